@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: MIT */
+/* struct ng_doc lifecycle, the record adders every stage uses, and the
+ * extraction pipeline order. Knows nothing of HTML or RDF. */
+#include "doc.h"
+
+#include "coref.h"
+#include "event.h"
+#include "link.h"
+#include "ner.h"
+#include "relation.h"
+#include "segment.h"
+#include "utf8.h"
+#include "world.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ng_doc *
+ng__doc_new(const char *name)
+{
+  struct ng_doc *doc = calloc(1, sizeof *doc);
+  if (!doc) {
+    return NULL;
+  }
+  doc->name = strdup(name ? name : "-");
+  if (!doc->name) {
+    free(doc);
+    return NULL;
+  }
+  doc->dateline = NG_NONE;
+  doc->publisher = NG_NONE;
+  return doc;
+}
+
+ng_status
+ng__doc_set_str(char **field, const char *s, size_t len)
+{
+  char *copy = malloc(len + 1);
+  if (!copy) {
+    return NG_ERR_NOMEM;
+  }
+  memcpy(copy, s, len);
+  copy[len] = '\0';
+  free(*field);
+  *field = copy;
+  return NG_OK;
+}
+
+/* Grows an array of @p elem-byte records to hold one more. */
+static ng_status
+grow(void **arr, size_t *cap, size_t n, size_t elem)
+{
+  if (n < *cap) {
+    return NG_OK;
+  }
+  size_t ncap = *cap ? *cap * 2 : 16;
+  if (ncap > SIZE_MAX / elem) {
+    return NG_ERR_NOMEM;
+  }
+  void *p = realloc(*arr, ncap * elem);
+  if (!p) {
+    return NG_ERR_NOMEM;
+  }
+  *arr = p;
+  *cap = ncap;
+  return NG_OK;
+}
+
+ng_status
+ng__doc_add_sentence(struct ng_doc *doc, size_t begin, size_t end)
+{
+  ng_status st;
+  TRY(st, grow((void **)&doc->sentences, &doc->cap_sentences,
+               doc->n_sentences, sizeof *doc->sentences));
+  struct ng_sentence *s = &doc->sentences[doc->n_sentences];
+  /* Count code points incrementally from the previous sentence so the
+   * whole text is scanned once, not once per sentence. */
+  size_t from = 0, cp_from = 0;
+  if (doc->n_sentences > 0) {
+    from = doc->sentences[doc->n_sentences - 1].end;
+    cp_from = doc->sentences[doc->n_sentences - 1].cp_end;
+  }
+  if (begin < from) {
+    from = 0;
+    cp_from = 0;
+  }
+  s->begin = begin;
+  s->end = end;
+  s->cp_begin = cp_from + ng__utf8_cp_count(doc->text + from, begin - from);
+  s->cp_end = s->cp_begin + ng__utf8_cp_count(doc->text + begin, end - begin);
+  doc->n_sentences++;
+  return NG_OK;
+}
+
+size_t
+ng__doc_sentence_at(const struct ng_doc *doc, size_t off)
+{
+  size_t lo = 0, hi = doc->n_sentences;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const struct ng_sentence *s = &doc->sentences[mid];
+    if (off < s->begin) {
+      hi = mid;
+    } else if (off >= s->end) {
+      lo = mid + 1;
+    } else {
+      return mid;
+    }
+  }
+  return NG_NONE;
+}
+
+ng_status
+ng__doc_add_entity(struct ng_doc *doc, enum ng_etype type, const char *label,
+                   size_t *idx)
+{
+  ng_status st;
+  TRY(st, grow((void **)&doc->entities, &doc->cap_entities, doc->n_entities,
+               sizeof *doc->entities));
+  struct ng_entity *e = &doc->entities[doc->n_entities];
+  memset(e, 0, sizeof *e);
+  e->label = strdup(label);
+  if (!e->label) {
+    return NG_ERR_NOMEM;
+  }
+  e->type = type;
+  e->merged_into = NG_NONE;
+  *idx = doc->n_entities++;
+  return NG_OK;
+}
+
+size_t
+ng__doc_find_entity(const struct ng_doc *doc, enum ng_etype type,
+                    const char *label)
+{
+  for (size_t i = 0; i < doc->n_entities; i++) {
+    const struct ng_entity *e = &doc->entities[i];
+    if (!e->merged && e->type == type && strcmp(e->label, label) == 0) {
+      return i;
+    }
+  }
+  return NG_NONE;
+}
+
+ng_status
+ng__doc_add_alt_label(struct ng_doc *doc, size_t ent, const char *alt,
+                      size_t len)
+{
+  struct ng_entity *e = &doc->entities[ent];
+  if (strlen(e->label) == len && memcmp(e->label, alt, len) == 0) {
+    return NG_OK;
+  }
+  for (size_t i = 0; i < e->n_alt_labels; i++) {
+    if (strlen(e->alt_labels[i]) == len &&
+        memcmp(e->alt_labels[i], alt, len) == 0) {
+      return NG_OK;
+    }
+  }
+  char **p = realloc(e->alt_labels, (e->n_alt_labels + 1) * sizeof *p);
+  if (!p) {
+    return NG_ERR_NOMEM;
+  }
+  e->alt_labels = p;
+  p[e->n_alt_labels] = NULL;
+  ng_status st = ng__doc_set_str(&p[e->n_alt_labels], alt, len);
+  if (st == NG_OK) {
+    e->n_alt_labels++;
+  }
+  return st;
+}
+
+ng_status
+ng__doc_add_mention(struct ng_doc *doc, size_t begin, size_t end, size_t ent,
+                    enum ng_mention_kind kind)
+{
+  ng_status st;
+  TRY(st, grow((void **)&doc->mentions, &doc->cap_mentions, doc->n_mentions,
+               sizeof *doc->mentions));
+  struct ng_mention *m = &doc->mentions[doc->n_mentions++];
+  m->begin = begin;
+  m->end = end;
+  m->entity = ent;
+  m->sentence = ng__doc_sentence_at(doc, begin);
+  m->kind = kind;
+  doc->entities[ent].n_mentions++;
+  return NG_OK;
+}
+
+size_t
+ng__doc_resolve(const struct ng_doc *doc, size_t ent)
+{
+  size_t hops = 0;
+  while (ent != NG_NONE && ent < doc->n_entities &&
+         doc->entities[ent].merged && hops++ < doc->n_entities) {
+    ent = doc->entities[ent].merged_into;
+  }
+  return ent;
+}
+
+bool
+ng__rel_is_symmetric(enum ng_rel rel)
+{
+  switch (rel) {
+  case NG_REL_MEETS:
+  case NG_REL_COOPERATES_WITH:
+  case NG_REL_TRADING_PARTNER_OF:
+  case NG_REL_SIGNS_AGREEMENT_WITH:
+    return true;
+  case NG_REL_VISITS:
+  case NG_REL_HOSTS:
+  case NG_REL_HEAD_OF_STATE_OF:
+  case NG_REL_HEAD_OF_GOVERNMENT_OF:
+  case NG_REL_MINISTER_OF:
+  case NG_REL_LEADER_OF:
+  case NG_REL_MEMBER_OF:
+  case NG_REL_PARTNER_OF:
+  case NG_REL_CHAIRS:
+  case NG_REL_INVITES:
+  case NG_REL_LOCATED_IN:
+  case NG_REL_COUNT:
+    return false;
+  }
+  return false;
+}
+
+ng_status
+ng__doc_add_fact(struct ng_doc *doc, const struct ng_fact *fact)
+{
+  if (fact->subject == fact->object) {
+    return NG_OK; /* a relation of an entity with itself is never stated */
+  }
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    struct ng_fact *f = &doc->facts[i];
+    if (f->rel != fact->rel || f->modality != fact->modality) {
+      continue;
+    }
+    bool same = f->subject == fact->subject && f->object == fact->object;
+    bool flipped = ng__rel_is_symmetric(f->rel) &&
+                   f->subject == fact->object && f->object == fact->subject;
+    if (same || flipped) {
+      if (fact->confidence > f->confidence) {
+        f->confidence = fact->confidence;
+        f->sentence = fact->sentence;
+      }
+      return NG_OK;
+    }
+  }
+  ng_status st;
+  TRY(st, grow((void **)&doc->facts, &doc->cap_facts, doc->n_facts,
+               sizeof *doc->facts));
+  doc->facts[doc->n_facts++] = *fact;
+  return NG_OK;
+}
+
+static void
+event_clear(struct ng_event *ev)
+{
+  free(ev->parties);
+  free(ev->text);
+  free(ev->value);
+  ev->parties = NULL;
+  ev->text = NULL;
+  ev->value = NULL;
+}
+
+ng_status
+ng__doc_take_event(struct ng_doc *doc, struct ng_event *ev)
+{
+  ng_status st = grow((void **)&doc->events, &doc->cap_events, doc->n_events,
+                      sizeof *doc->events);
+  if (st != NG_OK) {
+    event_clear(ev);
+    return st;
+  }
+  doc->events[doc->n_events++] = *ev;
+  ev->parties = NULL;
+  ev->text = NULL;
+  ev->value = NULL;
+  return NG_OK;
+}
+
+static void
+meta_clear(struct ng_meta *m)
+{
+  free(m->headline);
+  free(m->date_published);
+  free(m->date_modified);
+  free(m->publisher);
+  free(m->site_name);
+  for (size_t i = 0; i < m->n_authors; i++) {
+    free(m->authors[i]);
+  }
+  free(m->authors);
+  free(m->language);
+  free(m->canonical_url);
+  free(m->description);
+  memset(m, 0, sizeof *m);
+}
+
+void
+ng_doc_free(ng_doc *doc)
+{
+  if (!doc) {
+    return;
+  }
+  free(doc->name);
+  free(doc->raw);
+  free(doc->content_type);
+  free(doc->final_url);
+  free(doc->user_url);
+  free(doc->user_date);
+  meta_clear(&doc->meta);
+  free(doc->text);
+  free(doc->iri);
+  free(doc->sentences);
+  for (size_t i = 0; i < doc->n_entities; i++) {
+    struct ng_entity *e = &doc->entities[i];
+    free(e->label);
+    for (size_t k = 0; k < e->n_alt_labels; k++) {
+      free(e->alt_labels[k]);
+    }
+    free(e->alt_labels);
+    free(e->qid);
+    free(e->honorific);
+  }
+  free(doc->entities);
+  free(doc->mentions);
+  free(doc->facts);
+  for (size_t i = 0; i < doc->n_events; i++) {
+    event_clear(&doc->events[i]);
+  }
+  free(doc->events);
+  free(doc);
+}
+
+const char *
+ng_doc_get_text(const ng_doc *doc)
+{
+  return doc ? doc->text : NULL;
+}
+
+const char *
+ng_doc_get_iri(const ng_doc *doc)
+{
+  return doc ? doc->iri : NULL;
+}
+
+ng_status
+ng_doc_extract(ng_world *world, ng_doc *doc)
+{
+  ng_status st;
+  if (!world || !doc) {
+    return NG_ERR_ARG;
+  }
+  if (doc->extracted) {
+    return NG_OK;
+  }
+  TRY(st, ng_doc_parse(world, doc));
+  TRY(st, ng__world_load_lexicons(world));
+  /* ARCHITECTURE.md pipeline order: segment → ner → coref → link →
+   * relation (with timex/money) → event. */
+  TRY(st, ng__segment_run(world, doc));
+  TRY(st, ng__ner_run(world, doc));
+  TRY(st, ng__coref_run(world, doc));
+  TRY(st, ng__link_run(world, doc));
+  TRY(st, ng__relation_run(world, doc));
+  TRY(st, ng__event_run(world, doc));
+  doc->extracted = true;
+  return NG_OK;
+}
