@@ -1,22 +1,801 @@
 /* SPDX-License-Identifier: MIT */
-/* Gazetteer and lexicon loading (Turtle via raptor) and longest-match lookup. (stub: owner entities) */
+/* Gazetteer and word lists: Turtle files parsed with raptor into entries
+ * and surface forms; surface forms sorted by their folded first word so a
+ * text position is looked up with one binary search. */
 #include "gazetteer.h"
 
+#include "segment.h"
+#include "utf8.h"
+#include "vocab.h"
+
+#include <raptor2.h>
+
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define RDFS_LABEL RDFS_NS "label"
+#define RDF_TYPE RDF_NS "type"
+#define OWL_SAME_AS OWL_NS "sameAs"
+
+/* One parsed triple; strings owned. obj_kind: 'I' IRI, 'B' blank, 'L'. */
+struct triple {
+  char *s;
+  char *p;
+  char *o;
+  char obj_kind;
+};
+
+struct name {
+  char *key;               /* folded first word of the surface (owned) */
+  struct ng_lex_item item; /* item.surface is owned here */
+};
 
 struct ng_gazetteer {
-  int unused; /* stub */
+  struct ng_gaz_entry *entries;
+  size_t n_entries;
+  struct name *names; /* sorted by key, then longer surface first */
+  size_t n_names, cap_names;
 };
+
+/* ---- loading ---- */
+
+struct loader {
+  ng_world *world;
+  struct triple *t;
+  size_t n, cap;
+  bool nomem;
+  char err[512];
+};
+
+static char *
+term_string(raptor_term *term, char *kind)
+{
+  const unsigned char *s = NULL;
+  switch (term->type) {
+  case RAPTOR_TERM_TYPE_URI:
+    *kind = 'I';
+    s = raptor_uri_as_string(term->value.uri);
+    break;
+  case RAPTOR_TERM_TYPE_BLANK:
+    *kind = 'B';
+    s = term->value.blank.string;
+    break;
+  case RAPTOR_TERM_TYPE_LITERAL:
+    *kind = 'L';
+    s = term->value.literal.string;
+    break;
+  case RAPTOR_TERM_TYPE_UNKNOWN:
+  default:
+    return NULL;
+  }
+  return strdup(s ? (const char *)s : "");
+}
+
+static void
+on_statement(void *user_data, raptor_statement *st)
+{
+  struct loader *ld = user_data;
+  if (ld->nomem) {
+    return;
+  }
+  if (ld->n == ld->cap) {
+    size_t ncap = ld->cap ? ld->cap * 2 : 4096;
+    struct triple *p = realloc(ld->t, ncap * sizeof *p);
+    if (!p) {
+      ld->nomem = true;
+      return;
+    }
+    ld->t = p;
+    ld->cap = ncap;
+  }
+  struct triple *t = &ld->t[ld->n];
+  char k1, k2;
+  t->s = term_string(st->subject, &k1);
+  t->p = term_string(st->predicate, &k2);
+  t->o = term_string(st->object, &t->obj_kind);
+  if (!t->s || !t->p || !t->o) {
+    free(t->s);
+    free(t->p);
+    free(t->o);
+    ld->nomem = true;
+    return;
+  }
+  ld->n++;
+}
+
+static void
+on_log(void *user_data, raptor_log_message *msg)
+{
+  struct loader *ld = user_data;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && !ld->err[0]) {
+    int line = msg->locator ? msg->locator->line : -1;
+    snprintf(ld->err, sizeof ld->err, "line %d: %s", line,
+             msg->text ? msg->text : "syntax error");
+  }
+}
+
+static ng_status
+parse_file(struct loader *ld, raptor_world *rw, const char *dir,
+           const char *file)
+{
+  char path[4096];
+  int n = snprintf(path, sizeof path, "%s/%s", dir, file);
+  if (n < 0 || (size_t)n >= sizeof path) {
+    return ng__errorf(ld->world, NG_ERR_IO, "lexicon path too long: %s",
+                      file);
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    return ng__errorf(ld->world, NG_ERR_IO, "cannot read lexicon %s", path);
+  }
+  fclose(f);
+  raptor_parser *parser = raptor_new_parser(rw, "turtle");
+  raptor_uri *uri = raptor_new_uri_from_uri_or_file_string(
+      rw, NULL, (const unsigned char *)path);
+  if (!parser || !uri) {
+    if (parser) {
+      raptor_free_parser(parser);
+    }
+    if (uri) {
+      raptor_free_uri(uri);
+    }
+    return NG_ERR_NOMEM;
+  }
+  raptor_parser_set_statement_handler(parser, ld, on_statement);
+  ld->err[0] = '\0';
+  int rc = raptor_parser_parse_file(parser, uri, uri);
+  raptor_free_parser(parser);
+  raptor_free_uri(uri);
+  if (ld->nomem) {
+    return NG_ERR_NOMEM;
+  }
+  if (rc != 0 || ld->err[0]) {
+    return ng__errorf(ld->world, NG_ERR_RDF, "lexicon %s does not parse: %s",
+                      path, ld->err[0] ? ld->err : "error");
+  }
+  return NG_OK;
+}
+
+static int
+cmp_triple(const void *a, const void *b)
+{
+  const struct triple *x = a, *y = b;
+  return strcmp(x->s, y->s);
+}
+
+static bool
+is_ngl(const char *iri, const char *local)
+{
+  size_t n = strlen(NGL_NS);
+  return strncmp(iri, NGL_NS, n) == 0 && strcmp(iri + n, local) == 0;
+}
+
+static bool
+etype_from_iri(const char *iri, enum ng_etype *out)
+{
+  static const struct {
+    const char *local;
+    enum ng_etype type;
+  } map[] = {
+      {"Person", NG_ETYPE_PERSON},
+      {"Country", NG_ETYPE_COUNTRY},
+      {"City", NG_ETYPE_CITY},
+      {"Place", NG_ETYPE_PLACE},
+      {"Organization", NG_ETYPE_ORGANIZATION},
+      {"InternationalOrganization", NG_ETYPE_INTL_ORG},
+      {"GovernmentBody", NG_ETYPE_GOV_BODY},
+      {"Company", NG_ETYPE_COMPANY},
+      {"NewsAgency", NG_ETYPE_NEWS_AGENCY},
+  };
+  size_t n = strlen(NG_NS);
+  if (strncmp(iri, NG_NS, n) != 0) {
+    return false;
+  }
+  for (size_t i = 0; i < ARRAY_LEN(map); i++) {
+    if (strcmp(iri + n, map[i].local) == 0) {
+      *out = map[i].type;
+      return true;
+    }
+  }
+  return false;
+}
+
+static enum ng_office
+office_from_iri(const char *iri)
+{
+  if (is_ngl(iri, "HeadOfState")) {
+    return NG_OFFICE_HEAD_OF_STATE;
+  }
+  if (is_ngl(iri, "HeadOfGovernment")) {
+    return NG_OFFICE_HEAD_OF_GOVERNMENT;
+  }
+  if (is_ngl(iri, "Minister")) {
+    return NG_OFFICE_MINISTER;
+  }
+  if (is_ngl(iri, "Leader")) {
+    return NG_OFFICE_LEADER;
+  }
+  if (is_ngl(iri, "Role")) {
+    return NG_OFFICE_ROLE;
+  }
+  return NG_OFFICE_NONE;
+}
+
+/* Folds ASCII letters to lower case. */
+static char
+fold(char c)
+{
+  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Length of the first word of @p s: ASCII alphanumerics and non-ASCII
+ * bytes, at least one byte. */
+static size_t
+first_word_len(const char *s, size_t len)
+{
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t k = ng__utf8_decode(s + i, len - i, &cp);
+    if (k == 0 || !ng__segment_is_word_cp(cp)) {
+      break;
+    }
+    i += k;
+  }
+  if (i == 0) {
+    uint32_t cp;
+    size_t k = ng__utf8_decode(s, len, &cp);
+    i = k ? k : 1;
+  }
+  return i;
+}
+
+static char *
+make_key(const char *s, size_t len)
+{
+  size_t n = first_word_len(s, len);
+  char *k = malloc(n + 1);
+  if (!k) {
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    k[i] = fold(s[i]);
+  }
+  k[n] = '\0';
+  return k;
+}
+
+static ng_status
+add_name(struct ng_gazetteer *gaz, const char *surface,
+         const struct ng_lex_item *proto)
+{
+  size_t len = strlen(surface);
+  if (len == 0) {
+    return NG_OK;
+  }
+  if (gaz->n_names == gaz->cap_names) {
+    size_t ncap = gaz->cap_names ? gaz->cap_names * 2 : 4096;
+    struct name *p = realloc(gaz->names, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    gaz->names = p;
+    gaz->cap_names = ncap;
+  }
+  struct name *nm = &gaz->names[gaz->n_names];
+  nm->item = *proto;
+  char *copy = strdup(surface);
+  nm->key = make_key(surface, len);
+  if (!copy || !nm->key) {
+    free(copy);
+    free(nm->key);
+    return NG_ERR_NOMEM;
+  }
+  nm->item.surface = copy;
+  nm->item.len = len;
+  gaz->n_names++;
+  return NG_OK;
+}
+
+/* Subject ids of entries, sorted, for resolving object IRIs. */
+struct id_index {
+  const char *id;
+  size_t entry;
+};
+
+static int
+cmp_id(const void *a, const void *b)
+{
+  return strcmp(((const struct id_index *)a)->id,
+                ((const struct id_index *)b)->id);
+}
+
+static size_t
+find_id(const struct id_index *ids, size_t n, const char *id)
+{
+  struct id_index key = {id, 0};
+  const struct id_index *hit = bsearch(&key, ids, n, sizeof *ids, cmp_id);
+  return hit ? hit->entry : NG_NONE;
+}
+
+static bool
+has_type(const struct triple *t, size_t n, const char *local)
+{
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(t[i].p, RDF_TYPE) == 0 && t[i].obj_kind == 'I' &&
+        is_ngl(t[i].o, local)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Builds one gazetteer entry from its triples [t, t+n). */
+static ng_status
+build_entry(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
+{
+  struct ng_gaz_entry *e = &gaz->entries[gaz->n_entries];
+  memset(e, 0, sizeof *e);
+  e->located_in = e->capital_of = e->home_country = NG_NONE;
+  e->type = NG_ETYPE_ORGANIZATION;
+  e->id = strdup(t[0].s);
+  if (!e->id) {
+    return NG_ERR_NOMEM;
+  }
+  gaz->n_entries++;
+  for (size_t i = 0; i < n; i++) {
+    const char *p = t[i].p;
+    if (is_ngl(p, "entityType")) {
+      (void)etype_from_iri(t[i].o, &e->type);
+    } else if (strcmp(p, RDFS_LABEL) == 0 && !e->label) {
+      e->label = strdup(t[i].o);
+      if (!e->label) {
+        return NG_ERR_NOMEM;
+      }
+    } else if (strcmp(p, OWL_SAME_AS) == 0 &&
+               strncmp(t[i].o, WD_NS, strlen(WD_NS)) == 0) {
+      e->qid = strdup(t[i].o + strlen(WD_NS));
+      if (!e->qid) {
+        return NG_ERR_NOMEM;
+      }
+    } else if (is_ngl(p, "alpha2")) {
+      e->alpha2 = strdup(t[i].o);
+      if (!e->alpha2) {
+        return NG_ERR_NOMEM;
+      }
+    } else if (is_ngl(p, "contextOnly")) {
+      e->context_only = strcmp(t[i].o, "true") == 0;
+    }
+  }
+  return e->label ? NG_OK : NG_ERR_RDF;
+}
+
+/* Second pass: names and links of entry @p idx. */
+static ng_status
+link_entry(struct ng_gazetteer *gaz, size_t idx, const struct triple *t,
+           size_t n, const struct id_index *ids, size_t n_ids)
+{
+  ng_status st;
+  struct ng_gaz_entry *e = &gaz->entries[idx];
+  struct ng_lex_item proto;
+  memset(&proto, 0, sizeof proto);
+  proto.kind = NG_LEX_ENTRY;
+  proto.entry = idx;
+  proto.type = e->type;
+  for (size_t i = 0; i < n; i++) {
+    if (is_ngl(t[i].p, "foldCase") && strcmp(t[i].o, "true") == 0) {
+      proto.fold = true;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    const char *p = t[i].p;
+    if (strcmp(p, RDFS_LABEL) == 0) {
+      proto.is_label = true;
+      TRY(st, add_name(gaz, t[i].o, &proto));
+      proto.is_label = false;
+    } else if (is_ngl(p, "alias")) {
+      /* aliases are matched exactly as written (README: case-sensitive) */
+      bool f = proto.fold;
+      proto.fold = false;
+      st = add_name(gaz, t[i].o, &proto);
+      proto.fold = f;
+      TRY(st, st);
+    } else if (is_ngl(p, "demonym")) {
+      struct ng_lex_item d = proto;
+      d.kind = NG_LEX_DEMONYM;
+      d.fold = false;
+      TRY(st, add_name(gaz, t[i].o, &d));
+    } else if (is_ngl(p, "locatedIn")) {
+      e->located_in = find_id(ids, n_ids, t[i].o);
+    } else if (is_ngl(p, "capitalOf")) {
+      e->capital_of = find_id(ids, n_ids, t[i].o);
+    } else if (is_ngl(p, "homeCountry")) {
+      e->home_country = find_id(ids, n_ids, t[i].o);
+    } else if (is_ngl(p, "member")) {
+      size_t m = find_id(ids, n_ids, t[i].o);
+      if (m != NG_NONE) {
+        size_t *q = realloc(e->members, (e->n_members + 1) * sizeof *q);
+        if (!q) {
+          return NG_ERR_NOMEM;
+        }
+        e->members = q;
+        e->members[e->n_members++] = m;
+      }
+    }
+  }
+  return NG_OK;
+}
+
+/* A word-list subject: one item per ngl:surface. */
+static ng_status
+build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
+{
+  static const struct {
+    const char *cls;
+    enum ng_lex_kind kind;
+  } classes[] = {
+      {"Title", NG_LEX_TITLE},
+      {"TitleModifier", NG_LEX_TITLE_MOD},
+      {"Honorific", NG_LEX_HONORIFIC},
+      {"HonorificSuffix", NG_LEX_HON_SUFFIX},
+      {"NameParticle", NG_LEX_PARTICLE},
+      {"NameSuffix", NG_LEX_SUFFIX},
+      {"NamePrefix", NG_LEX_PREFIX},
+      {"Stopword", NG_LEX_STOPWORD},
+      {"Pronoun", NG_LEX_PRONOUN},
+      {"Description", NG_LEX_DESCRIPTION},
+      {"ReportingVerb", NG_LEX_REPORTING},
+      {"InteractionVerb", NG_LEX_INTERACTION},
+      {"Abbreviation", NG_LEX_ABBREVIATION},
+      {"PortfolioWord", NG_LEX_PORTFOLIO},
+  };
+  ng_status st;
+  struct ng_lex_item proto;
+  memset(&proto, 0, sizeof proto);
+  proto.entry = NG_NONE;
+  proto.kind = NG_LEX_COUNT;
+  for (size_t c = 0; c < ARRAY_LEN(classes); c++) {
+    if (has_type(t, n, classes[c].cls)) {
+      proto.kind = classes[c].kind;
+      break;
+    }
+  }
+  if (proto.kind == NG_LEX_COUNT) {
+    return NG_OK; /* schema triples and other subjects */
+  }
+  for (size_t i = 0; i < n; i++) {
+    const char *p = t[i].p;
+    if (is_ngl(p, "office")) {
+      proto.office = office_from_iri(t[i].o);
+    } else if (is_ngl(p, "orgOffice")) {
+      proto.org_office = office_from_iri(t[i].o);
+    } else if (is_ngl(p, "PortfolioMinister")) {
+      proto.portfolio = strcmp(t[i].o, "true") == 0;
+    } else if (is_ngl(p, "blocksOffice")) {
+      proto.blocks_office = strcmp(t[i].o, "true") == 0;
+    } else if (is_ngl(p, "entityType")) {
+      (void)etype_from_iri(t[i].o, &proto.type);
+    } else if (is_ngl(p, "gender")) {
+      proto.gender = t[i].o[0] == 'f' ? 'f' : t[i].o[0] == 'm' ? 'm' : 0;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (is_ngl(t[i].p, "surface")) {
+      TRY(st, add_name(gaz, t[i].o, &proto));
+    }
+  }
+  return NG_OK;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+  const struct name *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  if (c != 0) {
+    return c;
+  }
+  if (x->item.len != y->item.len) {
+    return x->item.len > y->item.len ? -1 : 1;
+  }
+  return strcmp(x->item.surface, y->item.surface);
+}
+
+static ng_status
+compile(struct ng_gazetteer *gaz, struct triple *t, size_t n)
+{
+  ng_status st = NG_OK;
+  struct id_index *ids = NULL;
+  qsort(t, n, sizeof *t, cmp_triple);
+  /* pass 1: entries */
+  size_t n_groups = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && strcmp(t[j].s, t[i].s) == 0) {
+      j++;
+    }
+    n_groups++;
+    i = j;
+  }
+  gaz->entries = calloc(n_groups ? n_groups : 1, sizeof *gaz->entries);
+  ids = calloc(n_groups ? n_groups : 1, sizeof *ids);
+  if (!gaz->entries || !ids) {
+    st = NG_ERR_NOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && strcmp(t[j].s, t[i].s) == 0) {
+      j++;
+    }
+    if (has_type(t + i, j - i, "GazetteerEntry")) {
+      TRY_DONE(st, build_entry(gaz, t + i, j - i));
+      ids[gaz->n_entries - 1].id = gaz->entries[gaz->n_entries - 1].id;
+      ids[gaz->n_entries - 1].entry = gaz->n_entries - 1;
+    }
+    i = j;
+  }
+  qsort(ids, gaz->n_entries, sizeof *ids, cmp_id);
+  /* pass 2: names, links and word lists */
+  size_t e = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && strcmp(t[j].s, t[i].s) == 0) {
+      j++;
+    }
+    if (e < gaz->n_entries && strcmp(gaz->entries[e].id, t[i].s) == 0) {
+      TRY_DONE(st, link_entry(gaz, e, t + i, j - i, ids, gaz->n_entries));
+      e++;
+    } else {
+      TRY_DONE(st, build_words(gaz, t + i, j - i));
+    }
+    i = j;
+  }
+  qsort(gaz->names, gaz->n_names, sizeof *gaz->names, cmp_name);
+done:
+  free(ids);
+  return st;
+}
 
 ng_status
 ng__gazetteer_load(ng_world *world, const char *dir, struct ng_gazetteer **out)
 {
-  *out = calloc(1, sizeof **out);
-  return *out ? NG_OK : NG_ERR_NOMEM;
+  static const char *const files[] = {"countries.ttl", "organizations.ttl",
+                                      "titles.ttl", "honorifics.ttl",
+                                      "names.ttl"};
+  ng_status st = NG_OK;
+  struct loader ld;
+  memset(&ld, 0, sizeof ld);
+  ld.world = world;
+  *out = NULL;
+  if (!dir) {
+    return ng__errorf(world, NG_ERR_IO, "no lexicon folder");
+  }
+  struct ng_gazetteer *gaz = calloc(1, sizeof *gaz);
+  raptor_world *rw = raptor_new_world();
+  if (!gaz || !rw || raptor_world_open(rw) != 0) {
+    st = NG_ERR_NOMEM;
+    goto done;
+  }
+  raptor_world_set_log_handler(rw, &ld, on_log);
+  for (size_t i = 0; i < ARRAY_LEN(files); i++) {
+    TRY_DONE(st, parse_file(&ld, rw, dir, files[i]));
+  }
+  st = compile(gaz, ld.t, ld.n);
+  if (st == NG_ERR_RDF) {
+    ng__errorf(world, st, "lexicon in %s has an entry without rdfs:label",
+               dir);
+  }
+done:
+  for (size_t i = 0; i < ld.n; i++) {
+    free(ld.t[i].s);
+    free(ld.t[i].p);
+    free(ld.t[i].o);
+  }
+  free(ld.t);
+  if (rw) {
+    raptor_free_world(rw);
+  }
+  if (st != NG_OK) {
+    ng__gazetteer_free(gaz);
+    return st;
+  }
+  *out = gaz;
+  return NG_OK;
 }
 
 void
 ng__gazetteer_free(struct ng_gazetteer *gaz)
 {
+  if (!gaz) {
+    return;
+  }
+  for (size_t i = 0; i < gaz->n_entries; i++) {
+    struct ng_gaz_entry *e = &gaz->entries[i];
+    free(e->id);
+    free(e->label);
+    free(e->qid);
+    free(e->alpha2);
+    free(e->members);
+  }
+  free(gaz->entries);
+  for (size_t i = 0; i < gaz->n_names; i++) {
+    free(gaz->names[i].key);
+    free((char *)gaz->names[i].item.surface);
+  }
+  free(gaz->names);
   free(gaz);
+}
+
+/* ---- matching ---- */
+
+bool
+ng__gazetteer_is_boundary(const char *text, size_t len, size_t pos)
+{
+  if (pos == 0 || pos >= len) {
+    return true;
+  }
+  /* the character before pos */
+  size_t b = pos - 1;
+  while (b > 0 && ((unsigned char)text[b] & 0xC0) == 0x80) {
+    b--;
+  }
+  uint32_t before;
+  if (ng__utf8_decode(text + b, pos - b, &before) == 0) {
+    return true;
+  }
+  uint32_t after;
+  if (ng__utf8_decode(text + pos, len - pos, &after) == 0) {
+    return true;
+  }
+  return !ng__segment_is_word_cp(before) || !ng__segment_is_word_cp(after);
+}
+
+/* Compares the surface with the text; @p mode 0 exact, 1 ASCII-folded. */
+static bool
+same(const char *text, const char *surface, size_t len, int mode)
+{
+  if (mode == 0) {
+    return memcmp(text, surface, len) == 0;
+  }
+  for (size_t i = 0; i < len; i++) {
+    if (fold(text[i]) != fold(surface[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* True if the span has 4+ letters and all its ASCII letters are upper. */
+static bool
+is_all_caps(const char *s, size_t len)
+{
+  size_t letters = 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    letters += (c >= 'A' && c <= 'Z');
+  }
+  return letters >= 4;
+}
+
+static bool
+surface_is_acronym(const char *s, size_t len)
+{
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] >= 'a' && s[i] <= 'z') {
+      return false;
+    }
+  }
+  return true;
+}
+
+size_t
+ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
+                    size_t len, size_t pos, struct ng_gaz_match *out,
+                    size_t max)
+{
+  if (!gaz || pos >= len || max == 0) {
+    return 0;
+  }
+  size_t wl = first_word_len(text + pos, len - pos);
+  char key[128];
+  if (wl >= sizeof key) {
+    return 0;
+  }
+  for (size_t i = 0; i < wl; i++) {
+    key[i] = fold(text[pos + i]);
+  }
+  key[wl] = '\0';
+  /* lower bound of key */
+  size_t lo = 0, hi = gaz->n_names;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(gaz->names[mid].key, key) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  size_t n_out = 0;
+  for (size_t i = lo; i < gaz->n_names && n_out < max; i++) {
+    const struct name *nm = &gaz->names[i];
+    if (strcmp(nm->key, key) != 0) {
+      break;
+    }
+    size_t sl = nm->item.len;
+    if (sl > len - pos) {
+      continue;
+    }
+    bool ok = same(text + pos, nm->item.surface, sl, 0);
+    if (!ok && nm->item.fold) {
+      ok = same(text + pos, nm->item.surface, sl, 1);
+    }
+    if (!ok && (nm->item.kind == NG_LEX_ENTRY ||
+                nm->item.kind == NG_LEX_DEMONYM) &&
+        !surface_is_acronym(nm->item.surface, sl) &&
+        is_all_caps(text + pos, sl)) {
+      ok = same(text + pos, nm->item.surface, sl, 1);
+    }
+    if (!ok || !ng__gazetteer_is_boundary(text, len, pos + sl)) {
+      continue;
+    }
+    out[n_out].end = pos + sl;
+    out[n_out].item = &nm->item;
+    n_out++;
+  }
+  return n_out;
+}
+
+const struct ng_lex_item *
+ng__gazetteer_find_word(const struct ng_gazetteer *gaz, enum ng_lex_kind kind,
+                        const char *s, size_t len)
+{
+  struct ng_gaz_match m[16];
+  size_t n = ng__gazetteer_match(gaz, s, len, 0, m, ARRAY_LEN(m));
+  for (size_t i = 0; i < n; i++) {
+    if (m[i].end == len && m[i].item->kind == kind &&
+        m[i].item->len == len && memcmp(m[i].item->surface, s, len) == 0) {
+      return m[i].item;
+    }
+  }
+  return NULL;
+}
+
+const struct ng_gaz_entry *
+ng__gazetteer_entry(const struct ng_gazetteer *gaz, size_t idx)
+{
+  return gaz && idx < gaz->n_entries ? &gaz->entries[idx] : NULL;
+}
+
+size_t
+ng__gazetteer_find_entry(const struct ng_gazetteer *gaz, enum ng_etype type,
+                         bool any_type, const char *s, size_t len)
+{
+  struct ng_gaz_match m[16];
+  size_t n = ng__gazetteer_match(gaz, s, len, 0, m, ARRAY_LEN(m));
+  for (size_t i = 0; i < n; i++) {
+    const struct ng_lex_item *it = m[i].item;
+    if (m[i].end == len && it->kind == NG_LEX_ENTRY &&
+        (any_type || it->type == type)) {
+      return it->entry;
+    }
+  }
+  return NG_NONE;
+}
+
+size_t
+ng__gazetteer_country_of(const struct ng_gazetteer *gaz, size_t idx)
+{
+  size_t hops = 0;
+  while (gaz && idx < gaz->n_entries && hops++ < 8) {
+    if (gaz->entries[idx].type == NG_ETYPE_COUNTRY) {
+      return idx;
+    }
+    idx = gaz->entries[idx].located_in;
+  }
+  return NG_NONE;
 }

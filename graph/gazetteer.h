@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Gazetteer and lexicon loading (Turtle via raptor) and longest-match lookup. (stub: owner entities) */
+/* Gazetteer and word lists: loaded from the ontology folder's Turtle files
+ * (terms: ontology/lexicon-schema.ttl) through raptor, and matched on
+ * token boundaries, longest first. */
 #ifndef NG_GAZETTEER_H
 #define NG_GAZETTEER_H
 
@@ -8,11 +10,117 @@
 
 struct ng_gazetteer;
 
-/* Loads the gazetteer files from @p dir into a new *out (free with
- * ng__gazetteer_free). Errors: NG_ERR_IO, NG_ERR_RDF, NG_ERR_NOMEM. */
+/* The offices a title can give (ngl:Office). */
+enum ng_office {
+  NG_OFFICE_NONE,
+  NG_OFFICE_HEAD_OF_STATE,      /* ngl:HeadOfState → ng:headOfStateOf */
+  NG_OFFICE_HEAD_OF_GOVERNMENT, /* ngl:HeadOfGovernment */
+  NG_OFFICE_MINISTER,           /* ngl:Minister → ng:ministerOf */
+  NG_OFFICE_LEADER,             /* ngl:Leader → ng:leaderOf */
+  NG_OFFICE_ROLE                /* ngl:Role: marks a person, no fact */
+};
+
+/* What a matched surface form is. */
+enum ng_lex_kind {
+  NG_LEX_ENTRY,        /* label or alias of a gazetteer entry */
+  NG_LEX_DEMONYM,      /* demonym of a country entry */
+  NG_LEX_TITLE,        /* ngl:Title */
+  NG_LEX_TITLE_MOD,    /* ngl:TitleModifier */
+  NG_LEX_HONORIFIC,    /* ngl:Honorific */
+  NG_LEX_HON_SUFFIX,   /* ngl:HonorificSuffix */
+  NG_LEX_PARTICLE,     /* ngl:NameParticle */
+  NG_LEX_SUFFIX,       /* ngl:NameSuffix */
+  NG_LEX_PREFIX,       /* ngl:NamePrefix */
+  NG_LEX_STOPWORD,     /* ngl:Stopword */
+  NG_LEX_PRONOUN,      /* ngl:Pronoun */
+  NG_LEX_DESCRIPTION,  /* ngl:Description */
+  NG_LEX_REPORTING,    /* ngl:ReportingVerb */
+  NG_LEX_INTERACTION,  /* ngl:InteractionVerb */
+  NG_LEX_ABBREVIATION, /* ngl:Abbreviation */
+  NG_LEX_PORTFOLIO,    /* ngl:PortfolioWord */
+  NG_LEX_COUNT
+};
+
+/* A known entity (ngl:GazetteerEntry). Strings are owned by the
+ * gazetteer; indices are entry indices or NG_NONE. */
+struct ng_gaz_entry {
+  char *id;             /* subject IRI in the Turtle file */
+  enum ng_etype type;   /* ngl:entityType */
+  char *label;          /* rdfs:label, the canonical name */
+  char *qid;            /* Wikidata QID from owl:sameAs, or NULL */
+  char *alpha2;         /* ISO 3166-1 alpha-2 for countries, or NULL */
+  size_t located_in;    /* ngl:locatedIn */
+  size_t capital_of;    /* ngl:capitalOf */
+  size_t home_country;  /* ngl:homeCountry */
+  size_t *members;      /* ngl:member entries */
+  size_t n_members;     /* entries in members */
+  bool context_only;    /* ngl:contextOnly */
+};
+
+/* One matchable surface form and what it means. */
+struct ng_lex_item {
+  const char *surface;     /* the form as written in the lexicon */
+  size_t len;              /* bytes in surface */
+  enum ng_lex_kind kind;   /* what it is */
+  size_t entry;            /* ENTRY/DEMONYM: entry index, else NG_NONE */
+  bool is_label;           /* ENTRY: this is the rdfs:label */
+  bool fold;               /* may match in lower case (ngl:foldCase) */
+  enum ng_office office;   /* TITLE: ngl:office */
+  enum ng_office org_office; /* TITLE: ngl:orgOffice */
+  bool portfolio;          /* TITLE: ngl:PortfolioMinister */
+  bool blocks_office;      /* TITLE_MOD: ngl:blocksOffice */
+  enum ng_etype type;      /* SUFFIX/PREFIX/DESCRIPTION: ngl:entityType */
+  int gender;              /* 0 unknown, 'm' or 'f' (ngl:gender) */
+};
+
+/* One match of a surface form at a text position. */
+struct ng_gaz_match {
+  size_t end;                     /* byte offset just past the match */
+  const struct ng_lex_item *item; /* borrowed from the gazetteer */
+};
+
+/* Loads countries.ttl, organizations.ttl, titles.ttl, honorifics.ttl and
+ * names.ttl from @p dir into a new *out (free with ng__gazetteer_free).
+ * Errors: NG_ERR_IO (a file is missing or unreadable), NG_ERR_RDF (a file
+ * does not parse as Turtle), NG_ERR_NOMEM; the message names the file. */
 NG_NODISCARD ng_status ng__gazetteer_load(ng_world *world, const char *dir,
                                           struct ng_gazetteer **out);
 
 /* Frees @p gaz (NULL is a no-op). */
 void ng__gazetteer_free(struct ng_gazetteer *gaz);
+
+/* Finds every surface form that matches @p text at byte offset @p pos and
+ * ends on a word boundary, longest first, and writes up to @p max of them
+ * to @p out; returns how many were written. Case: exact, or any case for
+ * items with fold set, or an ALL-CAPS text span for a name of 4 letters or
+ * more ("KUALA LUMPUR" datelines). @p text is @p len bytes long. */
+size_t ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
+                           size_t len, size_t pos, struct ng_gaz_match *out,
+                           size_t max);
+
+/* The word-list item of @p kind whose surface is exactly the @p len bytes
+ * at @p s, or NULL (borrowed, lives as long as the gazetteer). */
+const struct ng_lex_item *ng__gazetteer_find_word(
+    const struct ng_gazetteer *gaz, enum ng_lex_kind kind, const char *s,
+    size_t len);
+
+/* Entry number @p idx (borrowed), or NULL when out of range. */
+const struct ng_gaz_entry *ng__gazetteer_entry(const struct ng_gazetteer *gaz,
+                                               size_t idx);
+
+/* Index of the entry with canonical label or alias exactly @p s (@p len
+ * bytes) and, unless @p any_type, of type @p type; NG_NONE if none. */
+size_t ng__gazetteer_find_entry(const struct ng_gazetteer *gaz,
+                                enum ng_etype type, bool any_type,
+                                const char *s, size_t len);
+
+/* The country entry an entry belongs to: itself for a country, else the
+ * first country up its ngl:locatedIn chain; NG_NONE if none. */
+size_t ng__gazetteer_country_of(const struct ng_gazetteer *gaz, size_t idx);
+
+/* True if @p pos starts a word: the first byte of the text or preceded by
+ * a byte that is not an ASCII letter or digit nor part of a multi-byte
+ * letter. Used by callers and by ng__gazetteer_match for the end. */
+bool ng__gazetteer_is_boundary(const char *text, size_t len, size_t pos);
+
 #endif

@@ -1,9 +1,1756 @@
 /* SPDX-License-Identifier: MIT */
-/* Named-entity recognition: mention detection and typing. (stub: owner entities) */
+/* Named-entity recognition over tokens, in passes of falling certainty:
+ * dateline, "Long Name (LN)" definitions and typed organisation names,
+ * titles and honorifics before names, gazetteer names, then names typed
+ * by their neighbours (reporting verbs, partial names). */
 #include "ner.h"
+
+#include "buf.h"
+#include "gazetteer.h"
+#include "segment.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_MATCHES 24
+#define MAX_TITLES 4
+#define MAX_NAME_WORDS 6
+
+/* A surface defined by the article itself ("(MATRADE)"). */
+struct alias {
+  char *s;
+  size_t len;
+  size_t ent;
+};
+
+/* A title phrase before (or after) a person's name. */
+struct trec {
+  size_t person;                            /* entity */
+  const struct ng_lex_item *t[MAX_TITLES]; /* titles */
+  size_t n_t;
+  bool blocked;      /* Deputy, former … */
+  size_t qual_end;   /* token index just past the qualifier, or NG_NONE */
+  size_t qual_begin; /* first token of an unknown qualifier, or NG_NONE */
+  size_t comp_begin; /* first token of the complement, or NG_NONE */
+  size_t sentence;   /* evidence */
+};
+
+struct ner {
+  ng_world *world;
+  struct ng_doc *doc;
+  const struct ng_gazetteer *gaz;
+  const char *text;
+  size_t len;
+  struct ng_token *tok;
+  size_t n_tok;
+  size_t *sent_of;      /* sentence index per token */
+  size_t *sent_first;   /* first token per sentence, n_sentences + 1 */
+  size_t *ment_begin;   /* mention starting at a token, or NG_NONE */
+  size_t *ment_end;     /* mention whose last token is this, or NG_NONE */
+  unsigned char *used;  /* token belongs to a mention or a title */
+  struct alias *aliases;
+  size_t n_aliases, cap_aliases;
+  struct trec *recs;
+  size_t n_recs, cap_recs;
+  size_t agency;        /* news agency credited in the text, or NG_NONE */
+};
+
+/* ---- token helpers ---- */
+
+static bool
+tok_eq(const struct ner *n, size_t i, const char *s)
+{
+  size_t l = strlen(s);
+  return i < n->n_tok && n->tok[i].end - n->tok[i].begin == l &&
+         memcmp(n->text + n->tok[i].begin, s, l) == 0;
+}
+
+static size_t
+tok_len(const struct ner *n, size_t i)
+{
+  return n->tok[i].end - n->tok[i].begin;
+}
+
+static bool
+is_word(const struct ner *n, size_t i)
+{
+  return i < n->n_tok && (n->tok[i].flags & NG_TOK_WORD);
+}
+
+static bool
+is_cap(const struct ner *n, size_t i)
+{
+  return is_word(n, i) && (n->tok[i].flags & (NG_TOK_CAP | NG_TOK_UPPER));
+}
+
+static bool
+same_sentence(const struct ner *n, size_t i, size_t j)
+{
+  return i < n->n_tok && j < n->n_tok && n->sent_of[i] == n->sent_of[j];
+}
+
+/* Token end (exclusive) for a match ending at byte @p end, starting at
+ * token @p i, within its sentence; NG_NONE if it does not end on a token. */
+static size_t
+tok_after(const struct ner *n, size_t i, size_t end)
+{
+  size_t s = n->sent_of[i];
+  for (size_t j = i; j < n->n_tok && n->sent_of[j] == s; j++) {
+    if (n->tok[j].end == end) {
+      return j + 1;
+    }
+    if (n->tok[j].end > end) {
+      break;
+    }
+  }
+  return NG_NONE;
+}
+
+/* Longest lexicon item of @p kind at token @p i; *end = token after it. */
+static const struct ng_lex_item *
+lex_at(const struct ner *n, size_t i, enum ng_lex_kind kind, size_t *end)
+{
+  if (i >= n->n_tok || !is_word(n, i)) {
+    return NULL;
+  }
+  struct ng_gaz_match m[MAX_MATCHES];
+  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
+                                 ARRAY_LEN(m));
+  for (size_t x = 0; x < k; x++) {
+    if (m[x].item->kind != kind) {
+      continue;
+    }
+    size_t e = tok_after(n, i, m[x].end);
+    if (e != NG_NONE) {
+      *end = e;
+      return m[x].item;
+    }
+  }
+  return NULL;
+}
+
+/* Longest gazetteer name (entry or demonym) at token @p i. */
+static const struct ng_lex_item *
+entry_at(const struct ner *n, size_t i, size_t *end)
+{
+  if (i >= n->n_tok || !is_word(n, i)) {
+    return NULL;
+  }
+  struct ng_gaz_match m[MAX_MATCHES];
+  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
+                                 ARRAY_LEN(m));
+  for (size_t x = 0; x < k; x++) {
+    enum ng_lex_kind kind = m[x].item->kind;
+    if (kind != NG_LEX_ENTRY && kind != NG_LEX_DEMONYM) {
+      continue;
+    }
+    size_t e = tok_after(n, i, m[x].end);
+    if (e != NG_NONE) {
+      *end = e;
+      return m[x].item;
+    }
+  }
+  return NULL;
+}
+
+static bool
+has_lex(const struct ner *n, size_t i, enum ng_lex_kind kind)
+{
+  size_t e;
+  return lex_at(n, i, kind, &e) != NULL;
+}
+
+/* A single-token word of @p kind exactly. */
+static bool
+word_is(const struct ner *n, size_t i, enum ng_lex_kind kind)
+{
+  return is_word(n, i) &&
+         ng__gazetteer_find_word(n->gaz, kind, n->text + n->tok[i].begin,
+                                 tok_len(n, i)) != NULL;
+}
+
+static bool
+is_apostrophe(const struct ner *n, size_t i)
+{
+  return tok_eq(n, i, "'") || tok_eq(n, i, "\xE2\x80\x99");
+}
+
+/* Token @p i is the "s" of a possessive "'s". */
+static bool
+is_possessive_s(const struct ner *n, size_t i)
+{
+  return i >= 1 && tok_eq(n, i, "s") && is_apostrophe(n, i - 1) &&
+         !(n->tok[i - 1].flags & NG_TOK_SPACE) &&
+         !(n->tok[i].flags & NG_TOK_SPACE);
+}
+
+/* True if the lower-case form of word token @p i occurs in the text as a
+ * word: a capitalised sentence-initial word that is an ordinary word. */
+static bool
+occurs_lower(const struct ner *n, size_t i)
+{
+  size_t l = tok_len(n, i);
+  const char *w = n->text + n->tok[i].begin;
+  if (l < 2 || l > 64 || (unsigned char)w[0] >= 0x80) {
+    return false;
+  }
+  char low[65];
+  memcpy(low, w, l);
+  low[0] = (char)(low[0] - 'A' + 'a');
+  if (low[0] < 'a' || low[0] > 'z') {
+    return false;
+  }
+  for (size_t p = 1; p < l; p++) {
+    if (low[p] >= 'A' && low[p] <= 'Z') {
+      return false; /* ALL CAPS or CamelCase: not an ordinary word */
+    }
+  }
+  const char *h = n->text;
+  size_t rest = n->len;
+  while (rest >= l) {
+    const char *hit = memmem(h, rest, low, l);
+    if (!hit) {
+      return false;
+    }
+    size_t off = (size_t)(hit - n->text);
+    if (ng__gazetteer_is_boundary(n->text, n->len, off) &&
+        ng__gazetteer_is_boundary(n->text, n->len, off + l) &&
+        (off == 0 || n->text[off - 1] == ' ' || n->text[off - 1] == '\n' ||
+         n->text[off - 1] == '(' || n->text[off - 1] == '"')) {
+      return true;
+    }
+    rest -= (size_t)(hit - h) + 1;
+    h = hit + 1;
+  }
+  return false;
+}
+
+/* First token of the sentence, after opening quotes and brackets. */
+static bool
+is_sentence_initial(const struct ner *n, size_t i)
+{
+  size_t s = n->sent_of[i];
+  size_t j = n->sent_first[s];
+  while (j < i && !is_word(n, j)) {
+    j++;
+  }
+  return j == i;
+}
+
+/* A capitalised word that can be part of a name. */
+static bool
+is_name_word(const struct ner *n, size_t i)
+{
+  if (!is_cap(n, i) || word_is(n, i, NG_LEX_STOPWORD)) {
+    return false;
+  }
+  if (is_sentence_initial(n, i) && occurs_lower(n, i)) {
+    return false;
+  }
+  return true;
+}
+
+/* ---- entities and mentions ---- */
+
+/* Copies the text of tokens [b, e) collapsing white space into *out. */
+static ng_status
+span_text(const struct ner *n, size_t b, size_t e, char **out)
+{
+  struct ng_buf buf;
+  ng__buf_init(&buf, 4096);
+  ng_status st = NG_OK;
+  for (size_t i = b; i < e; i++) {
+    if (i > b && (n->tok[i].flags & NG_TOK_SPACE)) {
+      TRY(st, ng__buf_add(&buf, " ", 1));
+    }
+    TRY(st, ng__buf_add(&buf, n->text + n->tok[i].begin, tok_len(n, i)));
+  }
+  *out = ng__buf_take(&buf);
+  return *out ? NG_OK : NG_ERR_NOMEM;
+}
+
+static ng_status
+get_entity(struct ner *n, enum ng_etype type, const char *label,
+           const char *qid, size_t *idx)
+{
+  ng_status st;
+  size_t e = ng__doc_find_entity(n->doc, type, label);
+  if (e == NG_NONE) {
+    TRY(st, ng__doc_add_entity(n->doc, type, label, &e));
+    if (qid) {
+      TRY(st, ng__doc_set_str(&n->doc->entities[e].qid, qid, strlen(qid)));
+    }
+  }
+  *idx = e;
+  return NG_OK;
+}
+
+static ng_status
+entry_entity(struct ner *n, size_t entry, size_t *idx)
+{
+  const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, entry);
+  if (!g) {
+    return NG_ERR_INTERNAL;
+  }
+  return get_entity(n, g->type, g->label, g->qid, idx);
+}
+
+/* Adds a mention over tokens [b, e) and marks them used; NAME and
+ * PARTIAL surfaces become alt labels. */
+static ng_status
+add_mention(struct ner *n, size_t b, size_t e, size_t ent,
+            enum ng_mention_kind kind)
+{
+  ng_status st;
+  size_t mi = n->doc->n_mentions;
+  TRY(st, ng__doc_add_mention(n->doc, n->tok[b].begin, n->tok[e - 1].end,
+                              ent, kind));
+  if (kind == NG_MENTION_NAME || kind == NG_MENTION_PARTIAL) {
+    char *s = NULL;
+    TRY(st, span_text(n, b, e, &s));
+    st = ng__doc_add_alt_label(n->doc, ent, s, strlen(s));
+    free(s);
+    TRY(st, st);
+  }
+  for (size_t i = b; i < e; i++) {
+    n->used[i] = 1;
+  }
+  n->ment_begin[b] = mi;
+  n->ment_end[e - 1] = mi;
+  return NG_OK;
+}
+
+static ng_status
+add_alias(struct ner *n, size_t b, size_t e, size_t ent)
+{
+  ng_status st;
+  if (n->n_aliases == n->cap_aliases) {
+    size_t ncap = n->cap_aliases ? n->cap_aliases * 2 : 16;
+    struct alias *p = realloc(n->aliases, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    n->aliases = p;
+    n->cap_aliases = ncap;
+  }
+  char *s = NULL;
+  TRY(st, span_text(n, b, e, &s));
+  n->aliases[n->n_aliases].s = s;
+  n->aliases[n->n_aliases].len = strlen(s);
+  n->aliases[n->n_aliases].ent = ent;
+  n->n_aliases++;
+  return NG_OK;
+}
+
+/* ---- pass 0: dateline and agency credits ---- */
+
+/* Title-cases an ALL-CAPS ASCII span: "KOTA KINABALU" -> "Kota Kinabalu". */
+static void
+title_case(char *s)
+{
+  bool start = true;
+  for (; *s; s++) {
+    char c = *s;
+    if (c >= 'A' && c <= 'Z' && !start) {
+      *s = (char)(c - 'A' + 'a');
+    }
+    start = !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              (unsigned char)c >= 0x80);
+  }
+}
+
+/* "(Agency)" at token @p i: the agency entity, mention added. */
+static ng_status
+agency_in_parens(struct ner *n, size_t i, size_t *out)
+{
+  ng_status st;
+  *out = NG_NONE;
+  if (!tok_eq(n, i, "(") || !is_cap(n, i + 1)) {
+    return NG_OK;
+  }
+  size_t j = i + 1;
+  while (j < n->n_tok && j < i + 5 && same_sentence(n, i, j) &&
+         !tok_eq(n, j, ")")) {
+    j++;
+  }
+  if (!tok_eq(n, j, ")")) {
+    return NG_OK;
+  }
+  size_t e;
+  const struct ng_lex_item *it = entry_at(n, i + 1, &e);
+  size_t ent;
+  if (it && it->kind == NG_LEX_ENTRY && e == j &&
+      it->type == NG_ETYPE_NEWS_AGENCY) {
+    TRY(st, entry_entity(n, it->entry, &ent));
+  } else if (!it) {
+    char *label = NULL;
+    TRY(st, span_text(n, i + 1, j, &label));
+    st = get_entity(n, NG_ETYPE_NEWS_AGENCY, label, NULL, &ent);
+    free(label);
+    TRY(st, st);
+  } else {
+    return NG_OK;
+  }
+  TRY(st, add_mention(n, i + 1, j, ent, NG_MENTION_NAME));
+  *out = ent;
+  return NG_OK;
+}
+
+static bool
+is_dash(const struct ner *n, size_t i)
+{
+  return tok_eq(n, i, "-") || tok_eq(n, i, "\xE2\x80\x94") ||
+         tok_eq(n, i, "\xE2\x80\x93");
+}
+
+static ng_status
+pass_dateline(struct ner *n)
+{
+  ng_status st;
+  if (n->n_tok == 0) {
+    return NG_OK;
+  }
+  size_t j = 0;
+  while (j < n->n_tok && n->sent_of[j] == 0 &&
+         ((is_word(n, j) && (n->tok[j].flags & NG_TOK_UPPER)) ||
+          (j > 0 && (tok_eq(n, j, ".") || tok_eq(n, j, "-") ||
+                     is_apostrophe(n, j)) &&
+           !(n->tok[j].flags & NG_TOK_SPACE)))) {
+    j++;
+  }
+  if (j == 0 || j > 6 || !tok_eq(n, j, ",")) {
+    return NG_OK;
+  }
+  bool date = is_word(n, j + 1) && (word_is(n, j + 1, NG_LEX_STOPWORD) ||
+                                    (n->tok[j + 1].flags & NG_TOK_DIGIT));
+  if (!date) {
+    return NG_OK;
+  }
+  size_t e, ent;
+  const struct ng_lex_item *it = entry_at(n, 0, &e);
+  if (it && it->kind == NG_LEX_ENTRY && e == j &&
+      (it->type == NG_ETYPE_CITY || it->type == NG_ETYPE_COUNTRY ||
+       it->type == NG_ETYPE_PLACE)) {
+    TRY(st, entry_entity(n, it->entry, &ent));
+  } else {
+    char *label = NULL;
+    TRY(st, span_text(n, 0, j, &label));
+    title_case(label);
+    st = get_entity(n, NG_ETYPE_CITY, label, NULL, &ent);
+    free(label);
+    TRY(st, st);
+  }
+  TRY(st, add_mention(n, 0, j, ent, NG_MENTION_NAME));
+  n->doc->dateline = ent;
+  /* "KUALA LUMPUR, Oct 26 (Bernama) --" */
+  for (size_t k = j + 1; k < j + 6 && k < n->n_tok && same_sentence(n, 0, k);
+       k++) {
+    if (tok_eq(n, k, "(")) {
+      size_t ag;
+      TRY(st, agency_in_parens(n, k, &ag));
+      if (ag != NG_NONE) {
+        n->agency = ag;
+      }
+      break;
+    }
+  }
+  return NG_OK;
+}
+
+/* "— Bernama" at the very end of the text. */
+static ng_status
+pass_trailer(struct ner *n)
+{
+  ng_status st;
+  if (n->n_tok < 2) {
+    return NG_OK;
+  }
+  size_t last = n->n_tok - 1;
+  size_t b = last;
+  while (b > 0 && is_cap(n, b) && last - b < 3) {
+    b--;
+  }
+  if (b == last || !is_dash(n, b)) {
+    return NG_OK;
+  }
+  size_t first = b + 1;
+  while (b > 0 && is_dash(n, b - 1)) {
+    b--; /* "--" */
+  }
+  size_t e, ent;
+  const struct ng_lex_item *it = entry_at(n, first, &e);
+  if (it && it->kind == NG_LEX_ENTRY && e == last + 1 &&
+      it->type == NG_ETYPE_NEWS_AGENCY) {
+    TRY(st, entry_entity(n, it->entry, &ent));
+  } else if (!it && last - first < 2) {
+    char *label = NULL;
+    TRY(st, span_text(n, first, last + 1, &label));
+    st = get_entity(n, NG_ETYPE_NEWS_AGENCY, label, NULL, &ent);
+    free(label);
+    TRY(st, st);
+  } else {
+    return NG_OK;
+  }
+  if (!n->used[first]) {
+    TRY(st, add_mention(n, first, last + 1, ent, NG_MENTION_NAME));
+  }
+  if (n->agency == NG_NONE) {
+    n->agency = ent;
+  }
+  return NG_OK;
+}
+
+/* ---- pass 1: organisation names ---- */
+
+/* Type given by a name suffix/prefix word anywhere in [b, e), or false. */
+static bool
+org_type_of_span(const struct ner *n, size_t b, size_t e, enum ng_etype *type)
+{
+  for (size_t i = e; i-- > b;) {
+    size_t x;
+    const struct ng_lex_item *it = lex_at(n, i, NG_LEX_SUFFIX, &x);
+    if (!it) {
+      it = lex_at(n, i, NG_LEX_PREFIX, &x);
+    }
+    if (it && x <= e && it->type != NG_ETYPE_PLACE) {
+      *type = it->type;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Schwartz & Hearst (2003): does @p sf abbreviate the text [lb, le)? */
+static bool
+abbreviates(const char *sf, size_t sl, const char *lf, size_t ll)
+{
+  if (sl < 2) {
+    return false;
+  }
+  size_t s = sl, l = ll;
+  while (s > 0) {
+    char c = sf[s - 1];
+    if (c >= 'A' && c <= 'Z') {
+      c = (char)(c - 'A' + 'a');
+    }
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      s--;
+      continue;
+    }
+    for (;;) {
+      if (l == 0) {
+        return false;
+      }
+      char d = lf[l - 1];
+      if (d >= 'A' && d <= 'Z') {
+        d = (char)(d - 'A' + 'a');
+      }
+      bool word_start = l == 1 || lf[l - 2] == ' ' || lf[l - 2] == '-';
+      l--;
+      if (d == c && (s > 1 || word_start)) {
+        break;
+      }
+    }
+    s--;
+  }
+  return true;
+}
+
+/* "Long Name (LN)": defines LN as an alias of the long name. */
+static ng_status
+pass_definitions(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 1; i + 2 < n->n_tok; i++) {
+    if (!tok_eq(n, i, "(") || !tok_eq(n, i + 2, ")") ||
+        !same_sentence(n, i - 1, i + 2) || !is_word(n, i + 1) ||
+        !(n->tok[i + 1].flags & (NG_TOK_UPPER | NG_TOK_CAP)) ||
+        n->used[i + 1] || n->used[i - 1]) {
+      continue;
+    }
+    size_t sf = i + 1;
+    size_t e;
+    const struct ng_lex_item *known = entry_at(n, sf, &e);
+    if (known && e == sf + 1) {
+      continue; /* "(ASEAN)": the gazetteer knows both forms */
+    }
+    /* the long form: capitalised words and connectors before "(" */
+    size_t b = i;
+    size_t n_words = 0;
+    while (b > 0 && same_sentence(n, b - 1, i) && i - b < 12) {
+      size_t p = b - 1;
+      if (is_cap(n, p)) {
+        n_words++;
+      } else if (!(tok_eq(n, p, "of") || tok_eq(n, p, "and") ||
+                   tok_eq(n, p, "for") || tok_eq(n, p, "the") ||
+                   tok_eq(n, p, "&") || tok_eq(n, p, "-"))) {
+        break;
+      }
+      b = p;
+    }
+    while (b < i && !is_cap(n, b)) {
+      b++;
+    }
+    if (b >= i || n_words < 2 || word_is(n, b, NG_LEX_STOPWORD)) {
+      continue;
+    }
+    const char *sfs = n->text + n->tok[sf].begin;
+    size_t sfl = tok_len(n, sf);
+    /* shortest suffix of the window the short form abbreviates */
+    size_t lb = NG_NONE;
+    for (size_t c = i - 1; c + 1 > b; c--) {
+      if (!is_cap(n, c)) {
+        continue;
+      }
+      if (abbreviates(sfs, sfl, n->text + n->tok[c].begin,
+                      n->tok[i - 1].end - n->tok[c].begin)) {
+        lb = c;
+        break;
+      }
+      if (c == 0) {
+        break;
+      }
+    }
+    if (lb == NG_NONE || i - lb < 2) {
+      continue;
+    }
+    size_t ent;
+    const struct ng_lex_item *lk = entry_at(n, lb, &e);
+    if (lk && lk->kind == NG_LEX_ENTRY && e == i) {
+      TRY(st, entry_entity(n, lk->entry, &ent));
+    } else {
+      enum ng_etype type;
+      if (!org_type_of_span(n, lb, i, &type)) {
+        continue;
+      }
+      char *label = NULL;
+      TRY(st, span_text(n, sf, sf + 1, &label));
+      st = get_entity(n, type, label, NULL, &ent);
+      free(label);
+      TRY(st, st);
+    }
+    for (size_t k = lb; k < i; k++) {
+      if (n->used[k]) {
+        goto next;
+      }
+    }
+    TRY(st, add_mention(n, lb, i, ent, NG_MENTION_NAME));
+    TRY(st, add_mention(n, sf, sf + 1, ent, NG_MENTION_NAME));
+    TRY(st, add_alias(n, lb, i, ent));
+    TRY(st, add_alias(n, sf, sf + 1, ent));
+  next:;
+  }
+  return NG_OK;
+}
+
+/* A connector inside organisation names, followed by a capitalised word. */
+static bool
+org_connector(const struct ner *n, size_t i)
+{
+  if (!(tok_eq(n, i, "of") || tok_eq(n, i, "and") || tok_eq(n, i, "for") ||
+        tok_eq(n, i, "&") || tok_eq(n, i, "the") || tok_eq(n, i, "on"))) {
+    return false;
+  }
+  size_t j = i + 1;
+  if (tok_eq(n, j, "the")) {
+    j++;
+  }
+  return is_cap(n, j) && same_sentence(n, i, j);
+}
+
+/* "Ministry of X" / "X Corporation": organisation names typed by a
+ * prefix or suffix word (ngl:NamePrefix, ngl:NameSuffix). */
+static ng_status
+pass_typed_names(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !is_cap(n, i)) {
+      continue;
+    }
+    size_t x, e;
+    const struct ng_lex_item *gz = entry_at(n, i, &e);
+    size_t gz_end = gz ? e : i;
+    /* prefix: Ministry of Foreign Affairs */
+    const struct ng_lex_item *pre = lex_at(n, i, NG_LEX_PREFIX, &x);
+    if (pre && (tok_eq(n, x, "of") || tok_eq(n, x, "for")) &&
+        is_cap(n, x + 1) && same_sentence(n, i, x + 1)) {
+      size_t j = x + 1;
+      while (j < n->n_tok && same_sentence(n, i, j)) {
+        if (is_cap(n, j) && !n->used[j]) {
+          j++;
+        } else if (org_connector(n, j) && !tok_eq(n, j, "on")) {
+          j++;
+        } else if (tok_eq(n, j, ",") && is_cap(n, j + 1)) {
+          /* "Investment, Trade and Industry": a list ending in "and" */
+          size_t k = j + 1;
+          while (is_cap(n, k) || tok_eq(n, k, ",")) {
+            k++;
+          }
+          if (!tok_eq(n, k, "and")) {
+            break;
+          }
+          j++;
+        } else {
+          break;
+        }
+      }
+      if (gz && gz_end >= j) {
+        continue; /* the gazetteer knows the whole name */
+      }
+      bool free_span = true;
+      for (size_t k = i; k < j; k++) {
+        free_span = free_span && !n->used[k];
+      }
+      if (free_span) {
+        char *label = NULL;
+        size_t ent;
+        TRY(st, span_text(n, i, j, &label));
+        st = get_entity(n, pre->type, label, NULL, &ent);
+        free(label);
+        TRY(st, st);
+        TRY(st, add_mention(n, i, j, ent, NG_MENTION_NAME));
+        TRY(st, add_alias(n, i, j, ent));
+        i = j - 1;
+        continue;
+      }
+    }
+    /* suffix: the name runs from i to a suffix word */
+    size_t j = i;
+    size_t suf_end = NG_NONE;
+    enum ng_etype type = NG_ETYPE_ORGANIZATION;
+    while (j < n->n_tok && same_sentence(n, i, j) && j - i < 10) {
+      if (!is_cap(n, j) || n->used[j] || is_possessive_s(n, j + 2)) {
+        const struct ng_lex_item *sx =
+            is_cap(n, j) && !n->used[j] ? lex_at(n, j, NG_LEX_SUFFIX, &x)
+                                        : NULL;
+        if (sx && j > i) {
+          suf_end = x;
+          type = sx->type;
+        }
+        break;
+      }
+      const struct ng_lex_item *sx = lex_at(n, j, NG_LEX_SUFFIX, &x);
+      if (sx && j > i) {
+        suf_end = x;
+        type = sx->type;
+      }
+      if (org_connector(n, j + 1) && !tok_eq(n, j + 1, "the") &&
+          !tok_eq(n, j + 1, "on")) {
+        j += 2;
+      } else {
+        j++;
+      }
+    }
+    if (suf_end == NG_NONE || suf_end > n->n_tok) {
+      continue;
+    }
+    /* drop a leading stopword ("Tonight Norvale Energy") */
+    size_t b = i;
+    while (b < suf_end && (!is_name_word(n, b) ||
+                           word_is(n, b, NG_LEX_STOPWORD))) {
+      b++;
+    }
+    if (suf_end - b < 2 || (gz && gz_end >= suf_end && b == i)) {
+      continue;
+    }
+    /* words before the suffix must not all be portfolio or title words */
+    bool content = false;
+    for (size_t k = b; k < suf_end - 1; k++) {
+      content = content || (is_cap(n, k) && !word_is(n, k, NG_LEX_PORTFOLIO) &&
+                            !has_lex(n, k, NG_LEX_TITLE));
+    }
+    bool free_span = true;
+    for (size_t k = b; k < suf_end; k++) {
+      free_span = free_span && !n->used[k];
+    }
+    if (!content || !free_span) {
+      continue;
+    }
+    char *label = NULL;
+    size_t ent;
+    TRY(st, span_text(n, b, suf_end, &label));
+    st = get_entity(n, type, label, NULL, &ent);
+    free(label);
+    TRY(st, st);
+    TRY(st, add_mention(n, b, suf_end, ent, NG_MENTION_NAME));
+    TRY(st, add_alias(n, b, suf_end, ent));
+    /* "Inpex Corporation" is also "Inpex" */
+    if (type == NG_ETYPE_COMPANY && suf_end - b >= 2 && is_cap(n, b)) {
+      TRY(st, add_alias(n, b, suf_end - 1, ent));
+    }
+    i = suf_end - 1;
+  }
+  return NG_OK;
+}
+
+/* ---- pass 2: titles and honorifics before names ---- */
+
+/* Parses a person's name at @p i; returns the token after it (i if
+ * none). The first word is taken even if the gazetteer knows it when
+ * @p forced (it follows a title or honorific). */
+static size_t
+parse_name(const struct ner *n, size_t i, bool forced)
+{
+  size_t j = i, words = 0;
+  while (j < n->n_tok && same_sentence(n, i, j) && words < MAX_NAME_WORDS) {
+    if (j > i && !(n->tok[j].flags & NG_TOK_SPACE) &&
+        (tok_eq(n, j, "-") || is_apostrophe(n, j)) && is_cap(n, j + 1) &&
+        !(n->tok[j + 1].flags & NG_TOK_SPACE)) {
+      j += 2; /* Al-Rashid, O'Brien */
+      continue;
+    }
+    if (j > i && word_is(n, j, NG_LEX_PARTICLE) &&
+        (n->tok[j].flags & NG_TOK_LOWER)) {
+      size_t k = j + 1;
+      if (tok_eq(n, k, "-") || tok_eq(n, k, "/") || tok_eq(n, k, ".")) {
+        k++;
+      }
+      if (is_cap(n, k) && same_sentence(n, j, k)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (!is_cap(n, j) || n->used[j]) {
+      break;
+    }
+    if (words > 0 || !forced) {
+      size_t e;
+      const struct ng_lex_item *it = entry_at(n, j, &e);
+      if (word_is(n, j, NG_LEX_STOPWORD) || has_lex(n, j, NG_LEX_TITLE) ||
+          (it && it->kind == NG_LEX_ENTRY && !it->fold) ||
+          (it && it->kind == NG_LEX_DEMONYM)) {
+        break;
+      }
+      if (it && it->kind == NG_LEX_ENTRY && it->type != NG_ETYPE_PERSON) {
+        break;
+      }
+    } else if (word_is(n, j, NG_LEX_STOPWORD) ||
+               word_is(n, j, NG_LEX_PRONOUN)) {
+      break;
+    }
+    if ((n->tok[j].flags & NG_TOK_UPPER) && tok_len(n, j) <= 3 && words == 0 &&
+        !forced) {
+      break; /* acronyms are no names */
+    }
+    j++;
+    words++;
+  }
+  return words ? j : i;
+}
+
+/* Honorifics at @p i (repeated, longest first); returns the token after. */
+static size_t
+parse_honorifics(const struct ner *n, size_t i, int *gender)
+{
+  size_t j = i, e;
+  const struct ng_lex_item *it;
+  while ((it = lex_at(n, j, NG_LEX_HONORIFIC, &e)) != NULL) {
+    if (it->gender && gender) {
+      *gender = it->gender;
+    }
+    j = e;
+    if (tok_eq(n, j, ".") && !(n->tok[j].flags & NG_TOK_SPACE)) {
+      j++;
+    }
+  }
+  return j;
+}
+
+struct tphrase {
+  const struct ng_lex_item *t[MAX_TITLES];
+  size_t n_t;
+  bool blocked;
+  size_t end;        /* token after the phrase (and complement) */
+  size_t comp_begin; /* complement entity's first token, or NG_NONE */
+  size_t comp_end;
+};
+
+/* Portfolio words from @p i; returns the token after them. */
+static size_t
+skip_portfolio(const struct ner *n, size_t i)
+{
+  size_t j = i;
+  while (j < n->n_tok && same_sentence(n, i, j)) {
+    if (word_is(n, j, NG_LEX_PORTFOLIO)) {
+      j++;
+    } else if ((tok_eq(n, j, "and") || tok_eq(n, j, ",") ||
+                tok_eq(n, j, "&")) &&
+               word_is(n, j + 1, NG_LEX_PORTFOLIO) && j > i) {
+      j++;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+/* One title at @p i (modifiers, portfolio, title word, "for X"). */
+static bool
+parse_one_title(const struct ner *n, size_t i, struct tphrase *tp, size_t *out)
+{
+  size_t j = i, e;
+  const struct ng_lex_item *it;
+  bool blocked = false;
+  for (;;) {
+    const struct ng_lex_item *mod = lex_at(n, j, NG_LEX_TITLE_MOD, &e);
+    if (!mod) {
+      break;
+    }
+    /* a modifier that is also a title ("Deputy Minister"): title wins */
+    size_t e2;
+    const struct ng_lex_item *as_title = lex_at(n, j, NG_LEX_TITLE, &e2);
+    if (as_title && e2 >= e) {
+      break;
+    }
+    blocked = blocked || mod->blocks_office;
+    j = e;
+    if (tok_eq(n, j, "-")) {
+      j++;
+    }
+  }
+  size_t pj = skip_portfolio(n, j);
+  if (pj > j) {
+    it = lex_at(n, pj, NG_LEX_TITLE, &e);
+    if (!it || !it->portfolio) {
+      return false;
+    }
+  } else {
+    it = lex_at(n, j, NG_LEX_TITLE, &e);
+    if (!it) {
+      return false;
+    }
+    if (it->portfolio && (tok_eq(n, e, "for") || tok_eq(n, e, "of")) &&
+        word_is(n, e + 1, NG_LEX_PORTFOLIO)) {
+      size_t k = e + 1;
+      if (tok_eq(n, k, "the")) {
+        k++;
+      }
+      e = skip_portfolio(n, k);
+    }
+  }
+  if (tp->n_t < MAX_TITLES) {
+    tp->t[tp->n_t++] = it;
+  }
+  tp->blocked = tp->blocked || blocked;
+  *out = e;
+  return true;
+}
+
+/* A title phrase at @p i: titles joined by "and" / "," / "&", then an
+ * optional complement ("of Malaysia", "to Malaysia", "of Norvale Energy"). */
+static bool
+parse_title_phrase(const struct ner *n, size_t i, struct tphrase *tp)
+{
+  memset(tp, 0, sizeof *tp);
+  tp->comp_begin = tp->comp_end = NG_NONE;
+  size_t j;
+  if (!parse_one_title(n, i, tp, &j)) {
+    return false;
+  }
+  for (;;) {
+    if (tok_eq(n, j, "and") || tok_eq(n, j, "&") || tok_eq(n, j, ",")) {
+      size_t k;
+      if (parse_one_title(n, j + 1, tp, &k)) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  if ((tok_eq(n, j, "of") || tok_eq(n, j, "to") || tok_eq(n, j, "for") ||
+       tok_eq(n, j, "at")) &&
+      same_sentence(n, i, j + 1)) {
+    size_t k = j + 1, e;
+    if (tok_eq(n, k, "the")) {
+      k++;
+    }
+    const struct ng_lex_item *it = entry_at(n, k, &e);
+    if (it && it->kind == NG_LEX_ENTRY) {
+      tp->comp_begin = k;
+      tp->comp_end = e;
+      j = e;
+    } else if (k < n->n_tok && n->ment_begin[k] != NG_NONE) {
+      const struct ng_mention *m = &n->doc->mentions[n->ment_begin[k]];
+      size_t x = k;
+      while (x < n->n_tok && n->tok[x].end <= m->end) {
+        x++;
+      }
+      tp->comp_begin = k;
+      tp->comp_end = x;
+      j = x;
+    }
+  }
+  tp->end = j;
+  return true;
+}
+
+static ng_status
+add_rec(struct ner *n, const struct trec *r)
+{
+  if (n->n_recs == n->cap_recs) {
+    size_t ncap = n->cap_recs ? n->cap_recs * 2 : 16;
+    struct trec *p = realloc(n->recs, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    n->recs = p;
+    n->cap_recs = ncap;
+  }
+  n->recs[n->n_recs++] = *r;
+  return NG_OK;
+}
+
+/* Creates the person over name tokens [nb, ne) with honorific tokens
+ * [hb, nb); returns the entity. */
+static ng_status
+make_person(struct ner *n, size_t hb, size_t nb, size_t ne, size_t *out)
+{
+  ng_status st;
+  char *label = NULL;
+  size_t ent;
+  TRY(st, span_text(n, nb, ne, &label));
+  st = get_entity(n, NG_ETYPE_PERSON, label, NULL, &ent);
+  free(label);
+  TRY(st, st);
+  TRY(st, add_mention(n, nb, ne, ent, NG_MENTION_NAME));
+  if (hb < nb) {
+    char *hon = NULL, *full = NULL;
+    size_t he = nb;
+    if (tok_eq(n, he - 1, ".")) {
+      he--;
+    }
+    TRY(st, span_text(n, hb, he, &hon));
+    if (!n->doc->entities[ent].honorific) {
+      st = ng__doc_set_str(&n->doc->entities[ent].honorific, hon, strlen(hon));
+    }
+    free(hon);
+    TRY(st, st);
+    TRY(st, span_text(n, hb, ne, &full));
+    st = ng__doc_add_alt_label(n->doc, ent, full, strlen(full));
+    free(full);
+    TRY(st, st);
+    for (size_t k = hb; k < nb; k++) {
+      n->used[k] = 1;
+    }
+  }
+  *out = ent;
+  return NG_OK;
+}
+
+/* The qualifier before a title starting at @p b: sets qual_end (token
+ * after the qualifier) and, for an unknown capitalised word run,
+ * qual_begin. */
+static void
+find_qualifier(const struct ner *n, size_t b, struct trec *r)
+{
+  r->qual_end = r->qual_begin = NG_NONE;
+  if (b == 0 || !same_sentence(n, b - 1, b)) {
+    return;
+  }
+  size_t q = b;
+  if (is_possessive_s(n, b - 1)) {
+    q = b - 2;
+  }
+  if (q == 0 || !is_word(n, q - 1) || !same_sentence(n, q - 1, b)) {
+    return;
+  }
+  r->qual_end = q;
+  if (!n->used[q - 1] && is_cap(n, q - 1)) {
+    size_t k = q - 1;
+    while (k > 0 && same_sentence(n, k - 1, b) && is_cap(n, k - 1) &&
+           !n->used[k - 1] && q - k < 4) {
+      k--;
+    }
+    while (k < q && !is_name_word(n, k)) {
+      k++;
+    }
+    if (k < q) {
+      r->qual_begin = k;
+    }
+  }
+}
+
+static ng_status
+pass_titles(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !is_word(n, i)) {
+      continue;
+    }
+    struct trec r;
+    memset(&r, 0, sizeof r);
+    r.comp_begin = NG_NONE;
+    r.sentence = n->sent_of[i];
+    struct tphrase tp;
+    int gender = 0;
+    size_t hb, nb, ne;
+    if (parse_title_phrase(n, i, &tp)) {
+      hb = tp.end;
+      if (tp.comp_begin != NG_NONE && tok_eq(n, hb, ",")) {
+        hb++; /* "The acting CEO of Norvale Energy, Dr Ivo Marsh," */
+      }
+      nb = parse_honorifics(n, hb, &gender);
+      ne = parse_name(n, nb, true);
+      if (ne == nb) {
+        continue; /* a title with no name: a description */
+      }
+      memcpy(r.t, tp.t, sizeof r.t);
+      r.n_t = tp.n_t;
+      r.blocked = tp.blocked;
+      r.comp_begin = tp.comp_begin;
+      find_qualifier(n, i, &r);
+      for (size_t k = i; k < hb; k++) {
+        if (tp.comp_begin == NG_NONE || k < tp.comp_begin ||
+            k >= tp.comp_end) {
+          n->used[k] = 1;
+        }
+      }
+    } else {
+      hb = i;
+      nb = parse_honorifics(n, i, &gender);
+      if (nb == i) {
+        continue;
+      }
+      ne = parse_name(n, nb, true);
+      if (ne == nb) {
+        continue;
+      }
+    }
+    TRY(st, make_person(n, hb, nb, ne, &r.person));
+    if (r.n_t > 0) {
+      TRY(st, add_rec(n, &r));
+    }
+    i = ne - 1;
+  }
+  return NG_OK;
+}
+
+/* CJK name with an honorific suffix: "山本健様". */
+static ng_status
+pass_cjk_names(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !(n->tok[i].flags & NG_TOK_CJK)) {
+      continue;
+    }
+    const char *w = n->text + n->tok[i].begin;
+    size_t l = tok_len(n, i);
+    for (size_t cut = 1; cut < l; cut++) {
+      if (((unsigned char)w[cut] & 0xC0) == 0x80) {
+        continue;
+      }
+      if (!ng__gazetteer_find_word(n->gaz, NG_LEX_HON_SUFFIX, w + cut,
+                                   l - cut)) {
+        continue;
+      }
+      char *label = malloc(cut + 1);
+      if (!label) {
+        return NG_ERR_NOMEM;
+      }
+      memcpy(label, w, cut);
+      label[cut] = '\0';
+      size_t ent;
+      st = get_entity(n, NG_ETYPE_PERSON, label, NULL, &ent);
+      free(label);
+      TRY(st, st);
+      size_t mi = n->doc->n_mentions;
+      TRY(st, ng__doc_add_mention(n->doc, n->tok[i].begin,
+                                  n->tok[i].begin + cut, ent,
+                                  NG_MENTION_NAME));
+      n->ment_begin[i] = n->ment_end[i] = mi;
+      n->used[i] = 1;
+      if (!n->doc->entities[ent].honorific) {
+        TRY(st, ng__doc_set_str(&n->doc->entities[ent].honorific, w + cut,
+                                l - cut));
+      }
+      TRY(st, ng__doc_add_alt_label(n->doc, ent, w, l));
+      break;
+    }
+  }
+  return NG_OK;
+}
+
+/* ---- pass 3: gazetteer names ---- */
+
+static bool
+place_context(const struct ner *n, size_t i, size_t e)
+{
+  return (i > 0 && (tok_eq(n, i - 1, "in") || tok_eq(n, i - 1, "to") ||
+                    tok_eq(n, i - 1, "from") || tok_eq(n, i - 1, "at"))) ||
+         (tok_eq(n, e, ",") && entry_at(n, e + 1, &(size_t){0}));
+}
+
+static ng_status
+pass_gazetteer(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !is_word(n, i)) {
+      continue;
+    }
+    size_t e;
+    const struct ng_lex_item *it = entry_at(n, i, &e);
+    if (!it) {
+      continue;
+    }
+    bool free_span = true;
+    for (size_t k = i; k < e; k++) {
+      free_span = free_span && !n->used[k];
+    }
+    if (!free_span) {
+      continue;
+    }
+    /* "US$2.48 billion": a currency prefix, not the country */
+    if (e < n->n_tok && tok_eq(n, e, "$") &&
+        !(n->tok[e].flags & NG_TOK_SPACE)) {
+      continue;
+    }
+    const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, it->entry);
+    if (!g || (g->context_only && !place_context(n, i, e))) {
+      continue;
+    }
+    /* a lower-case match only for a whole lower-case word */
+    size_t ent;
+    TRY(st, entry_entity(n, it->entry, &ent));
+    TRY(st, add_mention(n, i, e, ent,
+                        it->kind == NG_LEX_DEMONYM ? NG_MENTION_DEMONYM
+                                                   : NG_MENTION_NAME));
+    i = e - 1;
+  }
+  return NG_OK;
+}
+
+/* Surfaces the article defined: "(MATRADE)", "Inpex" for "Inpex
+ * Corporation". A capitalised token also matches an ALL-CAPS alias. */
+static ng_status
+pass_aliases(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !is_cap(n, i)) {
+      continue;
+    }
+    size_t best = NG_NONE, best_end = 0;
+    for (size_t a = 0; a < n->n_aliases; a++) {
+      const struct alias *al = &n->aliases[a];
+      if (al->len > n->len - n->tok[i].begin) {
+        continue;
+      }
+      const char *t = n->text + n->tok[i].begin;
+      bool ok = memcmp(t, al->s, al->len) == 0;
+      if (!ok && al->len >= 4) {
+        ok = strncasecmp(t, al->s, al->len) == 0;
+      }
+      if (!ok) {
+        continue;
+      }
+      size_t e = tok_after(n, i, n->tok[i].begin + al->len);
+      if (e != NG_NONE && e > best_end) {
+        best = a;
+        best_end = e;
+      }
+    }
+    if (best == NG_NONE) {
+      continue;
+    }
+    bool free_span = true;
+    for (size_t k = i; k < best_end; k++) {
+      free_span = free_span && !n->used[k];
+    }
+    if (free_span) {
+      TRY(st, add_mention(n, i, best_end, n->aliases[best].ent,
+                          NG_MENTION_NAME));
+      i = best_end - 1;
+    }
+  }
+  return NG_OK;
+}
+
+/* ---- pass 4: names typed by their neighbours ---- */
+
+/* Does the token run [b, e) equal a contiguous part of a person label
+ * (whole words)? Returns the longest such person, or NG_NONE. */
+static size_t
+known_person_part(const struct ner *n, size_t b, size_t e)
+{
+  char *s = NULL;
+  if (span_text(n, b, e, &s) != NG_OK) {
+    return NG_NONE;
+  }
+  size_t sl = strlen(s), best = NG_NONE, best_len = 0;
+  for (size_t k = 0; k < n->doc->n_entities; k++) {
+    const struct ng_entity *en = &n->doc->entities[k];
+    if (en->type != NG_ETYPE_PERSON || en->merged) {
+      continue;
+    }
+    const char *l = en->label;
+    size_t ll = strlen(l);
+    if (ll <= sl) {
+      continue;
+    }
+    for (const char *p = l; (p = strstr(p, s)) != NULL; p++) {
+      bool left = p == l || p[-1] == ' ';
+      bool right = p[sl] == '\0' || p[sl] == ' ';
+      if (left && right) {
+        if (ll > best_len) {
+          best = k;
+          best_len = ll;
+        }
+        break;
+      }
+    }
+  }
+  free(s);
+  return best;
+}
+
+static ng_status
+pass_context(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !is_name_word(n, i)) {
+      continue;
+    }
+    if (word_is(n, i, NG_LEX_PORTFOLIO) && has_lex(n, i, NG_LEX_TITLE)) {
+      continue;
+    }
+    size_t e = parse_name(n, i, false);
+    if (e == i) {
+      continue;
+    }
+    size_t p = known_person_part(n, i, e);
+    if (p != NG_NONE) {
+      TRY(st, add_mention(n, i, e, p, NG_MENTION_PARTIAL));
+      i = e - 1;
+      continue;
+    }
+    bool acronym = (n->tok[i].flags & NG_TOK_UPPER) && e == i + 1;
+    bool reporting = word_is(n, e, NG_LEX_REPORTING) && same_sentence(n, i, e);
+    bool interaction =
+        (has_lex(n, e, NG_LEX_INTERACTION) && same_sentence(n, i, e)) ||
+        (i >= 1 && same_sentence(n, i - 1, i) &&
+         word_is(n, i - 1, NG_LEX_INTERACTION) && !tok_eq(n, e, "'"));
+    /* "X, the Prime Minister of Malaysia," */
+    struct tphrase tp;
+    struct trec r;
+    memset(&r, 0, sizeof r);
+    r.comp_begin = NG_NONE;
+    r.qual_end = r.qual_begin = NG_NONE;
+    bool appos = false;
+    if (tok_eq(n, e, ",") && same_sentence(n, i, e + 1)) {
+      size_t k = e + 1, qe;
+      if (tok_eq(n, k, "the") || tok_eq(n, k, "a") || tok_eq(n, k, "an")) {
+        k++;
+      }
+      size_t qb = k;
+      const struct ng_lex_item *q = entry_at(n, k, &qe);
+      if (q) {
+        k = qe;
+        if (is_possessive_s(n, k + 1)) {
+          k += 2;
+        }
+      }
+      if (parse_title_phrase(n, k, &tp) && !is_cap(n, tp.end)) {
+        appos = true;
+        memcpy(r.t, tp.t, sizeof r.t);
+        r.n_t = tp.n_t;
+        r.blocked = tp.blocked;
+        r.comp_begin = tp.comp_begin;
+        if (q) {
+          r.qual_end = qe;
+        }
+        (void)qb;
+      }
+    }
+    if (acronym || !(reporting || interaction || appos)) {
+      continue;
+    }
+    size_t ent;
+    TRY(st, make_person(n, i, i, e, &ent));
+    if (appos) {
+      r.person = ent;
+      r.sentence = n->sent_of[i];
+      TRY(st, add_rec(n, &r));
+    }
+    i = e - 1;
+  }
+  /* partial names of persons found above, anywhere */
+  for (size_t i = 0; i < n->n_tok; i++) {
+    if (n->used[i] || !is_cap(n, i)) {
+      continue;
+    }
+    size_t e = parse_name(n, i, true);
+    if (e == i) {
+      continue;
+    }
+    size_t p = known_person_part(n, i, e);
+    if (p != NG_NONE) {
+      TRY(st, add_mention(n, i, e, p, NG_MENTION_PARTIAL));
+      i = e - 1;
+    }
+  }
+  return NG_OK;
+}
+
+/* ---- offices ---- */
+
+static size_t
+entity_ending_at(const struct ner *n, size_t tok_end)
+{
+  if (tok_end == NG_NONE || tok_end == 0 || tok_end > n->n_tok) {
+    return NG_NONE;
+  }
+  size_t m = n->ment_end[tok_end - 1];
+  return m == NG_NONE ? NG_NONE : n->doc->mentions[m].entity;
+}
+
+static size_t
+entity_starting_at(const struct ner *n, size_t tok)
+{
+  if (tok == NG_NONE || tok >= n->n_tok) {
+    return NG_NONE;
+  }
+  size_t m = n->ment_begin[tok];
+  return m == NG_NONE ? NG_NONE : n->doc->mentions[m].entity;
+}
+
+static bool
+is_org_type(enum ng_etype t)
+{
+  return t == NG_ETYPE_ORGANIZATION || t == NG_ETYPE_INTL_ORG ||
+         t == NG_ETYPE_GOV_BODY || t == NG_ETYPE_COMPANY ||
+         t == NG_ETYPE_NEWS_AGENCY;
+}
+
+static enum ng_rel
+office_rel(enum ng_office o)
+{
+  switch (o) {
+  case NG_OFFICE_HEAD_OF_STATE:
+    return NG_REL_HEAD_OF_STATE_OF;
+  case NG_OFFICE_HEAD_OF_GOVERNMENT:
+    return NG_REL_HEAD_OF_GOVERNMENT_OF;
+  case NG_OFFICE_MINISTER:
+    return NG_REL_MINISTER_OF;
+  case NG_OFFICE_LEADER:
+    return NG_REL_LEADER_OF;
+  case NG_OFFICE_NONE:
+  case NG_OFFICE_ROLE:
+    break;
+  }
+  return NG_REL_COUNT;
+}
+
+/* The country of a doc entity through the gazetteer, as a doc entity
+ * (created if needed), or NG_NONE. */
+static ng_status
+country_entity_of(struct ner *n, size_t ent, size_t *out)
+{
+  *out = NG_NONE;
+  if (ent == NG_NONE) {
+    return NG_OK;
+  }
+  const struct ng_entity *en = &n->doc->entities[ent];
+  if (en->type == NG_ETYPE_COUNTRY) {
+    *out = ent;
+    return NG_OK;
+  }
+  size_t g = ng__gazetteer_find_entry(n->gaz, en->type, false, en->label,
+                                      strlen(en->label));
+  size_t c = ng__gazetteer_country_of(n->gaz, g);
+  if (en->type == NG_ETYPE_NEWS_AGENCY) {
+    const struct ng_gaz_entry *ge = ng__gazetteer_entry(n->gaz, g);
+    c = ge ? ge->home_country : NG_NONE;
+  }
+  if (c == NG_NONE) {
+    return NG_OK;
+  }
+  return entry_entity(n, c, out);
+}
+
+/* The country implied for unqualified titles, or NG_NONE (see ner.h). */
+static ng_status
+implied_country(struct ner *n, size_t *out)
+{
+  ng_status st;
+  size_t from_dateline = NG_NONE, from_agency = NG_NONE;
+  *out = NG_NONE;
+  if (n->doc->dateline != NG_NONE) {
+    const struct ng_entity *d = &n->doc->entities[n->doc->dateline];
+    size_t g = ng__gazetteer_find_entry(n->gaz, d->type, false, d->label,
+                                        strlen(d->label));
+    if (g != NG_NONE) {
+      TRY(st, country_entity_of(n, n->doc->dateline, &from_dateline));
+    }
+  }
+  size_t ag = n->agency;
+  if (ag == NG_NONE && n->doc->meta.publisher) {
+    size_t g = ng__gazetteer_find_entry(n->gaz, NG_ETYPE_NEWS_AGENCY, false,
+                                        n->doc->meta.publisher,
+                                        strlen(n->doc->meta.publisher));
+    const struct ng_gaz_entry *ge = ng__gazetteer_entry(n->gaz, g);
+    if (ge && ge->home_country != NG_NONE) {
+      TRY(st, entry_entity(n, ge->home_country, &from_agency));
+    }
+  } else if (ag != NG_NONE) {
+    TRY(st, country_entity_of(n, ag, &from_agency));
+  }
+  if (from_dateline != NG_NONE && from_agency != NG_NONE &&
+      from_dateline != from_agency) {
+    return NG_OK; /* a national agency reporting from abroad: ambiguous */
+  }
+  *out = from_dateline != NG_NONE ? from_dateline : from_agency;
+  return NG_OK;
+}
+
+/* True if two person labels share a word (same person, partly named). */
+static bool
+share_word(const char *a, const char *b)
+{
+  const char *p = a;
+  while (*p) {
+    const char *q = strchr(p, ' ');
+    size_t l = q ? (size_t)(q - p) : strlen(p);
+    const char *h = b;
+    while ((h = strstr(h, p)) != NULL) {
+      bool left = h == b || h[-1] == ' ';
+      bool right = h[l] == '\0' || h[l] == ' ';
+      if (left && right && l > 0 && strncmp(h, p, l) == 0) {
+        return true;
+      }
+      h++;
+    }
+    if (!q) {
+      break;
+    }
+    p = q + 1;
+  }
+  return false;
+}
+
+static ng_status
+pass_offices(struct ner *n)
+{
+  ng_status st;
+  size_t implied = NG_NONE;
+  bool implied_done = false;
+  /* targets: resolve qualifiers; create unknown organisation qualifiers */
+  size_t *target = calloc(n->n_recs ? n->n_recs : 1, sizeof *target);
+  if (!target) {
+    return NG_ERR_NOMEM;
+  }
+  for (size_t r = 0; r < n->n_recs; r++) {
+    struct trec *rec = &n->recs[r];
+    size_t t = entity_ending_at(n, rec->qual_end);
+    if (t == NG_NONE && rec->qual_begin != NG_NONE &&
+        rec->qual_end != NG_NONE) {
+      bool leader = false;
+      for (size_t k = 0; k < rec->n_t; k++) {
+        leader = leader || rec->t[k]->org_office == NG_OFFICE_LEADER;
+      }
+      bool free_span = true;
+      for (size_t k = rec->qual_begin; k < rec->qual_end; k++) {
+        free_span = free_span && !n->used[k];
+      }
+      if (leader && free_span) {
+        char *label = NULL;
+        st = span_text(n, rec->qual_begin, rec->qual_end, &label);
+        if (st == NG_OK) {
+          st = get_entity(n, NG_ETYPE_ORGANIZATION, label, NULL, &t);
+        }
+        free(label);
+        if (st == NG_OK) {
+          st = add_mention(n, rec->qual_begin, rec->qual_end, t,
+                           NG_MENTION_NAME);
+        }
+        if (st != NG_OK) {
+          free(target);
+          return st;
+        }
+      }
+    }
+    if (t == NG_NONE) {
+      t = entity_starting_at(n, rec->comp_begin);
+    }
+    target[r] = t;
+  }
+  for (size_t r = 0; r < n->n_recs; r++) {
+    const struct trec *rec = &n->recs[r];
+    if (rec->blocked) {
+      continue;
+    }
+    size_t t = target[r];
+    for (size_t k = 0; k < rec->n_t; k++) {
+      const struct ng_lex_item *ti = rec->t[k];
+      struct ng_fact f;
+      memset(&f, 0, sizeof f);
+      f.subject = rec->person;
+      f.sentence = rec->sentence;
+      f.confidence = 0.9;
+      f.modality = NG_MOD_ASSERTED;
+      f.rel = NG_REL_COUNT;
+      if (t != NG_NONE) {
+        enum ng_etype tt = n->doc->entities[t].type;
+        if (tt == NG_ETYPE_COUNTRY) {
+          f.rel = office_rel(ti->office);
+          if (f.rel == NG_REL_LEADER_OF) {
+            f.rel = NG_REL_COUNT;
+          }
+        } else if (is_org_type(tt)) {
+          f.rel = office_rel(ti->org_office);
+        }
+        f.object = t;
+      } else if (ti->office == NG_OFFICE_HEAD_OF_STATE ||
+                 ti->office == NG_OFFICE_HEAD_OF_GOVERNMENT ||
+                 ti->office == NG_OFFICE_MINISTER) {
+        if (!implied_done) {
+          st = implied_country(n, &implied);
+          if (st != NG_OK) {
+            free(target);
+            return st;
+          }
+          implied_done = true;
+        }
+        if (implied == NG_NONE) {
+          continue;
+        }
+        /* no qualified title gives this person another country */
+        bool conflict = false;
+        for (size_t o = 0; o < n->n_recs; o++) {
+          size_t ot = target[o];
+          if (ot == NG_NONE || ot == implied ||
+              n->doc->entities[ot].type != NG_ETYPE_COUNTRY) {
+            continue;
+          }
+          conflict = conflict ||
+                     share_word(n->doc->entities[n->recs[o].person].label,
+                                n->doc->entities[rec->person].label);
+        }
+        if (conflict) {
+          continue;
+        }
+        f.rel = office_rel(ti->office);
+        f.object = implied;
+        f.confidence = 0.75;
+      }
+      if (f.rel == NG_REL_COUNT) {
+        continue;
+      }
+      st = ng__doc_add_fact(n->doc, &f);
+      if (st != NG_OK) {
+        free(target);
+        return st;
+      }
+    }
+  }
+  free(target);
+  return NG_OK;
+}
+
+/* ---- driver ---- */
+
+static ng_status
+tokenize_doc(struct ner *n)
+{
+  ng_status st;
+  struct ng_doc *doc = n->doc;
+  n->sent_first = calloc(doc->n_sentences + 1, sizeof *n->sent_first);
+  if (!n->sent_first) {
+    return NG_ERR_NOMEM;
+  }
+  size_t cap = 0;
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    struct ng_token *t = NULL;
+    size_t k = 0;
+    TRY(st, ng__segment_tokenize(doc->text, doc->sentences[s].begin,
+                                 doc->sentences[s].end, &t, &k));
+    n->sent_first[s] = n->n_tok;
+    if (n->n_tok + k > cap) {
+      size_t ncap = (n->n_tok + k) * 2 + 64;
+      struct ng_token *p = realloc(n->tok, ncap * sizeof *p);
+      size_t *q = realloc(n->sent_of, ncap * sizeof *q);
+      if (p) {
+        n->tok = p;
+      }
+      if (q) {
+        n->sent_of = q;
+      }
+      if (!p || !q) {
+        free(t);
+        return NG_ERR_NOMEM;
+      }
+      cap = ncap;
+    }
+    for (size_t x = 0; x < k; x++) {
+      n->tok[n->n_tok] = t[x];
+      n->sent_of[n->n_tok] = s;
+      n->n_tok++;
+    }
+    free(t);
+  }
+  n->sent_first[doc->n_sentences] = n->n_tok;
+  size_t nt = n->n_tok ? n->n_tok : 1;
+  n->used = calloc(nt, 1);
+  n->ment_begin = malloc(nt * sizeof *n->ment_begin);
+  n->ment_end = malloc(nt * sizeof *n->ment_end);
+  if (!n->used || !n->ment_begin || !n->ment_end) {
+    return NG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < nt; i++) {
+    n->ment_begin[i] = n->ment_end[i] = NG_NONE;
+  }
+  return NG_OK;
+}
+
+static void
+ner_clear(struct ner *n)
+{
+  free(n->tok);
+  free(n->sent_of);
+  free(n->sent_first);
+  free(n->used);
+  free(n->ment_begin);
+  free(n->ment_end);
+  for (size_t a = 0; a < n->n_aliases; a++) {
+    free(n->aliases[a].s);
+  }
+  free(n->aliases);
+  free(n->recs);
+}
 
 ng_status
 ng__ner_run(ng_world *world, struct ng_doc *doc)
 {
-  return NG_OK;
+  ng_status st;
+  if (!world || !world->gaz || !doc->text || doc->n_sentences == 0) {
+    return NG_OK;
+  }
+  struct ner n;
+  memset(&n, 0, sizeof n);
+  n.world = world;
+  n.doc = doc;
+  n.gaz = world->gaz;
+  n.text = doc->text;
+  n.len = doc->text_len ? doc->text_len : strlen(doc->text);
+  n.agency = NG_NONE;
+  TRY_DONE(st, tokenize_doc(&n));
+  TRY_DONE(st, pass_dateline(&n));
+  TRY_DONE(st, pass_trailer(&n));
+  TRY_DONE(st, pass_definitions(&n));
+  TRY_DONE(st, pass_typed_names(&n));
+  TRY_DONE(st, pass_titles(&n));
+  TRY_DONE(st, pass_cjk_names(&n));
+  TRY_DONE(st, pass_gazetteer(&n));
+  TRY_DONE(st, pass_aliases(&n));
+  TRY_DONE(st, pass_context(&n));
+  TRY_DONE(st, pass_offices(&n));
+done:
+  ner_clear(&n);
+  return st;
 }

@@ -1,11 +1,29 @@
 /* SPDX-License-Identifier: MIT */
-/* Named-entity recognition: mention detection and typing. (stub: owner entities) */
+/* Named-entity recognition: mentions of known entities (gazetteer),
+ * names typed by context (titles, honorifics, name suffixes, reporting
+ * verbs, "Long Name (LN)" definitions), datelines, and the office facts
+ * that titles state ("Russian President Vladimir Putin"). */
 #ifndef NG_NER_H
 #define NG_NER_H
 
 #include "doc.h"
 #include "world.h"
 
-/* Finds mentions and entities in doc->text (needs sentences). */
+/* Finds mentions and entities in doc->text (needs doc->sentences and the
+ * world's gazetteer; does nothing without them) and adds them with the
+ * ng__doc_* adders. Also sets doc->dateline from an ALL-CAPS dateline
+ * ("KUALA LUMPUR, May 15 —") and adds office facts (headOfStateOf,
+ * headOfGovernmentOf, ministerOf, leaderOf) with the title's sentence as
+ * evidence. Rules (all words are data, ontology/titles.ttl, names.ttl):
+ * - a title qualified by a country, demonym or possessive ("Malaysia's")
+ *   gives the title's ngl:office for that country, by an organisation its
+ *   ngl:orgOffice; "Deputy", "former" and the like block the office;
+ * - a head-of-state, head-of-government or minister title with no
+ *   qualifier belongs to the dateline's country, or to a national news
+ *   agency's country when there is no dateline, and only when those two
+ *   agree and no qualified title in the article gives the same person
+ *   another country (confidence 0.75 instead of 0.9).
+ * Errors: NG_ERR_NOMEM. */
 NG_NODISCARD ng_status ng__ner_run(ng_world *world, struct ng_doc *doc);
+
 #endif

@@ -206,6 +206,34 @@ NG_API NG_NODISCARD ng_status ng_store_query(ng_store *store,
 NG_API NG_NODISCARD ng_status ng_syntax_parse(const char *name,
                                               ng_syntax *out);
 
+/* ------------------------------------------------- output options (rdf) */
+
+/** Extra output for ng_doc_write() and ng_store_add_doc(): with this bit
+ *  the article's main text is written as a nif:Context and every entity
+ *  mention as a nif:Phrase (VOCABULARY.md "Evidence and confidence"). */
+#define NG_EMIT_NIF 1u
+
+/** Selects extra output (a set of NG_EMIT_* bits; 0, the default, for
+ *  none) for every later ng_doc_write() and ng_store_add_doc() on
+ *  @p world. */
+NG_API void ng_world_set_emit_flags(ng_world *world, unsigned flags);
+
+/** Removes the named graph @p graph_iri from the store. NG_NOT_FOUND if
+ *  the store has no such graph; NG_ERR_RDF. */
+NG_API NG_NODISCARD ng_status ng_store_remove_graph(ng_store *store,
+                                                    const char *graph_iri);
+
+/** Writes the store's graph IRIs to @p out, sorted, one a line.
+ *  Errors: NG_ERR_IO, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_write_graphs(ng_store *store,
+                                                    FILE *out);
+
+/** Counts the store's named graphs and quads (by iterating: BDB stores
+ *  cannot tell their size). Errors: NG_ERR_RDF, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_count(ng_store *store,
+                                             size_t *n_graphs,
+                                             size_t *n_quads);
+
 #ifdef __cplusplus
 }
 #endif

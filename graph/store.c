@@ -1,40 +1,718 @@
 /* SPDX-License-Identifier: MIT */
-/* librdf storage and model with contexts: one named graph per article; replace on re-ingest. (stub: owner rdf) */
+/* The RDF store: a librdf storage and model with contexts, one named graph
+ * per article, replaced on re-ingest inside a transaction. Knows librdf
+ * and the storages' sharp edges (REDLAND-NOTES.md §1, §6), not the
+ * vocabulary. */
 #include "store.h"
+
+#include "serialize.h"
+
+#include <errno.h>
+#include <redland.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define NG_DEFAULT_STORE "newsgraph.db"
+
+enum store_kind { KIND_SQLITE, KIND_MEMORY, KIND_BDB, KIND_SERVER };
+
+struct ng_store {
+  ng_world *world;        /* borrowed; outlives the store */
+  librdf_world *lw;       /* borrowed from the world */
+  librdf_storage *storage; /* owned */
+  librdf_model *model;    /* owned */
+  enum store_kind kind;   /* which storage */
+  bool in_batch;          /* ng_store_begin() started a transaction */
+  char *name;             /* spec as given, for messages */
+};
+
+/* ---------------------------------------------------------- librdf world */
+
+/* librdf/raptor/rasqal messages to the world's sink. rasqal warns about
+ * every variable used once and prints garbage locations (REDLAND-NOTES.md
+ * §3, §6.11): query warnings are dropped. */
+static int
+log_handler(void *user_data, librdf_log_message *message)
+{
+  ng_world *world = user_data;
+  librdf_log_level level = librdf_log_message_level(message);
+  librdf_log_facility facility = librdf_log_message_facility(message);
+  const char *msg = librdf_log_message_message(message);
+  raptor_locator *loc = librdf_log_message_locator(message);
+  if (level < LIBRDF_LOG_WARN ||
+      (level == LIBRDF_LOG_WARN && facility == LIBRDF_FROM_QUERY)) {
+    return 1;
+  }
+  if (loc && loc->line > 0) {
+    ng__warnf(world, "redland: line %d: %s", loc->line, msg ? msg : "");
+  } else {
+    ng__warnf(world, "redland: %s", msg ? msg : "");
+  }
+  return 1;
+}
+
+static void
+free_rdf_world(void *p)
+{
+  librdf_free_world(p);
+}
+
+ng_status
+ng__store_rdf_world(ng_world *world, librdf_world **out)
+{
+  if (!world->rdf) {
+    librdf_world *lw = librdf_new_world();
+    if (!lw) {
+      return ng__errorf(world, NG_ERR_RDF, "cannot create the librdf world");
+    }
+    librdf_world_set_logger(lw, world, log_handler);
+    librdf_world_open(lw);
+    world->rdf = lw;
+    world->rdf_free = free_rdf_world;
+  }
+  *out = world->rdf;
+  return NG_OK;
+}
+
+ng_world *
+ng__store_world(const ng_store *store)
+{
+  return store->world;
+}
+
+librdf_model *
+ng__store_model(const ng_store *store)
+{
+  return store->model;
+}
+
+/* --------------------------------------------------------------- opening */
+
+/* Adds the indexes the stock sqlite schema lacks (REDLAND-NOTES.md §6.3:
+ * without them every literal insert scans the table, and removing an
+ * article's context scans every triple). Table and column names checked
+ * in a store librdf 1.0.17 created: literals(text, language, datatype),
+ * blanks(blank), triples(contextUri). */
+static ng_status
+add_sqlite_indexes(ng_world *world, const char *path)
+{
+  static const char sql[] =
+      "CREATE INDEX IF NOT EXISTS ng_literal ON literals(text, language, "
+      "datatype);"
+      "CREATE INDEX IF NOT EXISTS ng_blank ON blanks(blank);"
+      "CREATE INDEX IF NOT EXISTS ng_context ON triples(contextUri);";
+  sqlite3 *db = NULL;
+  char *err = NULL;
+  ng_status st = NG_OK;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    st = ng__errorf(world, NG_ERR_RDF, "cannot open store %s: %s", path,
+                    db ? sqlite3_errmsg(db) : "out of memory");
+  } else if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+    st = ng__errorf(world, NG_ERR_RDF, "cannot index store %s: %s", path,
+                    err ? err : "unknown error");
+  }
+  sqlite3_free(err);
+  sqlite3_close(db);
+  return st;
+}
+
+static bool
+exists(const char *path)
+{
+  struct stat sb;
+  return stat(path, &sb) == 0;
+}
+
+static ng_status
+open_storage(ng_store *store, const char *spec)
+{
+  ng_world *world = store->world;
+  char opts[1024];
+  const char *type, *name;
+  bool created = false;
+  const char *path = NULL;
+
+  if (strcmp(spec, "memory:") == 0) {
+    /* REDLAND-NOTES.md §6.4: hashes with contexts; we only ever add
+     * through context_add_statement, and each graph is written once per
+     * replace from de-duplicated quads. */
+    store->kind = KIND_MEMORY;
+    type = "hashes";
+    name = "newsgraph";
+    snprintf(opts, sizeof opts,
+             "hash-type='memory',contexts='yes',index-predicates='yes'");
+  } else if (strncmp(spec, "bdb:", 4) == 0) {
+    const char *dir = spec[4] ? spec + 4 : ".";
+    char probe[4096];
+    if (strchr(dir, '\'')) {
+      return ng__errorf(world, NG_ERR_ARG, "bad store directory: %s", dir);
+    }
+    if (!exists(dir) && mkdir(dir, 0777) != 0) {
+      return ng__errorf(world, NG_ERR_IO, "cannot create store directory "
+                        "%s: %s", dir, strerror(errno));
+    }
+    snprintf(probe, sizeof probe, "%s/newsgraph-sp2o.db", dir);
+    created = !exists(probe);
+    store->kind = KIND_BDB;
+    type = "hashes";
+    name = "newsgraph";
+    int n = snprintf(opts, sizeof opts,
+                     "hash-type='bdb',dir='%s',contexts='yes',"
+                     "index-predicates='yes'%s",
+                     dir, created ? ",new='yes'" : "");
+    if (n < 0 || (size_t)n >= sizeof opts) {
+      return ng__errorf(world, NG_ERR_ARG, "store directory name too long");
+    }
+  } else if (strncmp(spec, "postgresql:", 11) == 0 ||
+             strncmp(spec, "virtuoso:", 9) == 0) {
+    /* Options pass through verbatim (Redland storage option syntax). */
+    store->kind = KIND_SERVER;
+    type = spec[0] == 'p' ? "postgresql" : "virtuoso";
+    name = "newsgraph";
+    const char *o = strchr(spec, ':') + 1;
+    int n = snprintf(opts, sizeof opts, "%s", o);
+    if (n < 0 || (size_t)n >= sizeof opts) {
+      return ng__errorf(world, NG_ERR_ARG, "store options too long");
+    }
+  } else {
+    path = strncmp(spec, "sqlite:", 7) == 0 ? spec + 7 : spec;
+    if (!*path) {
+      path = NG_DEFAULT_STORE;
+    }
+    /* FAULT-CASES.md X05: new='yes' truncates, so only for a new file. */
+    created = !exists(path);
+    store->kind = KIND_SQLITE;
+    type = "sqlite";
+    name = path;
+    snprintf(opts, sizeof opts, "%s", created ? "new='yes'" : "");
+    if (!created) {
+      ng_status st;
+      TRY(st, add_sqlite_indexes(world, path));
+    }
+  }
+  store->storage = librdf_new_storage(store->lw, type, name, opts);
+  if (!store->storage) {
+    return ng__errorf(world, NG_ERR_RDF, "cannot open %s store %s", type,
+                      path ? path : spec);
+  }
+  if (store->kind == KIND_SQLITE && created) {
+    ng_status st;
+    TRY(st, add_sqlite_indexes(world, path));
+  }
+  store->model = librdf_new_model(store->lw, store->storage, NULL);
+  if (!store->model) {
+    return ng__errorf(world, NG_ERR_RDF, "cannot open a model on store %s",
+                      spec);
+  }
+  if (!librdf_model_supports_contexts(store->model)) {
+    return ng__errorf(world, NG_ERR_RDF, "store %s has no named graphs",
+                      spec);
+  }
+  return NG_OK;
+}
 
 ng_status
 ng_store_open(ng_world *world, const char *spec, ng_store **out)
 {
+  ng_status st;
+  if (!out) {
+    return NG_ERR_ARG;
+  }
   *out = NULL;
-  return ng__errorf(world, NG_ERR_INTERNAL, "not implemented");
+  if (!world) {
+    return NG_ERR_ARG;
+  }
+  if (!spec || !*spec) {
+    spec = NG_DEFAULT_STORE;
+  }
+  ng_store *store = calloc(1, sizeof *store);
+  if (!store) {
+    return NG_ERR_NOMEM;
+  }
+  store->world = world;
+  store->name = strdup(spec);
+  if (!store->name) {
+    free(store);
+    return NG_ERR_NOMEM;
+  }
+  st = ng__store_rdf_world(world, &store->lw);
+  if (st == NG_OK) {
+    st = open_storage(store, spec);
+  }
+  if (st != NG_OK) {
+    ng_store_free(store);
+    return st;
+  }
+  *out = store;
+  return NG_OK;
 }
 
 void
 ng_store_free(ng_store *store)
 {
+  if (!store) {
+    return;
+  }
+  if (store->in_batch && store->model) {
+    librdf_model_transaction_rollback(store->model);
+  }
+  if (store->model) {
+    librdf_free_model(store->model);
+  }
+  if (store->storage) {
+    librdf_free_storage(store->storage);
+  }
+  free(store->name);
+  free(store);
 }
+
+/* ---------------------------------------------------------- transactions */
 
 ng_status
 ng_store_begin(ng_store *store)
 {
-  return NG_ERR_INTERNAL;
+  if (!store) {
+    return NG_ERR_ARG;
+  }
+  if (store->in_batch) {
+    return NG_OK;
+  }
+  /* Only sqlite, postgresql and virtuoso have transactions; the others
+   * return non-zero and simply go on without (REDLAND-NOTES.md §1). */
+  if (store->kind == KIND_SQLITE || store->kind == KIND_SERVER) {
+    if (librdf_model_transaction_start(store->model) != 0) {
+      return ng__errorf(store->world, NG_ERR_RDF,
+                        "cannot start a transaction on store %s",
+                        store->name);
+    }
+    store->in_batch = true;
+  }
+  return NG_OK;
 }
 
 ng_status
 ng_store_commit(ng_store *store)
 {
-  return NG_ERR_INTERNAL;
+  if (!store) {
+    return NG_ERR_ARG;
+  }
+  if (!store->in_batch) {
+    librdf_model_sync(store->model);
+    return NG_OK;
+  }
+  store->in_batch = false;
+  if (librdf_model_transaction_commit(store->model) != 0) {
+    librdf_model_transaction_rollback(store->model);
+    return ng__errorf(store->world, NG_ERR_RDF,
+                      "cannot commit to store %s (rolled back)", store->name);
+  }
+  return NG_OK;
+}
+
+/* Rolls back the current batch, if any (after a failed add). */
+static void
+rollback(ng_store *store)
+{
+  if (store->in_batch) {
+    librdf_model_transaction_rollback(store->model);
+    store->in_batch = false;
+  }
+}
+
+/* ------------------------------------------------------------ statements */
+
+static librdf_node *
+make_node(librdf_world *lw, const struct ng_term *t)
+{
+  switch (t->kind) {
+  case NG_TERM_IRI:
+    return librdf_new_node_from_uri_string(lw,
+                                           (const unsigned char *)t->value);
+  case NG_TERM_BLANK:
+    return librdf_new_node_from_blank_identifier(
+        lw, (const unsigned char *)t->value);
+  case NG_TERM_LITERAL: {
+    librdf_uri *dt = NULL;
+    const char *lang = t->lang && *t->lang ? t->lang : NULL;
+    if (!lang && t->datatype) {
+      dt = librdf_new_uri(lw, (const unsigned char *)t->datatype);
+      if (!dt) {
+        return NULL;
+      }
+    }
+    librdf_node *n = librdf_new_node_from_typed_literal(
+        lw, (const unsigned char *)t->value, lang, dt);
+    if (dt) {
+      librdf_free_uri(dt);
+    }
+    return n;
+  }
+  }
+  return NULL;
+}
+
+/* Adds one quad to @p ctx. FAULT-CASES.md X03: the statement takes the
+ * three nodes (or frees them on error); we free only the statement, and
+ * context_add_statement copies it. */
+static ng_status
+add_quad(ng_store *store, librdf_node *ctx, const struct ng_quad *q)
+{
+  struct ng_term pt = {NG_TERM_IRI, q->predicate, NULL, NULL};
+  librdf_node *s = make_node(store->lw, &q->subject);
+  librdf_node *p = make_node(store->lw, &pt);
+  librdf_node *o = make_node(store->lw, &q->object);
+  if (!s || !p || !o) {
+    if (s) {
+      librdf_free_node(s);
+    }
+    if (p) {
+      librdf_free_node(p);
+    }
+    if (o) {
+      librdf_free_node(o);
+    }
+    return NG_ERR_NOMEM;
+  }
+  librdf_statement *stmt = librdf_new_statement_from_nodes(store->lw, s, p, o);
+  if (!stmt) {
+    return NG_ERR_NOMEM;
+  }
+  int rc = librdf_model_context_add_statement(store->model, ctx, stmt);
+  librdf_free_statement(stmt);
+  return rc ? NG_ERR_RDF : NG_OK;
+}
+
+ng_status
+ng__store_replace_graph(ng_store *store, const char *graph,
+                        const struct ng_quads *quads)
+{
+  ng_status st = NG_OK;
+  bool own_batch = !store->in_batch;
+  librdf_node *ctx = librdf_new_node_from_uri_string(
+      store->lw, (const unsigned char *)graph);
+  if (!ctx) {
+    return NG_ERR_NOMEM;
+  }
+  if (own_batch) {
+    TRY_DONE(st, ng_store_begin(store));
+  }
+  /* VOCABULARY.md "Graph layout": re-ingest replaces the article's graph
+   * and changes nothing else. */
+  if (librdf_model_contains_context(store->model, ctx) &&
+      librdf_model_context_remove_statements(store->model, ctx) != 0) {
+    st = ng__errorf(store->world, NG_ERR_RDF, "cannot remove graph %s",
+                    graph);
+    goto done;
+  }
+  for (size_t i = 0; i < quads->n; i++) {
+    st = add_quad(store, ctx, &quads->q[i]);
+    if (st != NG_OK) {
+      st = ng__errorf(store->world, st, "cannot add to graph %s", graph);
+      goto done;
+    }
+  }
+  if (own_batch) {
+    st = ng_store_commit(store);
+  }
+done:
+  if (st != NG_OK) {
+    rollback(store);
+  }
+  librdf_free_node(ctx);
+  return st;
 }
 
 ng_status
 ng_store_add_doc(ng_store *store, ng_doc *doc)
 {
-  return NG_ERR_INTERNAL;
+  ng_status st;
+  struct ng_quads qs = {0};
+  char *graph = NULL;
+  if (!store || !doc) {
+    return NG_ERR_ARG;
+  }
+  ng_world *world = store->world;
+  TRY(st, ng_doc_extract(world, doc));
+  unsigned flags = (world->emit_flags & NG_EMIT_NIF) ? NG__EMIT_NIF : 0;
+  TRY_DONE(st, ng__emit_doc(world, doc, flags, &qs));
+  TRY_DONE(st, ng__emit_graph_iri(doc, &graph));
+  TRY_DONE(st, ng__store_replace_graph(store, graph, &qs));
+done:
+  free(graph);
+  ng__quads_clear(&qs);
+  return st;
+}
+
+ng_status
+ng_store_remove_graph(ng_store *store, const char *graph_iri)
+{
+  struct ng_quads none = {0};
+  if (!store || !graph_iri) {
+    return NG_ERR_ARG;
+  }
+  librdf_node *ctx = librdf_new_node_from_uri_string(
+      store->lw, (const unsigned char *)graph_iri);
+  if (!ctx) {
+    return NG_ERR_NOMEM;
+  }
+  int has = librdf_model_contains_context(store->model, ctx);
+  librdf_free_node(ctx);
+  if (!has) {
+    return ng__errorf(store->world, NG_NOT_FOUND, "no graph %s in store %s",
+                      graph_iri, store->name);
+  }
+  return ng__store_replace_graph(store, graph_iri, &none);
+}
+
+/* -------------------------------------------------------------- reading */
+
+/* Fills @p t from librdf node @p n; strings borrowed from the node. */
+static bool
+term_of(librdf_node *n, struct ng_term *t)
+{
+  memset(t, 0, sizeof *t);
+  switch (librdf_node_get_type(n)) {
+  case LIBRDF_NODE_TYPE_RESOURCE:
+    t->kind = NG_TERM_IRI;
+    t->value = (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+    return t->value != NULL;
+  case LIBRDF_NODE_TYPE_BLANK:
+    t->kind = NG_TERM_BLANK;
+    t->value = (const char *)librdf_node_get_blank_identifier(n);
+    return t->value != NULL;
+  case LIBRDF_NODE_TYPE_LITERAL: {
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
+    t->kind = NG_TERM_LITERAL;
+    t->value = (const char *)librdf_node_get_literal_value(n);
+    t->lang = librdf_node_get_literal_value_language(n);
+    t->datatype = dt ? (const char *)librdf_uri_as_string(dt) : NULL;
+    return t->value != NULL;
+  }
+  case LIBRDF_NODE_TYPE_UNKNOWN:
+    return false;
+  }
+  return false;
+}
+
+/* Copies the statement (and context) under the stream into @p qs. */
+static ng_status
+collect(struct ng_quads *qs, librdf_statement *stmt, const char *graph)
+{
+  struct ng_term s, p, o;
+  if (!term_of(librdf_statement_get_subject(stmt), &s) ||
+      !term_of(librdf_statement_get_predicate(stmt), &p) ||
+      !term_of(librdf_statement_get_object(stmt), &o)) {
+    return NG_OK; /* not representable: skip */
+  }
+  return ng__quads_add_copy(qs, graph, &s, p.value, &o);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sets *out to the sorted graph IRIs of the store (free each and the
+ * array). */
+static ng_status
+list_graphs(ng_store *store, char ***out, size_t *n_out)
+{
+  char **v = NULL;
+  size_t n = 0, cap = 0;
+  ng_status st = NG_OK;
+  *out = NULL;
+  *n_out = 0;
+  librdf_iterator *it = librdf_model_get_contexts(store->model);
+  if (!it) {
+    return NG_OK; /* no contexts at all */
+  }
+  for (; !librdf_iterator_end(it); librdf_iterator_next(it)) {
+    librdf_node *ctx = librdf_iterator_get_object(it);
+    if (!ctx || !librdf_node_is_resource(ctx)) {
+      continue;
+    }
+    const char *s = (const char *)librdf_uri_as_string(librdf_node_get_uri(ctx));
+    if (n == cap) {
+      size_t ncap = cap ? 2 * cap : 64;
+      char **p = realloc(v, ncap * sizeof *p);
+      if (!p) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
+      v = p;
+      cap = ncap;
+    }
+    if (!(v[n] = strdup(s))) {
+      st = NG_ERR_NOMEM;
+      break;
+    }
+    n++;
+  }
+  librdf_free_iterator(it);
+  if (st == NG_OK) {
+    qsort(v, n, sizeof *v, cmp_str);
+    /* Some storages list a context once per statement: de-duplicate. */
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++) {
+      if (w > 0 && strcmp(v[w - 1], v[r]) == 0) {
+        free(v[r]);
+      } else {
+        v[w++] = v[r];
+      }
+    }
+    n = w;
+    *out = v;
+    *n_out = n;
+    return NG_OK;
+  }
+  for (size_t i = 0; i < n; i++) {
+    free(v[i]);
+  }
+  free(v);
+  return st;
+}
+
+static void
+free_list(char **v, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    free(v[i]);
+  }
+  free(v);
+}
+
+/* Writes graph @p graph: its statements are read into memory (one
+ * article's graph, not the store), sorted so the output does not depend
+ * on the storage's order or the ingest history, and written. */
+static ng_status
+write_graph(ng_store *store, struct ng_writer *w, const char *graph)
+{
+  ng_status st = NG_OK;
+  struct ng_quads qs = {0};
+  librdf_node *ctx = librdf_new_node_from_uri_string(
+      store->lw, (const unsigned char *)graph);
+  if (!ctx) {
+    return NG_ERR_NOMEM;
+  }
+  librdf_stream *stream = librdf_model_context_as_stream(store->model, ctx);
+  if (!stream) {
+    librdf_free_node(ctx);
+    return ng__errorf(store->world, NG_ERR_RDF, "cannot read graph %s",
+                      graph);
+  }
+  for (; !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *stmt = librdf_stream_get_object(stream);
+    if (stmt) {
+      TRY_DONE(st, collect(&qs, stmt, graph));
+    }
+  }
+  ng__quads_sort(&qs, graph);
+  for (size_t i = 0; i < qs.n; i++) {
+    TRY_DONE(st, ng__writer_write(w, &qs.q[i]));
+  }
+done:
+  librdf_free_stream(stream);
+  librdf_free_node(ctx);
+  ng__quads_clear(&qs);
+  return st;
 }
 
 ng_status
 ng_store_write(ng_store *store, ng_syntax syntax, const char *graph_iri,
                FILE *out)
 {
-  return NG_ERR_INTERNAL;
+  ng_status st;
+  struct ng_writer *w = NULL;
+  char **graphs = NULL;
+  size_t n = 0;
+  if (!store || !out) {
+    return NG_ERR_ARG;
+  }
+  if (graph_iri) {
+    librdf_node *ctx = librdf_new_node_from_uri_string(
+        store->lw, (const unsigned char *)graph_iri);
+    int has = ctx ? librdf_model_contains_context(store->model, ctx) : 0;
+    if (ctx) {
+      librdf_free_node(ctx);
+    }
+    if (!has) {
+      return ng__errorf(store->world, NG_NOT_FOUND, "no graph %s in store "
+                        "%s", graph_iri, store->name);
+    }
+  } else {
+    TRY(st, list_graphs(store, &graphs, &n));
+  }
+  TRY_DONE(st, ng__writer_new(store->world, syntax, out, &w));
+  if (graph_iri) {
+    TRY_DONE(st, write_graph(store, w, graph_iri));
+  }
+  for (size_t i = 0; i < n; i++) {
+    TRY_DONE(st, write_graph(store, w, graphs[i]));
+  }
+  st = ng__writer_finish(w);
+done:
+  ng__writer_free(w);
+  free_list(graphs, n);
+  if (st == NG_ERR_IO) {
+    return ng__errorf(store->world, st, "cannot write the output");
+  }
+  return st;
+}
+
+ng_status
+ng_store_write_graphs(ng_store *store, FILE *out)
+{
+  ng_status st;
+  char **graphs = NULL;
+  size_t n = 0;
+  if (!store || !out) {
+    return NG_ERR_ARG;
+  }
+  TRY(st, list_graphs(store, &graphs, &n));
+  for (size_t i = 0; i < n; i++) {
+    fprintf(out, "%s\n", graphs[i]);
+  }
+  free_list(graphs, n);
+  if (fflush(out) != 0 || ferror(out)) {
+    return ng__errorf(store->world, NG_ERR_IO, "cannot write the output");
+  }
+  return NG_OK;
+}
+
+ng_status
+ng_store_count(ng_store *store, size_t *n_graphs, size_t *n_quads)
+{
+  ng_status st;
+  char **graphs = NULL;
+  size_t n = 0, total = 0;
+  if (!store || !n_graphs || !n_quads) {
+    return NG_ERR_ARG;
+  }
+  TRY(st, list_graphs(store, &graphs, &n));
+  /* librdf_model_size() is -1 on BDB (REDLAND-NOTES.md §6.6): count. */
+  for (size_t i = 0; i < n && st == NG_OK; i++) {
+    librdf_node *ctx = librdf_new_node_from_uri_string(
+        store->lw, (const unsigned char *)graphs[i]);
+    librdf_stream *s =
+        ctx ? librdf_model_context_as_stream(store->model, ctx) : NULL;
+    if (!s) {
+      st = NG_ERR_RDF;
+    }
+    for (; s && !librdf_stream_end(s); librdf_stream_next(s)) {
+      total++;
+    }
+    if (s) {
+      librdf_free_stream(s);
+    }
+    if (ctx) {
+      librdf_free_node(ctx);
+    }
+  }
+  free_list(graphs, n);
+  *n_graphs = n;
+  *n_quads = total;
+  return st;
 }

@@ -1,10 +1,34 @@
 /* SPDX-License-Identifier: MIT */
-/* librdf storage and model with contexts: one named graph per article; replace on re-ingest. (stub: owner rdf) */
+/* The RDF store: a librdf storage and model with contexts, one named graph
+ * per article, replaced on re-ingest. Knows librdf, not the vocabulary. */
 #ifndef NG_STORE_H
 #define NG_STORE_H
 
 #include "doc.h"
+#include "emit.h"
 #include "world.h"
 
+struct librdf_world_s;
+struct librdf_model_s;
+
+/* Sets *out to the world's librdf world, creating and opening it on first
+ * use (one per ng_world, freed by ng_world_free() through world->rdf_free)
+ * with a logger that passes librdf, raptor and rasqal messages to the
+ * world's sink (rasqal's spurious query warnings are dropped:
+ * REDLAND-NOTES.md §3). Borrowed. Errors: NG_ERR_RDF, NG_ERR_NOMEM. */
+NG_NODISCARD ng_status ng__store_rdf_world(ng_world *world,
+                                           struct librdf_world_s **out);
+
+/* The store's world (borrowed). */
+ng_world *ng__store_world(const ng_store *store);
+
+/* The store's librdf model (borrowed; valid until the store is freed). */
+struct librdf_model_s *ng__store_model(const ng_store *store);
+
+/* Adds the quads of @p quads (all in one graph) to the store, replacing
+ * that graph. Errors: NG_ERR_RDF, NG_ERR_NOMEM. */
+NG_NODISCARD ng_status ng__store_replace_graph(ng_store *store,
+                                               const char *graph,
+                                               const struct ng_quads *quads);
 
 #endif

@@ -1,5 +1,711 @@
 /* SPDX-License-Identifier: MIT */
-/* Temporal-expression normalisation (TIMEX3 style): explicit and relative dates to xsd:date. (stub: owner relations) */
+/* Temporal-expression normalisation (TIMEX3 style): finds explicit, ranged
+ * and relative dates in English text and resolves them to xsd:date against
+ * the article's reference date. Pure functions, no allocation. */
 #include "timex.h"
 
+#include <string.h>
 
+/* ---- calendar arithmetic (proleptic Gregorian) ---- */
+
+static bool
+is_leap(int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) {
+    return 0;
+  }
+  return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+static bool
+valid_date(int y, int m, int d)
+{
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+         d <= month_days(y, m);
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long
+days_from_civil(int y, int m, int d)
+{
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long yy = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yy + (*m <= 2));
+}
+
+bool
+ng__timex_parse_iso(const char *s, int *y, int *m, int *d)
+{
+  if (!s) {
+    return false;
+  }
+  for (int i = 0; i < 10; i++) {
+    char c = s[i];
+    bool dash = i == 4 || i == 7;
+    if (dash ? c != '-' : (c < '0' || c > '9')) {
+      return false;
+    }
+  }
+  int yy = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+           (s[3] - '0');
+  int mm = (s[5] - '0') * 10 + (s[6] - '0');
+  int dd = (s[8] - '0') * 10 + (s[9] - '0');
+  if (!valid_date(yy, mm, dd)) {
+    return false;
+  }
+  *y = yy;
+  *m = mm;
+  *d = dd;
+  return true;
+}
+
+void
+ng__timex_format(int y, int m, int d, char out[11])
+{
+  out[0] = '\0';
+  if (!valid_date(y, m, d)) {
+    return;
+  }
+  int v[3] = {y, m, d};
+  int w[3] = {4, 2, 2};
+  size_t k = 0;
+  for (int i = 0; i < 3; i++) {
+    int x = v[i];
+    for (int j = w[i] - 1; j >= 0; j--) {
+      out[k + (size_t)j] = (char)('0' + x % 10);
+      x /= 10;
+    }
+    k += (size_t)w[i];
+    if (i < 2) {
+      out[k++] = '-';
+    }
+  }
+  out[10] = '\0';
+}
+
+int
+ng__timex_weekday(int y, int m, int d)
+{
+  long z = days_from_civil(y, m, d);
+  /* 1970-01-01 was a Thursday (index 3). */
+  long w = (z + 3) % 7;
+  return (int)(w < 0 ? w + 7 : w);
+}
+
+bool
+ng__timex_add_days(const char *date, long n, char out[11])
+{
+  int y, m, d;
+  out[0] = '\0';
+  if (!ng__timex_parse_iso(date, &y, &m, &d)) {
+    return false;
+  }
+  civil_from_days(days_from_civil(y, m, d) + n, &y, &m, &d);
+  ng__timex_format(y, m, d, out);
+  return out[0] != '\0';
+}
+
+bool
+ng__timex_diff_days(const char *a, const char *b, long *out)
+{
+  int ya, ma, da, yb, mb, db;
+  if (!ng__timex_parse_iso(a, &ya, &ma, &da) ||
+      !ng__timex_parse_iso(b, &yb, &mb, &db)) {
+    return false;
+  }
+  *out = days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
+  return true;
+}
+
+/* ---- tokens ---- */
+
+enum tkind { T_WORD, T_NUM, T_PUNCT };
+
+struct tok {
+  size_t begin, end;
+  enum tkind kind;
+  char low[16]; /* lower-cased text (truncated); punct: one char */
+  int num;      /* T_NUM value (capped), ordinal suffix dropped */
+  int ndigits;  /* T_NUM digit count */
+};
+
+#define MAX_TOKS 512
+
+static bool
+is_alpha(unsigned char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_digit(unsigned char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Splits @p text into tokens; non-ASCII bytes other than dashes are word
+ * characters so "Tâm" stays one token. En and em dashes become '-'. */
+static size_t
+tokenize(const char *text, size_t len, struct tok *toks, size_t max)
+{
+  size_t n = 0, i = 0;
+  while (i < len && n < max) {
+    unsigned char c = (unsigned char)text[i];
+    struct tok *t = &toks[n];
+    memset(t, 0, sizeof *t);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      i++;
+      continue;
+    }
+    t->begin = i;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x93 ||
+         (unsigned char)text[i + 2] == 0x94)) {
+      t->kind = T_PUNCT;
+      t->low[0] = (unsigned char)text[i + 2] == 0x93 ? '-' : '|';
+      i += 3;
+    } else if (is_digit(c)) {
+      t->kind = T_NUM;
+      while (i < len && is_digit((unsigned char)text[i])) {
+        if (t->num < 100000) {
+          t->num = t->num * 10 + (text[i] - '0');
+        }
+        t->ndigits++;
+        i++;
+      }
+      /* ordinal suffix: 13th, 1st, 2nd, 3rd */
+      if (i + 1 < len && is_alpha((unsigned char)text[i]) &&
+          is_alpha((unsigned char)text[i + 1]) &&
+          (i + 2 >= len || !is_alpha((unsigned char)text[i + 2]))) {
+        char a = (char)(text[i] | 0x20), b = (char)(text[i + 1] | 0x20);
+        if ((a == 't' && b == 'h') || (a == 's' && b == 't') ||
+            (a == 'n' && b == 'd') || (a == 'r' && b == 'd')) {
+          i += 2;
+        }
+      }
+    } else if (is_alpha(c) || c >= 0x80) {
+      size_t k = 0;
+      t->kind = T_WORD;
+      while (i < len) {
+        unsigned char x = (unsigned char)text[i];
+        if (x == 0xE2) {
+          break; /* dashes and curly quotes end a word */
+        }
+        if (!(is_alpha(x) || x >= 0x80)) {
+          break;
+        }
+        if (k + 1 < sizeof t->low) {
+          t->low[k++] = (char)(x >= 'A' && x <= 'Z' ? x | 0x20 : x);
+        }
+        i++;
+      }
+      t->low[k] = '\0';
+    } else {
+      t->kind = T_PUNCT;
+      t->low[0] = (char)c;
+      i++;
+    }
+    t->end = i;
+    n++;
+  }
+  return n;
+}
+
+static bool
+is_word(const struct tok *toks, size_t n, size_t i, const char *w)
+{
+  return i < n && toks[i].kind == T_WORD && strcmp(toks[i].low, w) == 0;
+}
+
+static bool
+is_punct(const struct tok *toks, size_t n, size_t i, char c)
+{
+  return i < n && toks[i].kind == T_PUNCT && toks[i].low[0] == c;
+}
+
+/* Month number of a month name or abbreviation, else 0. */
+static int
+month_of(const struct tok *t)
+{
+  static const char *const names[][3] = {
+      {"january", "jan", NULL},   {"february", "feb", NULL},
+      {"march", "mar", NULL},     {"april", "apr", NULL},
+      {"may", NULL, NULL},        {"june", "jun", NULL},
+      {"july", "jul", NULL},      {"august", "aug", NULL},
+      {"september", "sep", "sept"}, {"october", "oct", NULL},
+      {"november", "nov", NULL},  {"december", "dec", NULL}};
+  if (t->kind != T_WORD) {
+    return 0;
+  }
+  for (int m = 0; m < 12; m++) {
+    for (int k = 0; k < 3 && names[m][k]; k++) {
+      if (strcmp(t->low, names[m][k]) == 0) {
+        return m + 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* Weekday index (0 = Monday) of a weekday name, else -1. */
+static int
+weekday_of(const struct tok *t)
+{
+  static const char *const names[7] = {"monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday",
+                                       "sunday"};
+  if (t->kind != T_WORD) {
+    return -1;
+  }
+  for (int w = 0; w < 7; w++) {
+    if (strcmp(t->low, names[w]) == 0) {
+      return w;
+    }
+  }
+  return -1;
+}
+
+static bool
+is_day(const struct tok *t)
+{
+  return t->kind == T_NUM && t->ndigits <= 2 && t->num >= 1 && t->num <= 31;
+}
+
+static bool
+is_year(const struct tok *t)
+{
+  return t->kind == T_NUM && t->ndigits == 4 && t->num >= 1900 &&
+         t->num <= 2100;
+}
+
+/* Year for a year-less month: the reference year, moved across a
+ * December/January turn (an article of 30 December speaks of "Jan 3" of
+ * the next year). */
+static int
+infer_year(int ref_y, int ref_m, int m)
+{
+  if (ref_m == 12 && m == 1) {
+    return ref_y + 1;
+  }
+  if (ref_m == 1 && m == 12) {
+    return ref_y - 1;
+  }
+  return ref_y;
+}
+
+/* After a month token at i (and an optional '.'), index of the next
+ * token. */
+static size_t
+skip_abbrev_dot(const struct tok *toks, size_t n, size_t i)
+{
+  return is_punct(toks, n, i, '.') ? i + 1 : i;
+}
+
+/* Optional year after a day: ", 2025" or " 2025". Returns the index after
+ * it and sets *year, or returns @p i unchanged. */
+static size_t
+opt_year(const struct tok *toks, size_t n, size_t i, int *year)
+{
+  if (i < n && is_year(&toks[i])) {
+    *year = toks[i].num;
+    return i + 1;
+  }
+  if (is_punct(toks, n, i, ',') && i + 1 < n && is_year(&toks[i + 1])) {
+    *year = toks[i + 1].num;
+    return i + 2;
+  }
+  return i;
+}
+
+/* A day-level date at token i: "May 13[, 2025]", "13 May [2025]".
+ * Sets *m, *d, *y (0 when absent) and returns the index after it, or 0. */
+static size_t
+date_at(const struct tok *toks, size_t n, size_t i, int *m, int *d, int *y)
+{
+  *y = 0;
+  if (i >= n) {
+    return 0;
+  }
+  int mm = month_of(&toks[i]);
+  if (mm) {
+    size_t j = skip_abbrev_dot(toks, n, i + 1);
+    if (j < n && is_day(&toks[j])) {
+      *m = mm;
+      *d = toks[j].num;
+      return opt_year(toks, n, j + 1, y);
+    }
+    return 0;
+  }
+  if (is_day(&toks[i]) && i + 1 < n && (mm = month_of(&toks[i + 1]))) {
+    *m = mm;
+    *d = toks[i].num;
+    size_t j = skip_abbrev_dot(toks, n, i + 2);
+    return opt_year(toks, n, j, y);
+  }
+  return 0;
+}
+
+/* Words that mark future tense for a weekday reference. */
+static bool
+is_future_marker(const struct tok *t)
+{
+  static const char *const words[] = {"will", "shall", "ll", "scheduled",
+                                      "expected", "due", "upcoming", "plans",
+                                      "planned", "planning", "slated"};
+  if (t->kind != T_WORD) {
+    return false;
+  }
+  for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+    if (strcmp(t->low, words[k]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Future tense around token i: a marker in the 12 words before or the 6
+ * words after, within the text given. */
+static bool
+future_context(const struct tok *toks, size_t n, size_t i)
+{
+  size_t lo = i > 12 ? i - 12 : 0;
+  for (size_t k = lo; k < i; k++) {
+    if (is_future_marker(&toks[k])) {
+      return true;
+    }
+  }
+  for (size_t k = i + 1; k < n && k <= i + 6; k++) {
+    if (is_punct(toks, n, k, '.') || is_punct(toks, n, k, ';')) {
+      break;
+    }
+    if (is_future_marker(&toks[k])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static void
+put(struct ng_timex *out, size_t max, size_t *count, const struct ng_timex *t)
+{
+  if (*count < max) {
+    out[*count] = *t;
+  }
+  (*count)++;
+}
+
+/* Fills a DATE or RANGE record; false when the date is invalid. */
+static bool
+set_days(struct ng_timex *t, int y, int m, int d, int y2, int m2, int d2)
+{
+  ng__timex_format(y, m, d, t->value);
+  if (!t->value[0]) {
+    return false;
+  }
+  t->year = y;
+  t->month = m;
+  if (m2) {
+    ng__timex_format(y2, m2, d2, t->end_value);
+    if (!t->end_value[0] || strcmp(t->end_value, t->value) < 0) {
+      return false;
+    }
+    t->kind = NG_TIMEX_RANGE;
+  } else {
+    t->kind = NG_TIMEX_DATE;
+  }
+  return true;
+}
+
+/* An explicit date or range starting at token i. Returns the index after
+ * it, or 0. */
+static size_t
+explicit_at(const struct tok *toks, size_t n, size_t i, bool has_ref,
+            int ref_y, int ref_m, bool ranged_prefix, bool between,
+            struct ng_timex *t)
+{
+  int m, d, y;
+  size_t j;
+  /* ISO 8601: 2025-05-13 */
+  if (i + 4 < n && toks[i].kind == T_NUM && toks[i].ndigits == 4 &&
+      is_punct(toks, n, i + 1, '-') && toks[i + 2].kind == T_NUM &&
+      toks[i + 2].ndigits == 2 && is_punct(toks, n, i + 3, '-') &&
+      toks[i + 4].kind == T_NUM && toks[i + 4].ndigits == 2 &&
+      toks[i + 1].begin == toks[i].end && toks[i + 2].begin == toks[i + 1].end) {
+    if (set_days(t, toks[i].num, toks[i + 2].num, toks[i + 4].num, 0, 0, 0)) {
+      return i + 5;
+    }
+    return 0;
+  }
+  /* "13-16 May [2025]" and "13 to 16 May" */
+  if (is_day(&toks[i]) && i + 3 < n &&
+      (is_punct(toks, n, i + 1, '-') || is_word(toks, n, i + 1, "to") ||
+       (between && is_word(toks, n, i + 1, "and"))) &&
+      is_day(&toks[i + 2]) && (m = month_of(&toks[i + 3]))) {
+    y = 0;
+    j = opt_year(toks, n, skip_abbrev_dot(toks, n, i + 4), &y);
+    if (!y) {
+      if (!has_ref) {
+        return 0;
+      }
+      y = infer_year(ref_y, ref_m, m);
+    }
+    return set_days(t, y, m, toks[i].num, y, m, toks[i + 2].num) ? j : 0;
+  }
+  j = date_at(toks, n, i, &m, &d, &y);
+  if (!j) {
+    return 0;
+  }
+  /* range continuation */
+  size_t k = j;
+  bool sep = is_punct(toks, n, k, '-') || is_word(toks, n, k, "until") ||
+             is_word(toks, n, k, "till") || is_word(toks, n, k, "through") ||
+             (is_word(toks, n, k, "to") && ranged_prefix) ||
+             (is_word(toks, n, k, "and") && between);
+  if (sep) {
+    int m2 = 0, d2 = 0, y2 = 0;
+    size_t e = 0;
+    if (k + 1 < n && is_day(&toks[k + 1]) &&
+        !(k + 2 < n && month_of(&toks[k + 2]))) {
+      m2 = m;
+      d2 = toks[k + 1].num;
+      e = opt_year(toks, n, k + 2, &y2);
+    } else if (k + 1 < n) {
+      e = date_at(toks, n, k + 1, &m2, &d2, &y2);
+    }
+    if (e) {
+      if (!y2) {
+        y2 = y;
+      }
+      if (!y) {
+        if (!y2 && !has_ref) {
+          return 0;
+        }
+        y = y2 ? y2 : infer_year(ref_y, ref_m, m);
+        if (!y2) {
+          y2 = y;
+        }
+        if (m2 < m && y2 == y) {
+          y2 = y + 1;
+        }
+      }
+      if (!y2) {
+        y2 = y;
+      }
+      if (set_days(t, y, m, d, y2, m2, d2)) {
+        return e;
+      }
+    }
+  }
+  if (!y) {
+    if (!has_ref) {
+      return 0;
+    }
+    y = infer_year(ref_y, ref_m, m);
+  }
+  return set_days(t, y, m, d, 0, 0, 0) ? j : 0;
+}
+
+size_t
+ng__timex_scan(const char *text, size_t len, const char *ref_date,
+               struct ng_timex *out, size_t max)
+{
+  struct tok toks[MAX_TOKS];
+  size_t n = tokenize(text, len, toks, MAX_TOKS);
+  int ref_y = 0, ref_m = 0, ref_d = 0;
+  bool has_ref = ref_date && ng__timex_parse_iso(ref_date, &ref_y, &ref_m,
+                                                 &ref_d);
+  size_t count = 0;
+  size_t i = 0;
+  while (i < n) {
+    struct ng_timex t;
+    memset(&t, 0, sizeof t);
+    bool from = i > 0 && (is_word(toks, n, i - 1, "from") ||
+                          is_word(toks, n, i - 1, "between"));
+    bool between = i > 0 && is_word(toks, n, i - 1, "between");
+    size_t start = i;
+    int wd = weekday_of(&toks[i]);
+    /* "Thursday, March 6" / "Thursday March 6": the explicit date wins */
+    if (wd >= 0) {
+      size_t k = is_punct(toks, n, i + 1, ',') ? i + 2 : i + 1;
+      size_t e = k < n ? explicit_at(toks, n, k, has_ref, ref_y, ref_m, from,
+                                     between, &t)
+                       : 0;
+      if (e) {
+        t.begin = toks[start].begin;
+        t.end = toks[e - 1].end;
+        put(out, max, &count, &t);
+        i = e;
+        continue;
+      }
+      memset(&t, 0, sizeof t);
+    }
+    size_t e = explicit_at(toks, n, i, has_ref, ref_y, ref_m, from, between,
+                           &t);
+    if (e) {
+      t.begin = toks[start].begin;
+      t.end = toks[e - 1].end;
+      put(out, max, &count, &t);
+      i = e;
+      continue;
+    }
+    memset(&t, 0, sizeof t);
+    if (wd >= 0 && has_ref) {
+      bool last = i > 0 && (is_word(toks, n, i - 1, "last") ||
+                            is_word(toks, n, i - 1, "past"));
+      bool next = i > 0 && (is_word(toks, n, i - 1, "next") ||
+                            is_word(toks, n, i - 1, "coming"));
+      bool earlier = i > 0 && (is_word(toks, n, i - 1, "earlier") ||
+                               is_word(toks, n, i - 1, "late") ||
+                               is_word(toks, n, i - 1, "early"));
+      bool future = next || (!last && !earlier && future_context(toks, n, i));
+      int ref_wd = ng__timex_weekday(ref_y, ref_m, ref_d);
+      long delta;
+      if (future) {
+        delta = (wd - ref_wd + 7) % 7;
+        if (next && delta == 0) {
+          delta = 7;
+        }
+      } else {
+        delta = -(long)((ref_wd - wd + 7) % 7);
+        if (last && delta == 0) {
+          delta = -7;
+        }
+      }
+      if (ng__timex_add_days(ref_date, delta, t.value)) {
+        t.kind = NG_TIMEX_DATE;
+        t.relative = true;
+        t.future = future;
+        int dd;
+        (void)ng__timex_parse_iso(t.value, &t.year, &t.month, &dd);
+        start = (last || next || earlier) ? i - 1 : i;
+        t.begin = toks[start].begin;
+        t.end = toks[i].end;
+        put(out, max, &count, &t);
+      }
+      i++;
+      continue;
+    }
+    if (has_ref && toks[i].kind == T_WORD) {
+      long delta = 1000;
+      if (strcmp(toks[i].low, "today") == 0 ||
+          strcmp(toks[i].low, "tonight") == 0) {
+        delta = 0;
+      } else if (strcmp(toks[i].low, "yesterday") == 0) {
+        delta = -1;
+      } else if (strcmp(toks[i].low, "tomorrow") == 0) {
+        delta = 1;
+      }
+      if (delta != 1000) {
+        int dd;
+        (void)ng__timex_add_days(ref_date, delta, t.value);
+        (void)ng__timex_parse_iso(t.value, &t.year, &t.month, &dd);
+        t.kind = NG_TIMEX_DATE;
+        t.relative = true;
+        t.future = delta > 0;
+        t.begin = toks[i].begin;
+        t.end = toks[i].end;
+        put(out, max, &count, &t);
+        i++;
+        continue;
+      }
+      /* last/this/next year|month */
+      int shift = 100;
+      if (strcmp(toks[i].low, "last") == 0 ||
+          strcmp(toks[i].low, "past") == 0) {
+        shift = -1;
+      } else if (strcmp(toks[i].low, "this") == 0) {
+        shift = 0;
+      } else if (strcmp(toks[i].low, "next") == 0) {
+        shift = 1;
+      }
+      if (shift != 100 && i + 1 < n &&
+          (is_word(toks, n, i + 1, "year") ||
+           is_word(toks, n, i + 1, "month"))) {
+        bool year = is_word(toks, n, i + 1, "year");
+        /* "the past year" is a duration, not a calendar year */
+        if (!(shift == -1 && strcmp(toks[i].low, "past") == 0)) {
+          t.relative = true;
+          t.begin = toks[i].begin;
+          t.end = toks[i + 1].end;
+          if (year) {
+            t.kind = NG_TIMEX_YEAR;
+            t.year = ref_y + shift;
+          } else {
+            int mm = ref_m + shift;
+            t.kind = NG_TIMEX_MONTH;
+            t.year = ref_y + (mm < 1 ? -1 : mm > 12 ? 1 : 0);
+            t.month = mm < 1 ? 12 : mm > 12 ? 1 : mm;
+          }
+          put(out, max, &count, &t);
+          i += 2;
+          continue;
+        }
+      }
+    }
+    /* "March 2025" */
+    int mo = month_of(&toks[i]);
+    if (mo && i + 1 < n && is_year(&toks[i + 1])) {
+      t.kind = NG_TIMEX_MONTH;
+      t.year = toks[i + 1].num;
+      t.month = mo;
+      t.begin = toks[i].begin;
+      t.end = toks[i + 1].end;
+      put(out, max, &count, &t);
+      i += 2;
+      continue;
+    }
+    /* a bare year after a preposition, or opening the sentence: "in 2024" */
+    if (is_year(&toks[i]) &&
+        !(i + 1 < n && is_punct(toks, n, i + 1, '-') &&
+          toks[i + 1].begin == toks[i].end)) {
+      static const char *const preps[] = {
+          "in", "since", "by", "until", "till", "from", "during", "before",
+          "after", "of", "for", "early", "late", "mid", "end", "around",
+          "between"};
+      bool ok = i == 0;
+      /* "between 2019 and 2022", "from 2019 to 2022" */
+      if (i >= 2 && is_year(&toks[i - 2]) &&
+          (is_word(toks, n, i - 1, "and") || is_word(toks, n, i - 1, "to") ||
+           is_punct(toks, n, i - 1, '-'))) {
+        ok = true;
+      }
+      for (size_t k = 0; !ok && k < ARRAY_LEN(preps); k++) {
+        ok = is_word(toks, n, i - 1, preps[k]);
+      }
+      if (ok) {
+        t.kind = NG_TIMEX_YEAR;
+        t.year = toks[i].num;
+        t.begin = toks[i].begin;
+        t.end = toks[i].end;
+        put(out, max, &count, &t);
+      }
+    }
+    i++;
+  }
+  return count;
+}

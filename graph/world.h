@@ -28,6 +28,7 @@ struct ng_world {
   struct ng_lexicon *lex;    /* loaded on first use, owned */
   void *rdf;                 /* librdf_world *, created on first use (store.c) */
   void (*rdf_free)(void *);  /* frees rdf */
+  unsigned emit_flags;       /* NG_EMIT_* bits (emit.c) */
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: MIT */
+/* Command-line parsing: argv to struct ng_cli_options, with the option
+ * table and the usage text of every subcommand. Validates the shape of
+ * values (formats, dates, numbers); the library validates the rest. */
+#include "options.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BIT(c) (1u << (c))
+#define ALL_CMDS 0xFFFFu
+#define STORE_CMDS                                                           \
+  (BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY) |             \
+   BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS) | BIT(NG_CMD_REMOVE))
+
+static const struct {
+  const char *name;
+  enum ng_cli_command cmd;
+} commands[] = {
+    {"extract", NG_CMD_EXTRACT}, {"text", NG_CMD_TEXT},
+    {"build", NG_CMD_BUILD},     {"export", NG_CMD_EXPORT},
+    {"query", NG_CMD_QUERY},     {"graphs", NG_CMD_GRAPHS},
+    {"stats", NG_CMD_STATS},     {"remove", NG_CMD_REMOVE},
+};
+
+enum opt_id {
+  OPT_HELP, OPT_VERSION, OPT_QUIET, OPT_NOW, OPT_DATA, OPT_FORMAT, OPT_BASE,
+  OPT_URL, OPT_DATE, OPT_NIF, OPT_JSON, OPT_STORE, OPT_JOBS, OPT_GRAPH,
+  OPT_OUTPUT, OPT_FILE
+};
+
+static const struct {
+  enum opt_id id;
+  const char *name;  /* long name without "--" */
+  char short_name;   /* or 0 */
+  bool has_arg;      /* takes a value */
+  unsigned cmds;     /* BIT() of the commands that accept it */
+} options[] = {
+    {OPT_HELP, "help", 'h', false, ALL_CMDS | 1u},
+    {OPT_VERSION, "version", 'V', false, ALL_CMDS | 1u},
+    {OPT_QUIET, "quiet", 'q', false, ALL_CMDS | 1u},
+    {OPT_NOW, "now", 0, true, ALL_CMDS | 1u},
+    {OPT_DATA, "data", 0, true, ALL_CMDS | 1u},
+    {OPT_FORMAT, "format", 0, true,
+     BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY)},
+    {OPT_BASE, "base", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
+    {OPT_URL, "url", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
+    {OPT_DATE, "date", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
+    {OPT_NIF, "nif", 0, false, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
+    {OPT_JSON, "json", 0, false, BIT(NG_CMD_TEXT)},
+    {OPT_STORE, "store", 0, true, STORE_CMDS},
+    {OPT_JOBS, "jobs", 'j', true, BIT(NG_CMD_BUILD)},
+    {OPT_GRAPH, "graph", 0, true, BIT(NG_CMD_EXPORT)},
+    {OPT_OUTPUT, "output", 'o', true, BIT(NG_CMD_EXPORT)},
+    {OPT_FILE, "file", 'f', true, BIT(NG_CMD_QUERY)},
+};
+
+static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
+                                          "nquads", "rdfxml", NULL};
+static const char *const query_formats[] = {"table", "csv",    "tsv",
+                                            "json",  "xml",    "turtle",
+                                            "ntriples", NULL};
+
+static int usage_error(FILE *err, const struct ng_cli_options *o,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+usage_error(FILE *err, const struct ng_cli_options *o, const char *fmt, ...)
+{
+  va_list ap;
+  fputs("newsgraph: ", err);
+  va_start(ap, fmt);
+  vfprintf(err, fmt, ap);
+  va_end(ap);
+  fputc('\n', err);
+  fprintf(err, "Try 'newsgraph %s%s--help' for more information.\n",
+          o->command_name ? o->command_name : "",
+          o->command_name ? " " : "");
+  return 2;
+}
+
+static bool
+in_list(const char *s, const char *const *list)
+{
+  for (; *list; list++) {
+    if (strcmp(s, *list) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "YYYY-MM-DD" with a real month and day. */
+static bool
+is_date(const char *s)
+{
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
+    return false;
+  }
+  for (int i = 0; i < 10; i++) {
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) {
+      return false;
+    }
+  }
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+          (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y == 0 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
+    return false;
+  }
+  return !(m == 2 && d == 29 && !leap);
+}
+
+/* An absolute IRI: scheme ":" rest, no space or control character. */
+static bool
+is_abs_iri(const char *s)
+{
+  const char *p = s;
+  if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+    return false;
+  }
+  while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+         (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.') {
+    p++;
+  }
+  if (*p != ':' || !p[1]) {
+    return false;
+  }
+  for (p = s; *p; p++) {
+    if ((unsigned char)*p <= 0x20) {
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool
+parse_long(const char *s, long min, long max, long *out)
+{
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || end == s || *end || v < min || v > max) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+/* Stores the value of option @p id; returns 0 or 2. */
+static int
+set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
+           const char *val, FILE *err)
+{
+  long v;
+  switch (id) {
+  case OPT_HELP: o->help = true; break;
+  case OPT_VERSION: o->version = true; break;
+  case OPT_QUIET: o->quiet = true; break;
+  case OPT_NIF: o->nif = true; break;
+  case OPT_JSON: o->json = true; break;
+  case OPT_NOW:
+    if (!parse_long(val, 0, 253402300799L, &v)) {
+      return usage_error(err, o, "--now needs seconds since 1970, not '%s'",
+                         val);
+    }
+    o->now = val;
+    break;
+  case OPT_DATA: o->data = val; break;
+  case OPT_FORMAT:
+    if (!in_list(val, o->command == NG_CMD_QUERY ? query_formats
+                                                 : rdf_formats)) {
+      return usage_error(err, o, "unknown --format '%s'", val);
+    }
+    o->format = val;
+    break;
+  case OPT_BASE:
+  case OPT_URL:
+  case OPT_GRAPH:
+    if (!is_abs_iri(val)) {
+      return usage_error(err, o, "--%s needs an absolute IRI, not '%s'",
+                         name, val);
+    }
+    if (id == OPT_BASE) {
+      o->base = val;
+    } else if (id == OPT_URL) {
+      o->url = val;
+    } else {
+      o->graph = val;
+    }
+    break;
+  case OPT_DATE:
+    if (!is_date(val)) {
+      return usage_error(err, o, "--date needs YYYY-MM-DD, not '%s'", val);
+    }
+    o->date = val;
+    break;
+  case OPT_STORE:
+    if (!*val) {
+      return usage_error(err, o, "--store needs a STORE");
+    }
+    o->store = val;
+    break;
+  case OPT_JOBS:
+    if (!parse_long(val, 1, 1024, &v)) {
+      return usage_error(err, o, "--jobs needs a number from 1 to 1024, "
+                         "not '%s'", val);
+    }
+    o->jobs = v;
+    break;
+  case OPT_OUTPUT: o->output = val; break;
+  case OPT_FILE: o->query_file = val; break;
+  }
+  return 0;
+}
+
+static int
+add_arg(struct ng_cli_options *o, const char *arg)
+{
+  const char **p = realloc(o->args, (o->n_args + 1) * sizeof *p);
+  if (!p) {
+    return 2;
+  }
+  o->args = p;
+  o->args[o->n_args++] = arg;
+  return 0;
+}
+
+/* Finds the option named by @p arg ("--name", "--name=v", "-x"). */
+static int
+find_option(const char *arg, const char **value)
+{
+  *value = NULL;
+  if (arg[1] == '-') {
+    const char *name = arg + 2;
+    const char *eq = strchr(name, '=');
+    size_t len = eq ? (size_t)(eq - name) : strlen(name);
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+      if (strlen(options[i].name) == len &&
+          strncmp(options[i].name, name, len) == 0) {
+        *value = eq ? eq + 1 : NULL;
+        return (int)i;
+      }
+    }
+    return -1;
+  }
+  if (arg[2] != '\0') {
+    return -1; /* no bundling of short options */
+  }
+  for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+    if (options[i].short_name && options[i].short_name == arg[1]) {
+      return (int)i;
+    }
+  }
+  return -1;
+}
+
+/* Checks the positional arguments each command needs. */
+static int
+check_args(struct ng_cli_options *o, FILE *err)
+{
+  if (o->help || o->version) {
+    return 0;
+  }
+  switch (o->command) {
+  case NG_CMD_NONE:
+    return usage_error(err, o, "no command given");
+  case NG_CMD_EXTRACT:
+  case NG_CMD_BUILD:
+    if (o->n_args == 0) {
+      return usage_error(err, o, "%s needs at least one INPUT",
+                         o->command_name);
+    }
+    break;
+  case NG_CMD_TEXT:
+    if (o->n_args != 1) {
+      return usage_error(err, o, "text takes exactly one INPUT");
+    }
+    break;
+  case NG_CMD_QUERY:
+    if ((o->query_file != NULL) == (o->n_args == 1) || o->n_args > 1) {
+      return usage_error(err, o, "query takes a QUERY or -f FILE");
+    }
+    break;
+  case NG_CMD_EXPORT:
+  case NG_CMD_GRAPHS:
+  case NG_CMD_STATS:
+    if (o->n_args != 0) {
+      return usage_error(err, o, "unexpected argument '%s'", o->args[0]);
+    }
+    break;
+  case NG_CMD_REMOVE:
+    if (o->n_args != 1 || !is_abs_iri(o->args[0])) {
+      return usage_error(err, o, "remove takes one graph IRI");
+    }
+    break;
+  }
+  return 0;
+}
+
+int
+ng_cli_parse(int argc, char **argv, struct ng_cli_options *o, FILE *err)
+{
+  memset(o, 0, sizeof *o);
+  o->jobs = 1;
+  int i = 1;
+  /* Global options may come before the command. */
+  for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+    const char *value;
+    int k = find_option(argv[i], &value);
+    if (k < 0 || !(options[k].cmds & 1u)) {
+      return usage_error(err, o, "unknown option '%s'", argv[i]);
+    }
+    if (options[k].has_arg && !value) {
+      if (i + 1 >= argc) {
+        return usage_error(err, o, "option '%s' needs a value", argv[i]);
+      }
+      value = argv[++i];
+    }
+    int rc = set_option(o, options[k].id, options[k].name, value, err);
+    if (rc) {
+      return rc;
+    }
+  }
+  if (i < argc) {
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+      if (strcmp(argv[i], commands[c].name) == 0) {
+        o->command = commands[c].cmd;
+        o->command_name = commands[c].name;
+      }
+    }
+    if (o->command == NG_CMD_NONE) {
+      return usage_error(err, o, "unknown command '%s'", argv[i]);
+    }
+    i++;
+  }
+  bool only_args = false;
+  for (; i < argc; i++) {
+    const char *arg = argv[i];
+    if (only_args || arg[0] != '-' || arg[1] == '\0') {
+      if (add_arg(o, arg)) {
+        return 2;
+      }
+      continue;
+    }
+    if (strcmp(arg, "--") == 0) {
+      only_args = true;
+      continue;
+    }
+    const char *value;
+    int k = find_option(arg, &value);
+    if (k < 0 || !(options[k].cmds & BIT(o->command))) {
+      return usage_error(err, o, "unknown option '%s'", arg);
+    }
+    if (options[k].has_arg && !value) {
+      if (i + 1 >= argc) {
+        return usage_error(err, o, "option '%s' needs a value", arg);
+      }
+      value = argv[++i];
+    } else if (!options[k].has_arg && value) {
+      return usage_error(err, o, "option '%s' takes no value", arg);
+    }
+    int rc = set_option(o, options[k].id, options[k].name, value, err);
+    if (rc) {
+      return rc;
+    }
+  }
+  return check_args(o, err);
+}
+
+void
+ng_cli_options_clear(struct ng_cli_options *opts)
+{
+  free(opts->args);
+  opts->args = NULL;
+  opts->n_args = 0;
+}
+
+static const char global_help[] =
+    "Global options (any command):\n"
+    "  -h, --help          show this help and exit\n"
+    "  -V, --version       show the version and exit\n"
+    "  -q, --quiet         do not print warnings\n"
+    "  --now SECONDS       clock for ng:retrievedAt, seconds since 1970\n"
+    "                      (default: $SOURCE_DATE_EPOCH, else the real time)\n"
+    "  --data DIR          folder of the ontology and lexicon files\n"
+    "                      (default: $NEWSGRAPH_DATA, else the installed one)\n";
+
+static const char input_help[] =
+    "INPUT is an http(s) URL, a file (.html, .htm, .txt, optionally .gz),\n"
+    "'-' for standard input, or @LIST for a file of INPUTs, one a line.\n";
+
+static const char store_help[] =
+    "  --store STORE       the store (default: newsgraph.db): a path or\n"
+    "                      sqlite:PATH, memory:, bdb:DIR, postgresql:OPTIONS,\n"
+    "                      virtuoso:OPTIONS (Redland storage options)\n";
+
+void
+ng_cli_usage(enum ng_cli_command cmd, FILE *out)
+{
+  switch (cmd) {
+  case NG_CMD_NONE:
+    fputs("usage: newsgraph [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGS]\n"
+          "\n"
+          "Turns news articles into a linked-data knowledge graph.\n"
+          "\n"
+          "Commands:\n"
+          "  extract   RDF of the inputs on standard output, no store\n"
+          "  text      the main text (or, with --json, text and metadata)\n"
+          "  build     extract and merge into the store\n"
+          "  export    write the store (or one graph) as RDF\n"
+          "  query     run a SPARQL query over the store\n"
+          "  graphs    list the store's article graphs\n"
+          "  stats     count the store's graphs and quads\n"
+          "  remove    remove one article graph from the store\n"
+          "\n", out);
+    fputs(global_help, out);
+    fputs("\n'newsgraph COMMAND --help' describes each command.\n"
+          "Example: newsgraph extract --format nquads article.html\n", out);
+    return;
+  case NG_CMD_EXTRACT:
+    fputs("usage: newsgraph extract [--format FORMAT] [--base IRI] "
+          "[--url IRI]\n"
+          "                         [--date YYYY-MM-DD] [--nif] INPUT...\n"
+          "\n"
+          "Writes the RDF graph of each INPUT to standard output.\n"
+          "\n"
+          "  --format FORMAT     turtle, trig, ntriples, nquads or rdfxml\n"
+          "                      (default: turtle; turtle and ntriples merge\n"
+          "                      the graphs, trig and nquads keep them)\n"
+          "  --base IRI          base of entity IRIs\n"
+          "                      (default: https://w3id.org/newsgraph/id/)\n"
+          "  --url IRI           the article's URL and graph name (one INPUT)\n"
+          "                      (default: canonical URL, else urn:sha256)\n"
+          "  --date YYYY-MM-DD   the publication date (default: the page's)\n"
+          "  --nif               also write the text and mentions as NIF\n",
+          out);
+    fputs(global_help, out);
+    fputs(input_help, out);
+    fputs("Example: newsgraph extract --format nquads article.html\n", out);
+    return;
+  case NG_CMD_TEXT:
+    fputs("usage: newsgraph text [--json] INPUT\n"
+          "\n"
+          "Writes the main text of the article to standard output.\n"
+          "\n"
+          "  --json              text and metadata as one JSON object\n"
+          "                      (default: the plain text)\n", out);
+    fputs(global_help, out);
+    fputs(input_help, out);
+    fputs("Example: newsgraph text --json article.html\n", out);
+    return;
+  case NG_CMD_BUILD:
+    fputs("usage: newsgraph build [--store STORE] [--jobs N] [--base IRI]\n"
+          "                       [--url IRI] [--date YYYY-MM-DD] [--nif] "
+          "INPUT...\n"
+          "\n"
+          "Extracts each INPUT and adds its graph to the store, replacing\n"
+          "the article's graph if it is already there. Prints a summary on\n"
+          "standard error.\n"
+          "\n", out);
+    fputs(store_help, out);
+    fputs("  -j, --jobs N        extraction workers (default: 1)\n"
+          "  --base IRI          base of entity IRIs\n"
+          "                      (default: https://w3id.org/newsgraph/id/)\n"
+          "  --url IRI           the article's URL and graph name (one INPUT)\n"
+          "  --date YYYY-MM-DD   the publication date (default: the page's)\n"
+          "  --nif               also store the text and mentions as NIF\n",
+          out);
+    fputs(global_help, out);
+    fputs(input_help, out);
+    fputs("Example: newsgraph build --store news.db @articles.txt\n", out);
+    return;
+  case NG_CMD_EXPORT:
+    fputs("usage: newsgraph export [--store STORE] [--format FORMAT] "
+          "[--graph IRI]\n"
+          "                        [-o FILE]\n"
+          "\n"
+          "Writes the store, or one article graph, as RDF.\n"
+          "\n", out);
+    fputs(store_help, out);
+    fputs("  --format FORMAT     turtle, trig, ntriples, nquads or rdfxml\n"
+          "                      (default: turtle)\n"
+          "  --graph IRI         only this article graph (default: all)\n"
+          "  -o, --output FILE   write to FILE (default: standard output)\n",
+          out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph export --store news.db --format trig -o "
+          "news.trig\n", out);
+    return;
+  case NG_CMD_QUERY:
+    fputs("usage: newsgraph query [--store STORE] [--format FORMAT] "
+          "(QUERY | -f FILE)\n"
+          "\n"
+          "Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT) over the union\n"
+          "of the store's graphs. Property paths, EXISTS, MINUS, DESCRIBE\n"
+          "and updates are refused (the query engine, rasqal, lacks them).\n"
+          "\n", out);
+    fputs(store_help, out);
+    fputs("  --format FORMAT     SELECT/ASK: table, csv, tsv, json or xml\n"
+          "                      (default: table); CONSTRUCT: turtle or\n"
+          "                      ntriples (default: turtle)\n"
+          "  -f, --file FILE     read the query from FILE\n", out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph query 'PREFIX ng: "
+          "<https://w3id.org/newsgraph/ns#>\n"
+          "  SELECT ?a ?b WHERE { ?a ng:meets ?b }'\n", out);
+    return;
+  case NG_CMD_GRAPHS:
+    fputs("usage: newsgraph graphs [--store STORE]\n"
+          "\n"
+          "Lists the store's article graphs, one IRI a line.\n\n", out);
+    fputs(store_help, out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph graphs --store news.db\n", out);
+    return;
+  case NG_CMD_STATS:
+    fputs("usage: newsgraph stats [--store STORE]\n"
+          "\n"
+          "Counts the store's article graphs and quads.\n\n", out);
+    fputs(store_help, out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph stats --store news.db\n", out);
+    return;
+  case NG_CMD_REMOVE:
+    fputs("usage: newsgraph remove [--store STORE] IRI\n"
+          "\n"
+          "Removes the article graph named IRI from the store.\n\n", out);
+    fputs(store_help, out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph remove --store news.db "
+          "https://news.example/a\n", out);
+    return;
+  }
+}

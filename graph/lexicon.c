@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: MIT */
+/* Loads the trigger lexicon (ontology/triggers.ttl) through raptor's
+ * Turtle parser and compiles its patterns and word lists. */
+#include "lexicon.h"
+
+#include "pattern.h"
+#include "relation.h"
+#include "vocab.h"
+#include "world.h"
+
+#include <errno.h>
+#include <raptor2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- triples from raptor ---- */
+
+struct triple {
+  char *s, *p, *o;
+  char okind; /* 'I', 'B' or 'L' */
+};
+
+struct loader {
+  ng_world *world;
+  struct triple *t;
+  size_t n, cap;
+  bool nomem;
+  char err[512];
+};
+
+static char *
+term_string(const raptor_term *term, char *kind)
+{
+  const unsigned char *s = NULL;
+  switch (term->type) {
+  case RAPTOR_TERM_TYPE_URI:
+    *kind = 'I';
+    s = raptor_uri_as_string(term->value.uri);
+    break;
+  case RAPTOR_TERM_TYPE_BLANK:
+    *kind = 'B';
+    s = term->value.blank.string;
+    break;
+  case RAPTOR_TERM_TYPE_LITERAL:
+    *kind = 'L';
+    s = term->value.literal.string;
+    break;
+  case RAPTOR_TERM_TYPE_UNKNOWN:
+  default:
+    return NULL;
+  }
+  return strdup(s ? (const char *)s : "");
+}
+
+static void
+on_statement(void *user_data, raptor_statement *st)
+{
+  struct loader *ld = user_data;
+  if (ld->nomem) {
+    return;
+  }
+  if (ld->n == ld->cap) {
+    size_t ncap = ld->cap ? ld->cap * 2 : 1024;
+    struct triple *p = realloc(ld->t, ncap * sizeof *p);
+    if (!p) {
+      ld->nomem = true;
+      return;
+    }
+    ld->t = p;
+    ld->cap = ncap;
+  }
+  struct triple *t = &ld->t[ld->n];
+  char k;
+  t->s = term_string(st->subject, &k);
+  t->p = term_string(st->predicate, &k);
+  t->o = term_string(st->object, &t->okind);
+  if (!t->s || !t->p || !t->o) {
+    free(t->s);
+    free(t->p);
+    free(t->o);
+    ld->nomem = true;
+    return;
+  }
+  ld->n++;
+}
+
+static void
+on_log(void *user_data, raptor_log_message *msg)
+{
+  struct loader *ld = user_data;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && !ld->err[0]) {
+    int line = msg->locator ? msg->locator->line : -1;
+    snprintf(ld->err, sizeof ld->err, "line %d: %s", line,
+             msg->text ? msg->text : "syntax error");
+  }
+}
+
+static ng_status
+parse_file(struct loader *ld, const char *path)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    return ng__errorf(ld->world, NG_ERR_IO, "cannot read lexicon %s: %s",
+                      path, strerror(errno));
+  }
+  fclose(f);
+  ng_status st = NG_OK;
+  raptor_world *rw = raptor_new_world();
+  if (!rw || raptor_world_open(rw) != 0) {
+    if (rw) {
+      raptor_free_world(rw);
+    }
+    return NG_ERR_NOMEM;
+  }
+  raptor_world_set_log_handler(rw, ld, on_log);
+  raptor_parser *parser = raptor_new_parser(rw, "turtle");
+  raptor_uri *uri = raptor_new_uri_from_uri_or_file_string(
+      rw, NULL, (const unsigned char *)path);
+  if (!parser || !uri) {
+    st = NG_ERR_NOMEM;
+    goto done;
+  }
+  raptor_parser_set_statement_handler(parser, ld, on_statement);
+  int rc = raptor_parser_parse_file(parser, uri, uri);
+  if (ld->nomem) {
+    st = NG_ERR_NOMEM;
+  } else if (rc != 0 || ld->err[0]) {
+    st = ng__errorf(ld->world, NG_ERR_RDF, "lexicon %s does not parse: %s",
+                    path, ld->err[0] ? ld->err : "error");
+  }
+done:
+  if (parser) {
+    raptor_free_parser(parser);
+  }
+  if (uri) {
+    raptor_free_uri(uri);
+  }
+  raptor_free_world(rw);
+  return st;
+}
+
+static void
+loader_clear(struct loader *ld)
+{
+  for (size_t i = 0; i < ld->n; i++) {
+    free(ld->t[i].s);
+    free(ld->t[i].p);
+    free(ld->t[i].o);
+  }
+  free(ld->t);
+  ld->t = NULL;
+  ld->n = ld->cap = 0;
+}
+
+/* ---- compiling ---- */
+
+static const struct {
+  const char *iri;
+  enum ng_rel rel;
+} rel_iris[] = {
+    {NG_MEETS, NG_REL_MEETS},
+    {NG_VISITS, NG_REL_VISITS},
+    {NG_HOSTS, NG_REL_HOSTS},
+    {NG_HEAD_OF_STATE_OF, NG_REL_HEAD_OF_STATE_OF},
+    {NG_HEAD_OF_GOVERNMENT_OF, NG_REL_HEAD_OF_GOVERNMENT_OF},
+    {NG_MINISTER_OF, NG_REL_MINISTER_OF},
+    {NG_LEADER_OF, NG_REL_LEADER_OF},
+    {NG_MEMBER_OF, NG_REL_MEMBER_OF},
+    {NG_PARTNER_OF, NG_REL_PARTNER_OF},
+    {NG_CHAIRS, NG_REL_CHAIRS},
+    {NG_COOPERATES_WITH, NG_REL_COOPERATES_WITH},
+    {NG_TRADING_PARTNER_OF, NG_REL_TRADING_PARTNER_OF},
+    {NG_SIGNS_AGREEMENT_WITH, NG_REL_SIGNS_AGREEMENT_WITH},
+    {NG_INVITES, NG_REL_INVITES},
+    {NG_LOCATED_IN, NG_REL_LOCATED_IN},
+};
+
+static const char *const role_iris[NG_WL_COUNT] = {
+    [NG_WL_PLANNED] = NGL_PLANNED_MARKER,
+    [NG_WL_REPORTED] = NGL_REPORTED_MARKER,
+    [NG_WL_DENIED] = NGL_DENIED_MARKER,
+    [NG_WL_SPEECH] = NGL_SPEECH_VERB,
+    [NG_WL_WITNESS] = NGL_WITNESS_MARKER,
+    [NG_WL_INVEST] = NGL_INVESTMENT_WORD,
+    [NG_WL_TRADE] = NGL_TRADE_WORD,
+    [NG_WL_CHANGE] = NGL_CHANGE_WORD,
+    [NG_WL_PAIR] = NGL_COUNTRY_PAIR_PHRASE,
+    [NG_WL_ORGDESC] = NGL_ORG_DESCRIPTION,
+    [NG_WL_VSTART] = NGL_VISIT_START_WORD,
+    [NG_WL_VEND] = NGL_VISIT_END_WORD,
+    [NG_WL_AGREEMENT] = NGL_AGREEMENT_NOUN,
+    [NG_WL_NICKNAME] = NGL_NICKNAME_MARKER,
+    [NG_WL_T_HOS] = NGL_HEAD_OF_STATE_TITLE,
+    [NG_WL_T_HOG] = NGL_HEAD_OF_GOVERNMENT_TITLE,
+    [NG_WL_T_MIN] = NGL_MINISTER_TITLE,
+    [NG_WL_T_LEADER] = NGL_LEADER_TITLE,
+};
+
+/* Slot type names of the pattern language. */
+static const struct {
+  const char *name;
+  unsigned mask;
+} type_names[] = {
+    {"Person", NG_TYPE_BIT(NG_ETYPE_PERSON)},
+    {"Country", NG_TYPE_BIT(NG_ETYPE_COUNTRY)},
+    {"City", NG_TYPE_BIT(NG_ETYPE_CITY)},
+    {"Place", NG_TYPE_BIT(NG_ETYPE_PLACE)},
+    {"IntlOrg", NG_TYPE_BIT(NG_ETYPE_INTL_ORG)},
+    {"GovBody", NG_TYPE_BIT(NG_ETYPE_GOV_BODY)},
+    {"Company", NG_TYPE_BIT(NG_ETYPE_COMPANY)},
+    {"Org", NG_TYPE_BIT(NG_ETYPE_ORGANIZATION) |
+                NG_TYPE_BIT(NG_ETYPE_INTL_ORG) |
+                NG_TYPE_BIT(NG_ETYPE_GOV_BODY) |
+                NG_TYPE_BIT(NG_ETYPE_COMPANY) |
+                NG_TYPE_BIT(NG_ETYPE_NEWS_AGENCY)},
+    {"Geo", NG_TYPE_BIT(NG_ETYPE_COUNTRY) | NG_TYPE_BIT(NG_ETYPE_CITY) |
+                NG_TYPE_BIT(NG_ETYPE_PLACE)},
+    {"Party", NG_TYPE_BIT(NG_ETYPE_COUNTRY) |
+                  NG_TYPE_BIT(NG_ETYPE_ORGANIZATION) |
+                  NG_TYPE_BIT(NG_ETYPE_INTL_ORG) |
+                  NG_TYPE_BIT(NG_ETYPE_GOV_BODY) |
+                  NG_TYPE_BIT(NG_ETYPE_COMPANY)},
+};
+
+void
+ng__lexicon_rule_clear(struct ng_rule *rule)
+{
+  for (size_t i = 0; i < rule->n_els; i++) {
+    for (size_t k = 0; k < rule->els[i].n_alts; k++) {
+      free(rule->els[i].alts[k]);
+    }
+    free(rule->els[i].alts);
+  }
+  free(rule->els);
+  free(rule->source);
+  memset(rule, 0, sizeof *rule);
+}
+
+/* Splits @p s (@p len bytes) at '|' into lower-case alternatives. */
+static ng_status
+split_alts(const char *s, size_t len, struct ng_pel *el)
+{
+  size_t i = 0;
+  while (i <= len) {
+    size_t j = i;
+    while (j < len && s[j] != '|') {
+      j++;
+    }
+    if (j > i) {
+      char **p = realloc(el->alts, (el->n_alts + 1) * sizeof *p);
+      if (!p) {
+        return NG_ERR_NOMEM;
+      }
+      el->alts = p;
+      char *w = malloc(j - i + 1);
+      if (!w) {
+        return NG_ERR_NOMEM;
+      }
+      for (size_t k = i; k < j; k++) {
+        char c = s[k];
+        w[k - i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      }
+      w[j - i] = '\0';
+      p[el->n_alts++] = w;
+    }
+    i = j + 1;
+  }
+  return el->n_alts ? NG_OK : NG_ERR_PARSE;
+}
+
+/* Parses a slot "{A:Person|Country}+^!" of @p len bytes. */
+static ng_status
+parse_slot(const char *s, size_t len, struct ng_pel *el)
+{
+  const char *close = memchr(s, '}', len);
+  const char *colon = memchr(s, ':', len);
+  if (!close || !colon || colon > close) {
+    return NG_ERR_PARSE;
+  }
+  size_t rl = (size_t)(colon - s - 1);
+  if (rl == 1 && s[1] == 'A') {
+    el->role = NG_ROLE_A;
+  } else if (rl == 1 && s[1] == 'B') {
+    el->role = NG_ROLE_B;
+  } else if (rl == 2 && s[1] == 'A' && s[2] == 'B') {
+    el->role = NG_ROLE_AB;
+  } else {
+    return NG_ERR_PARSE;
+  }
+  const char *t = colon + 1;
+  while (t < close) {
+    const char *e = t;
+    while (e < close && *e != '|') {
+      e++;
+    }
+    bool found = false;
+    for (size_t k = 0; k < ARRAY_LEN(type_names); k++) {
+      if (strlen(type_names[k].name) == (size_t)(e - t) &&
+          memcmp(type_names[k].name, t, (size_t)(e - t)) == 0) {
+        el->types |= type_names[k].mask;
+        found = true;
+      }
+    }
+    if (!found) {
+      return NG_ERR_PARSE;
+    }
+    t = e + 1;
+  }
+  for (const char *m = close + 1; m < s + len; m++) {
+    if (*m == '+') {
+      el->list = true;
+    } else if (*m == '!') {
+      el->implicit = true;
+    } else if (*m == '^') {
+      el->coerce = true;
+    } else {
+      return NG_ERR_PARSE;
+    }
+  }
+  if (el->implicit && el->role != NG_ROLE_AB) {
+    return NG_ERR_PARSE;
+  }
+  el->kind = NG_PEL_SLOT;
+  return NG_OK;
+}
+
+ng_status
+ng__lexicon_compile(ng_world *world, const char *src, struct ng_rule *rule)
+{
+  ng_status st = NG_OK;
+  size_t len = strlen(src);
+  bool has_lit = false;
+  memset(rule, 0, sizeof *rule);
+  rule->source = strdup(src);
+  if (!rule->source) {
+    return NG_ERR_NOMEM;
+  }
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && src[i] == ' ') {
+      i++;
+    }
+    if (i >= len) {
+      break;
+    }
+    size_t j = i;
+    while (j < len && src[j] != ' ') {
+      j++;
+    }
+    struct ng_pel *p = realloc(rule->els, (rule->n_els + 1) * sizeof *p);
+    if (!p) {
+      st = NG_ERR_NOMEM;
+      goto fail;
+    }
+    rule->els = p;
+    struct ng_pel *el = &p[rule->n_els++];
+    memset(el, 0, sizeof *el);
+    const char *w = src + i;
+    size_t wl = j - i;
+    if (wl == 1 && (*w == '~' || *w == '*')) {
+      el->kind = NG_PEL_GAP;
+      el->long_gap = *w == '*';
+    } else if (*w == '{') {
+      st = parse_slot(w, wl, el);
+    } else if (*w == '[' && wl > 2 && w[wl - 1] == ']') {
+      el->kind = NG_PEL_LIT;
+      el->optional = true;
+      st = split_alts(w + 1, wl - 2, el);
+    } else {
+      el->kind = NG_PEL_LIT;
+      has_lit = true;
+      st = split_alts(w, wl, el);
+    }
+    if (st != NG_OK) {
+      goto fail;
+    }
+    i = j;
+  }
+  if (rule->n_els == 0 || !has_lit) {
+    st = NG_ERR_PARSE;
+    goto fail;
+  }
+  return NG_OK;
+fail:
+  if (st == NG_ERR_PARSE) {
+    ng__errorf(world, st, "bad trigger pattern \"%s\"", src);
+  }
+  ng__lexicon_rule_clear(rule);
+  return st;
+}
+
+/* Tokenises a word-list surface into lower-case tokens. */
+static ng_status
+add_phrase(struct ng_wordlist *wl, const char *surface)
+{
+  struct ng_phrase ph = {NULL, 0};
+  size_t len = strlen(surface), pos = 0, b, e;
+  enum ng_tok_kind kind;
+  char low[24];
+  while (ng__tok_next(surface, len, pos, &b, &e, &kind, low, sizeof low)) {
+    char **p = realloc(ph.words, (ph.n_words + 1) * sizeof *p);
+    if (!p) {
+      goto nomem;
+    }
+    ph.words = p;
+    p[ph.n_words] = strdup(low);
+    if (!p[ph.n_words]) {
+      goto nomem;
+    }
+    ph.n_words++;
+    pos = e;
+  }
+  if (ph.n_words == 0) {
+    return NG_OK;
+  }
+  struct ng_phrase *pp = realloc(wl->phrases,
+                                 (wl->n_phrases + 1) * sizeof *pp);
+  if (!pp) {
+    goto nomem;
+  }
+  wl->phrases = pp;
+  pp[wl->n_phrases++] = ph;
+  return NG_OK;
+nomem:
+  for (size_t k = 0; k < ph.n_words; k++) {
+    free(ph.words[k]);
+  }
+  free(ph.words);
+  return NG_ERR_NOMEM;
+}
+
+/* The first object of (s, p), or NULL. */
+static const char *
+object_of(const struct loader *ld, const char *s, const char *p)
+{
+  for (size_t i = 0; i < ld->n; i++) {
+    if (strcmp(ld->t[i].s, s) == 0 && strcmp(ld->t[i].p, p) == 0) {
+      return ld->t[i].o;
+    }
+  }
+  return NULL;
+}
+
+static ng_status
+build(ng_world *world, const struct loader *ld, struct ng_lexicon *lex,
+      const char *path)
+{
+  ng_status st;
+  for (size_t i = 0; i < ld->n; i++) {
+    const struct triple *t = &ld->t[i];
+    if (strcmp(t->p, RDF_TYPE) != 0) {
+      continue;
+    }
+    if (strcmp(t->o, NGL_RELATION_PATTERN) == 0) {
+      const char *rel_iri = object_of(ld, t->s, NGL_RELATION);
+      const char *conf = object_of(ld, t->s, NGL_CONFIDENCE);
+      size_t r = ARRAY_LEN(rel_iris);
+      for (size_t k = 0; rel_iri && k < ARRAY_LEN(rel_iris); k++) {
+        if (strcmp(rel_iris[k].iri, rel_iri) == 0) {
+          r = k;
+        }
+      }
+      if (r == ARRAY_LEN(rel_iris)) {
+        return ng__errorf(world, NG_ERR_PARSE,
+                          "lexicon %s: pattern without a known ngl:relation",
+                          path);
+      }
+      double c = 0.5;
+      if (conf) {
+        char *end;
+        errno = 0;
+        c = strtod(conf, &end);
+        if (errno || *end || c < 0 || c > 1) {
+          return ng__errorf(world, NG_ERR_PARSE,
+                            "lexicon %s: bad ngl:confidence \"%s\"", path,
+                            conf);
+        }
+      }
+      for (size_t k = 0; k < ld->n; k++) {
+        if (strcmp(ld->t[k].s, t->s) != 0 ||
+            strcmp(ld->t[k].p, NGL_PATTERN) != 0) {
+          continue;
+        }
+        struct ng_rule *rules = realloc(lex->rules,
+                                        (lex->n_rules + 1) * sizeof *rules);
+        if (!rules) {
+          return NG_ERR_NOMEM;
+        }
+        lex->rules = rules;
+        struct ng_rule *rule = &rules[lex->n_rules];
+        TRY(st, ng__lexicon_compile(world, ld->t[k].o, rule));
+        rule->rel = rel_iris[r].rel;
+        rule->confidence = c;
+        lex->n_rules++;
+      }
+    } else if (strcmp(t->o, NGL_WORD_LIST) == 0) {
+      const char *role = object_of(ld, t->s, NGL_ROLE);
+      int w = -1;
+      for (int k = 0; role && k < NG_WL_COUNT; k++) {
+        if (strcmp(role_iris[k], role) == 0) {
+          w = k;
+        }
+      }
+      if (w < 0) {
+        ng__warnf(world, "lexicon %s: word list with unknown role %s", path,
+                  role ? role : "(none)");
+        continue;
+      }
+      for (size_t k = 0; k < ld->n; k++) {
+        if (strcmp(ld->t[k].s, t->s) == 0 &&
+            strcmp(ld->t[k].p, NGL_SURFACE) == 0) {
+          TRY(st, add_phrase(&lex->lists[w], ld->t[k].o));
+        }
+      }
+    }
+  }
+  return NG_OK;
+}
+
+ng_status
+ng__lexicon_load(ng_world *world, const char *dir, struct ng_lexicon **out)
+{
+  ng_status st;
+  char path[4096];
+  *out = NULL;
+  int n = snprintf(path, sizeof path, "%s/triggers.ttl", dir ? dir : ".");
+  if (n < 0 || (size_t)n >= sizeof path) {
+    return ng__errorf(world, NG_ERR_IO, "lexicon folder name too long");
+  }
+  struct ng_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex) {
+    return NG_ERR_NOMEM;
+  }
+  struct loader ld;
+  memset(&ld, 0, sizeof ld);
+  ld.world = world;
+  st = parse_file(&ld, path);
+  if (st == NG_OK) {
+    st = build(world, &ld, lex, path);
+  }
+  loader_clear(&ld);
+  if (st != NG_OK) {
+    ng__lexicon_free(lex);
+    return st;
+  }
+  *out = lex;
+  return NG_OK;
+}
+
+void
+ng__lexicon_free(struct ng_lexicon *lex)
+{
+  if (!lex) {
+    return;
+  }
+  for (size_t i = 0; i < lex->n_rules; i++) {
+    ng__lexicon_rule_clear(&lex->rules[i]);
+  }
+  free(lex->rules);
+  for (int w = 0; w < NG_WL_COUNT; w++) {
+    struct ng_wordlist *wl = &lex->lists[w];
+    for (size_t i = 0; i < wl->n_phrases; i++) {
+      for (size_t k = 0; k < wl->phrases[i].n_words; k++) {
+        free(wl->phrases[i].words[k]);
+      }
+      free(wl->phrases[i].words);
+    }
+    free(wl->phrases);
+  }
+  free(lex);
+}

@@ -1,0 +1,1201 @@
+/* SPDX-License-Identifier: MIT */
+/* Sentence views (tokens with entity mentions folded in, fallback
+ * resolution of pronouns, descriptions and pair phrases, quotation spans)
+ * and the matcher for compiled trigger patterns. */
+#include "pattern.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- plain tokens ---- */
+
+static bool
+is_ascii_letter(unsigned char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_alnum(unsigned char c)
+{
+  return is_ascii_letter(c) || (c >= '0' && c <= '9');
+}
+
+/* Bytes of whitespace at @p s (space, tab, CR, LF, no-break space). */
+static size_t
+space_len(const unsigned char *s, size_t rest)
+{
+  if (rest >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' ||
+                    s[0] == '\r')) {
+    return 1;
+  }
+  if (rest >= 2 && s[0] == 0xC2 && s[1] == 0xA0) {
+    return 2;
+  }
+  return 0;
+}
+
+/* Punctuation classes of multi-byte characters. */
+enum pclass { P_NONE, P_QUOTE, P_APOS, P_HYPHEN, P_DASH, P_OTHER };
+
+/* The class and byte length of a punctuation character at @p s, or
+ * P_NONE for a letter. */
+static enum pclass
+punct_at(const unsigned char *s, size_t rest, size_t *n)
+{
+  unsigned char c = s[0];
+  *n = 1;
+  if (c == '"') {
+    return P_QUOTE;
+  }
+  if (c == '\'') {
+    return P_APOS;
+  }
+  if (c == '-') {
+    if (rest >= 2 && s[1] == '-') {
+      *n = 2;
+      return P_DASH;
+    }
+    return P_HYPHEN;
+  }
+  if (c < 0x80) {
+    return is_alnum(c) ? P_NONE : P_OTHER;
+  }
+  if (c == 0xC2 && rest >= 2) {
+    *n = 2;
+    if (s[1] == 0xAB || s[1] == 0xBB) {
+      return P_QUOTE;
+    }
+    return s[1] < 0xC0 ? P_OTHER : P_NONE;
+  }
+  if (c == 0xE2 && rest >= 3) {
+    *n = 3;
+    if (s[1] == 0x80) {
+      switch (s[2]) {
+      case 0x9C: case 0x9D: case 0x9E: case 0x9F:
+        return P_QUOTE;
+      case 0x98: case 0x99: case 0x9A: case 0x9B:
+        return P_APOS;
+      case 0x90: case 0x91: case 0x92: case 0x93:
+        return P_HYPHEN;
+      case 0x94: case 0x95:
+        return P_DASH;
+      default:
+        return P_OTHER;
+      }
+    }
+    if (s[1] >= 0x80 && s[1] <= 0x82) {
+      return P_OTHER; /* general punctuation, super/subscripts, currency */
+    }
+    return P_NONE;
+  }
+  /* other non-ASCII: a letter; consume the whole UTF-8 sequence */
+  *n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (*n > rest) {
+    *n = rest;
+  }
+  return P_NONE;
+}
+
+static void
+set_low(char *low, size_t lowcap, const char *s, size_t n)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < lowcap; i++) {
+    char c = s[i];
+    low[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  low[k] = '\0';
+}
+
+bool
+ng__tok_next(const char *text, size_t len, size_t pos, size_t *begin,
+             size_t *end, enum ng_tok_kind *kind, char *low, size_t lowcap)
+{
+  const unsigned char *s = (const unsigned char *)text;
+  size_t n;
+  while (pos < len && (n = space_len(s + pos, len - pos)) > 0) {
+    pos += n;
+  }
+  if (pos >= len) {
+    return false;
+  }
+  *begin = pos;
+  enum pclass pc = punct_at(s + pos, len - pos, &n);
+  if (pc == P_QUOTE) {
+    *kind = NG_TOK_QUOTE;
+    *end = pos + n;
+    set_low(low, lowcap, "\"", 1);
+    return true;
+  }
+  if (pc == P_APOS) {
+    size_t q = pos + n;
+    if (q < len && (s[q] == 's' || s[q] == 'S') &&
+        (q + 1 >= len || !is_alnum(s[q + 1]))) {
+      *kind = NG_TOK_PUNCT;
+      *end = q + 1;
+      set_low(low, lowcap, "'s", 2);
+      return true;
+    }
+    *kind = NG_TOK_PUNCT;
+    *end = q;
+    set_low(low, lowcap, "'", 1);
+    return true;
+  }
+  if (pc == P_HYPHEN || pc == P_DASH) {
+    *kind = NG_TOK_PUNCT;
+    *end = pos + n;
+    set_low(low, lowcap, pc == P_DASH ? "--" : "-", pc == P_DASH ? 2 : 1);
+    return true;
+  }
+  if (pc == P_OTHER) {
+    *kind = NG_TOK_PUNCT;
+    *end = pos + n;
+    set_low(low, lowcap, text + pos, n);
+    return true;
+  }
+  /* "n't" as its own token */
+  if ((s[pos] == 'n' || s[pos] == 'N') && pos + 1 < len) {
+    size_t an;
+    if (punct_at(s + pos + 1, len - pos - 1, &an) == P_APOS &&
+        pos + 1 + an < len && (s[pos + 1 + an] | 0x20) == 't' &&
+        (pos + 2 + an >= len || !is_alnum(s[pos + 2 + an]))) {
+      *kind = NG_TOK_WORD;
+      *end = pos + 2 + an;
+      set_low(low, lowcap, "n't", 3);
+      return true;
+    }
+  }
+  /* a word */
+  size_t i = pos, k = 0;
+  while (i < len) {
+    pc = punct_at(s + i, len - i, &n);
+    if (pc == P_NONE) {
+      for (size_t b = 0; b < n && k + 1 < lowcap; b++) {
+        unsigned char c = s[i + b];
+        low[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      }
+      i += n;
+      continue;
+    }
+    if (pc == P_APOS && i + n < len && is_ascii_letter(s[i + n])) {
+      size_t q = i + n;
+      bool poss = (s[q] | 0x20) == 's' && (q + 1 >= len || !is_alnum(s[q + 1]));
+      bool nt = (s[q] | 0x20) == 't' && i > pos && (s[i - 1] | 0x20) == 'n' &&
+                (q + 1 >= len || !is_alnum(s[q + 1]));
+      if (poss) {
+        break;
+      }
+      if (nt) {
+        if (i - 1 > pos) {
+          i--; /* end before the 'n' of "n't" */
+          if (k > 0) {
+            k--;
+          }
+        }
+        break;
+      }
+      if (k + 1 < lowcap) {
+        low[k++] = '\'';
+      }
+      i = q;
+      continue;
+    }
+    break;
+  }
+  low[k] = '\0';
+  *kind = NG_TOK_WORD;
+  *end = i > pos ? i : pos + 1;
+  return true;
+}
+
+bool
+ng__tok_is_hard_barrier(const struct ng_tok *t)
+{
+  if (t->kind == NG_TOK_QUOTE) {
+    return true;
+  }
+  if (t->kind != NG_TOK_PUNCT) {
+    return false;
+  }
+  return strcmp(t->low, ".") == 0 || strcmp(t->low, ";") == 0 ||
+         strcmp(t->low, ":") == 0 || strcmp(t->low, "!") == 0 ||
+         strcmp(t->low, "?") == 0 || strcmp(t->low, "--") == 0;
+}
+
+/* ---- quotation spans ---- */
+
+static ng_status
+add_qspan(struct ng_views *v, size_t *cap, size_t open, size_t begin,
+          size_t end, size_t close)
+{
+  if (v->n_quotes == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 16;
+    struct ng_qspan *p = realloc(v->quotes, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    v->quotes = p;
+    *cap = ncap;
+  }
+  v->quotes[v->n_quotes++] = (struct ng_qspan){open, begin, end, close};
+  return NG_OK;
+}
+
+/* Quotation spans: curly marks pair by direction, straight marks
+ * alternate; neither runs past a paragraph break. */
+static ng_status
+find_quotes(const char *text, size_t len, struct ng_views *v)
+{
+  size_t cap = 0, i = 0;
+  size_t open = NG_NONE, begin = 0;
+  ng_status st;
+  while (i < len) {
+    const unsigned char *s = (const unsigned char *)text + i;
+    if (s[0] == '\n' && i + 1 < len && s[1] == '\n') {
+      if (open != NG_NONE) {
+        TRY(st, add_qspan(v, &cap, open, begin, i, i));
+        open = NG_NONE;
+      }
+      i += 2;
+      continue;
+    }
+    size_t n;
+    enum pclass pc = punct_at(s, len - i, &n);
+    if (pc == P_QUOTE) {
+      bool opening = s[0] == 0xE2 ? (s[2] == 0x9C || s[2] == 0x9E)
+                     : s[0] == 0xC2 ? s[1] == 0xAB
+                                    : open == NG_NONE;
+      bool closing = s[0] == 0xE2 ? (s[2] == 0x9D || s[2] == 0x9F)
+                     : s[0] == 0xC2 ? s[1] == 0xBB
+                                    : open != NG_NONE;
+      if (opening && open == NG_NONE) {
+        open = i;
+        begin = i + n;
+      } else if (closing && open != NG_NONE) {
+        TRY(st, add_qspan(v, &cap, open, begin, i, i + n));
+        open = NG_NONE;
+      } else if (opening) {
+        /* a new opening mark before a close: restart there */
+        open = i;
+        begin = i + n;
+      }
+    }
+    i += n ? n : 1;
+  }
+  if (open != NG_NONE) {
+    TRY(st, add_qspan(v, &cap, open, begin, len, len));
+  }
+  return NG_OK;
+}
+
+static bool
+in_quote(const struct ng_views *v, size_t off)
+{
+  for (size_t i = 0; i < v->n_quotes; i++) {
+    if (off >= v->quotes[i].begin && off < v->quotes[i].end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* ---- views ---- */
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+  const struct ng_mention *x = *(const struct ng_mention *const *)a;
+  const struct ng_mention *y = *(const struct ng_mention *const *)b;
+  if (x->begin != y->begin) {
+    return x->begin < y->begin ? -1 : 1;
+  }
+  /* longer first */
+  if (x->end != y->end) {
+    return x->end > y->end ? -1 : 1;
+  }
+  return 0;
+}
+
+static ng_status
+push_tok(struct ng_view *view, size_t *cap, const struct ng_tok *t)
+{
+  if (view->n_toks == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 64;
+    struct ng_tok *p = realloc(view->toks, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    view->toks = p;
+    *cap = ncap;
+  }
+  view->toks[view->n_toks++] = *t;
+  return NG_OK;
+}
+
+/* The two countries most often mentioned (ties: the one mentioned
+ * first). */
+static void
+salient_pair(const struct ng_doc *doc, size_t pair[2])
+{
+  pair[0] = pair[1] = NG_NONE;
+  size_t best[2] = {0, 0};
+  size_t first[2] = {SIZE_MAX, SIZE_MAX};
+  for (size_t e = 0; e < doc->n_entities; e++) {
+    if (doc->entities[e].merged || doc->entities[e].type != NG_ETYPE_COUNTRY) {
+      continue;
+    }
+    size_t count = 0, at = SIZE_MAX;
+    for (size_t m = 0; m < doc->n_mentions; m++) {
+      if (ng__doc_resolve(doc, doc->mentions[m].entity) == e) {
+        count++;
+        if (doc->mentions[m].begin < at) {
+          at = doc->mentions[m].begin;
+        }
+      }
+    }
+    if (count == 0) {
+      continue;
+    }
+    for (int k = 0; k < 2; k++) {
+      if (count > best[k] || (count == best[k] && at < first[k])) {
+        if (k == 0) {
+          pair[1] = pair[0];
+          best[1] = best[0];
+          first[1] = first[0];
+        }
+        pair[k] = e;
+        best[k] = count;
+        first[k] = at;
+        break;
+      }
+    }
+  }
+}
+
+size_t
+ng__doc_office_of(const struct ng_doc *doc, size_t person, unsigned types)
+{
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    const struct ng_fact *f = &doc->facts[i];
+    if (f->modality == NG_MOD_DENIED ||
+        ng__doc_resolve(doc, f->subject) != person) {
+      continue;
+    }
+    if (f->rel != NG_REL_HEAD_OF_STATE_OF &&
+        f->rel != NG_REL_HEAD_OF_GOVERNMENT_OF &&
+        f->rel != NG_REL_MINISTER_OF && f->rel != NG_REL_LEADER_OF) {
+      continue;
+    }
+    size_t o = ng__doc_resolve(doc, f->object);
+    if (o != NG_NONE && (types & NG_TYPE_BIT(doc->entities[o].type))) {
+      return o;
+    }
+  }
+  return NG_NONE;
+}
+
+static bool
+has_office(const struct ng_doc *doc, size_t person, enum ng_rel rel)
+{
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    const struct ng_fact *f = &doc->facts[i];
+    if (f->rel == rel && f->modality != NG_MOD_DENIED &&
+        ng__doc_resolve(doc, f->subject) == person) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Length in tokens of a phrase of @p wl starting at token @p i, or 0. */
+static size_t
+phrase_at(const struct ng_view *v, size_t i, const struct ng_wordlist *wl)
+{
+  size_t best = 0;
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    const struct ng_phrase *ph = &wl->phrases[p];
+    if (i + ph->n_words > v->n_toks || ph->n_words <= best) {
+      continue;
+    }
+    size_t k = 0;
+    for (; k < ph->n_words; k++) {
+      const struct ng_tok *t = &v->toks[i + k];
+      if ((t->kind != NG_TOK_WORD && t->kind != NG_TOK_PUNCT) ||
+          strcmp(t->low, ph->words[k]) != 0) {
+        break;
+      }
+    }
+    if (k == ph->n_words) {
+      best = ph->n_words;
+    }
+  }
+  return best;
+}
+
+size_t
+ng__view_find(const struct ng_view *view, size_t from, size_t to,
+              const struct ng_wordlist *list, size_t *n)
+{
+  for (size_t i = from; i < to && i < view->n_toks; i++) {
+    size_t k = phrase_at(view, i, list);
+    if (k) {
+      if (n) {
+        *n = k;
+      }
+      return i;
+    }
+  }
+  return NG_NONE;
+}
+
+bool
+ng__view_ends_with(const struct ng_view *view, size_t end,
+                   const struct ng_wordlist *list)
+{
+  for (size_t p = 0; p < list->n_phrases; p++) {
+    size_t w = list->phrases[p].n_words;
+    if (w <= end && phrase_at(view, end - w, list) >= w) {
+      const struct ng_phrase *ph = &list->phrases[p];
+      size_t k = 0;
+      for (; k < w; k++) {
+        if (strcmp(view->toks[end - w + k].low, ph->words[k]) != 0) {
+          break;
+        }
+      }
+      if (k == w) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Replaces tokens [i, i + n) of @p v with one token @p t. */
+static void
+collapse(struct ng_view *v, size_t i, size_t n, const struct ng_tok *t)
+{
+  struct ng_tok nt = *t;
+  nt.begin = v->toks[i].begin;
+  nt.end = v->toks[i + n - 1].end;
+  nt.quoted = v->toks[i].quoted;
+  v->toks[i] = nt;
+  memmove(&v->toks[i + 1], &v->toks[i + n],
+          (v->n_toks - i - n) * sizeof *v->toks);
+  v->n_toks -= n - 1;
+}
+
+/* The most recent entity before token @p ti of view @p vi accepted by
+ * @p ok (scanning back through earlier views), or NG_NONE. */
+static size_t
+recent_entity(const struct ng_doc *doc, const struct ng_views *views,
+              size_t vi, size_t ti,
+              bool (*ok)(const struct ng_doc *, size_t, int), int arg)
+{
+  for (size_t k = vi + 1; k-- > 0;) {
+    const struct ng_view *v = &views->v[k];
+    size_t end = k == vi ? ti : v->n_toks;
+    for (size_t t = end; t-- > 0;) {
+      if (v->toks[t].kind == NG_TOK_ENT && ok(doc, v->toks[t].ent, arg)) {
+        return v->toks[t].ent;
+      }
+    }
+    if (vi - k > 12) {
+      break;
+    }
+  }
+  return NG_NONE;
+}
+
+static bool
+ok_intl_org(const struct ng_doc *doc, size_t e, int arg)
+{
+  (void)arg;
+  return doc->entities[e].type == NG_ETYPE_INTL_ORG;
+}
+
+static bool
+ok_office(const struct ng_doc *doc, size_t e, int rel)
+{
+  return doc->entities[e].type == NG_ETYPE_PERSON &&
+         has_office(doc, e, (enum ng_rel)rel);
+}
+
+static bool
+is_pronoun(const char *w)
+{
+  static const char *const words[] = {"he", "she", "him", "his", "her",
+                                      "hers"};
+  for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+    if (strcmp(w, words[k]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Fallback resolution in view @p vi for what the entity stages left as
+ * plain words: pronouns, "the <title>", "the <modifiers> bloc", "the two
+ * countries". */
+static void
+resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
+                  struct ng_views *views, size_t vi)
+{
+  struct ng_view *v = &views->v[vi];
+  static const struct {
+    enum ng_wl list;
+    enum ng_rel rel;
+  } titles[] = {{NG_WL_T_HOG, NG_REL_HEAD_OF_GOVERNMENT_OF},
+                {NG_WL_T_HOS, NG_REL_HEAD_OF_STATE_OF},
+                {NG_WL_T_MIN, NG_REL_MINISTER_OF},
+                {NG_WL_T_LEADER, NG_REL_LEADER_OF}};
+  for (size_t i = 0; i < v->n_toks; i++) {
+    struct ng_tok *t = &v->toks[i];
+    if (t->kind != NG_TOK_WORD) {
+      continue;
+    }
+    if (is_pronoun(t->low)) {
+      size_t ent = NG_NONE;
+      for (size_t k = 0; k < i; k++) {
+        if (v->toks[k].kind == NG_TOK_ENT &&
+            doc->entities[v->toks[k].ent].type == NG_ETYPE_PERSON &&
+            v->toks[k].quoted == t->quoted) {
+          ent = v->toks[k].ent;
+          break;
+        }
+      }
+      for (size_t k = vi; ent == NG_NONE && k-- > 0 && vi - k <= 3;) {
+        ent = views->v[k].subject;
+      }
+      if (ent != NG_NONE) {
+        t->kind = NG_TOK_ENT;
+        t->ent = ent;
+        t->mkind = NG_MENTION_PRONOUN;
+      }
+      continue;
+    }
+    if (strcmp(t->low, "the") != 0) {
+      continue;
+    }
+    size_t n = phrase_at(v, i, &lex->lists[NG_WL_PAIR]);
+    if (n && views->pair[1] != NG_NONE) {
+      struct ng_tok p = *t;
+      p.kind = NG_TOK_PAIR;
+      p.ent = views->pair[0];
+      p.ent2 = views->pair[1];
+      p.mkind = NG_MENTION_DESCRIPTION;
+      collapse(v, i, n, &p);
+      continue;
+    }
+    bool done = false;
+    for (size_t k = 0; k < ARRAY_LEN(titles) && !done; k++) {
+      n = phrase_at(v, i + 1, &lex->lists[titles[k].list]);
+      if (!n) {
+        continue;
+      }
+      size_t after = i + 1 + n;
+      if (after < v->n_toks &&
+          (v->toks[after].kind == NG_TOK_ENT ||
+           strcmp(v->toks[after].low, "of") == 0 ||
+           strcmp(v->toks[after].low, "-") == 0)) {
+        continue;
+      }
+      size_t ent = recent_entity(doc, views, vi, i, ok_office,
+                                 (int)titles[k].rel);
+      if (ent != NG_NONE) {
+        struct ng_tok p = *t;
+        p.kind = NG_TOK_ENT;
+        p.ent = ent;
+        p.mkind = NG_MENTION_DESCRIPTION;
+        collapse(v, i, n + 1, &p);
+        done = true;
+      }
+    }
+    if (done) {
+      continue;
+    }
+    /* "the [up to 3 modifiers] bloc" */
+    for (size_t k = i + 1; k < v->n_toks && k <= i + 4; k++) {
+      const struct ng_tok *h = &v->toks[k];
+      if (h->kind != NG_TOK_WORD && strcmp(h->low, "-") != 0) {
+        break;
+      }
+      if (phrase_at(v, k, &lex->lists[NG_WL_ORGDESC]) == 1) {
+        size_t ent = recent_entity(doc, views, vi, i, ok_intl_org, 0);
+        if (ent != NG_NONE) {
+          struct ng_tok p = *t;
+          p.kind = NG_TOK_ENT;
+          p.ent = ent;
+          p.mkind = NG_MENTION_DESCRIPTION;
+          collapse(v, i, k - i + 1, &p);
+        }
+        break;
+      }
+    }
+  }
+  v->subject = NG_NONE;
+  for (size_t i = 0; i < v->n_toks; i++) {
+    const struct ng_tok *t = &v->toks[i];
+    if (t->kind == NG_TOK_ENT && !t->quoted &&
+        doc->entities[t->ent].type == NG_ETYPE_PERSON) {
+      v->subject = t->ent;
+      break;
+    }
+  }
+}
+
+void
+ng__views_clear(struct ng_views *views)
+{
+  for (size_t i = 0; i < views->n; i++) {
+    free(views->v[i].toks);
+  }
+  free(views->v);
+  free(views->quotes);
+  memset(views, 0, sizeof *views);
+}
+
+ng_status
+ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
+                struct ng_views *out)
+{
+  ng_status st = NG_OK;
+  const struct ng_mention **ms = NULL;
+  memset(out, 0, sizeof *out);
+  out->pair[0] = out->pair[1] = NG_NONE;
+  if (!doc->text || doc->n_sentences == 0) {
+    return NG_OK;
+  }
+  TRY_DONE(st, find_quotes(doc->text, doc->text_len, out));
+  salient_pair(doc, out->pair);
+  if (doc->n_mentions) {
+    ms = malloc(doc->n_mentions * sizeof *ms);
+    if (!ms) {
+      st = NG_ERR_NOMEM;
+      goto done;
+    }
+    for (size_t i = 0; i < doc->n_mentions; i++) {
+      ms[i] = &doc->mentions[i];
+    }
+    qsort(ms, doc->n_mentions, sizeof *ms, cmp_mention);
+  }
+  out->v = calloc(doc->n_sentences, sizeof *out->v);
+  if (!out->v) {
+    st = NG_ERR_NOMEM;
+    goto done;
+  }
+  out->n = doc->n_sentences;
+  size_t mi = 0;
+  for (size_t si = 0; si < doc->n_sentences; si++) {
+    const struct ng_sentence *s = &doc->sentences[si];
+    struct ng_view *v = &out->v[si];
+    size_t cap = 0;
+    v->sentence = si;
+    size_t pos = s->begin;
+    while (mi < doc->n_mentions && ms[mi]->begin < pos) {
+      mi++;
+    }
+    for (;;) {
+      size_t b, e;
+      enum ng_tok_kind kind;
+      struct ng_tok t;
+      memset(&t, 0, sizeof t);
+      bool more = ng__tok_next(doc->text, s->end, pos, &b, &e, &kind, t.low,
+                               sizeof t.low);
+      while (mi < doc->n_mentions && ms[mi]->begin < pos) {
+        mi++;
+      }
+      if (mi < doc->n_mentions && ms[mi]->begin < s->end &&
+          (!more || ms[mi]->begin < e)) {
+        const struct ng_mention *m = ms[mi];
+        size_t ent = ng__doc_resolve(doc, m->entity);
+        size_t mend = m->end > s->end ? s->end : m->end;
+        while (mi < doc->n_mentions && ms[mi]->begin < mend) {
+          mi++;
+        }
+        if (ent != NG_NONE && ent < doc->n_entities) {
+          t.kind = NG_TOK_ENT;
+          t.begin = m->begin;
+          t.end = mend;
+          t.ent = ent;
+          t.mkind = m->kind;
+          t.low[0] = '\0';
+          t.quoted = in_quote(out, m->begin);
+          TRY_DONE(st, push_tok(v, &cap, &t));
+        }
+        pos = mend > pos ? mend : pos + 1;
+        continue;
+      }
+      if (!more) {
+        break;
+      }
+      t.kind = kind;
+      t.begin = b;
+      t.end = e;
+      t.ent = t.ent2 = NG_NONE;
+      t.quoted = kind != NG_TOK_QUOTE && in_quote(out, b);
+      TRY_DONE(st, push_tok(v, &cap, &t));
+      pos = e;
+    }
+    resolve_fallbacks(doc, lex, out, si);
+  }
+done:
+  free(ms);
+  if (st != NG_OK) {
+    ng__views_clear(out);
+  }
+  return st;
+}
+
+/* ---- matching ---- */
+
+struct mstate {
+  const struct ng_doc *doc;
+  const struct ng_lexicon *lex;
+  const struct ng_views *views;
+  const struct ng_view *v;
+  const struct ng_rule *rule;
+  bool quoted;
+  struct ng_match cur;
+};
+
+#define SHORT_GAP 6
+#define LONG_GAP 15
+
+static bool match_from(struct mstate *ms, size_t e, size_t t);
+
+static bool
+is_word(const struct ng_tok *t, const char *w)
+{
+  return (t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT) &&
+         strcmp(t->low, w) == 0;
+}
+
+static bool
+is_speech_word(const struct mstate *ms, const struct ng_tok *t)
+{
+  if (t->kind != NG_TOK_WORD) {
+    return false;
+  }
+  const struct ng_wordlist *wl = &ms->lex->lists[NG_WL_SPEECH];
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    if (wl->phrases[p].n_words == 1 &&
+        strcmp(wl->phrases[p].words[0], t->low) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* May token @p i be skipped by a gap? A short gap stops at commas and
+ * brackets, except a comma opening a relative clause (", which"). */
+static bool
+gap_ok(const struct mstate *ms, size_t i, bool long_gap)
+{
+  const struct ng_tok *t = &ms->v->toks[i];
+  if (t->quoted != ms->quoted || ng__tok_is_hard_barrier(t) ||
+      is_speech_word(ms, t)) {
+    return false;
+  }
+  if (!long_gap && t->kind == NG_TOK_PUNCT &&
+      (strcmp(t->low, ",") == 0 || strcmp(t->low, "(") == 0 ||
+       strcmp(t->low, ")") == 0)) {
+    /* ", which/who" opens a relative clause on the subject */
+    if (strcmp(t->low, ",") == 0 && i + 1 < ms->v->n_toks) {
+      const struct ng_tok *nx = &ms->v->toks[i + 1];
+      return is_word(nx, "which") || is_word(nx, "who") ||
+             is_word(nx, "whose");
+    }
+    return false;
+  }
+  return true;
+}
+
+/* Index after a parenthesis opening at @p t ("(EU)", "(RM39.8 billion)"),
+ * or @p t when none opens there. */
+static size_t
+skip_paren(const struct mstate *ms, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  if (t >= v->n_toks || !is_word(&v->toks[t], "(")) {
+    return t;
+  }
+  for (size_t k = t + 1; k < v->n_toks && k <= t + 12; k++) {
+    if (v->toks[k].kind == NG_TOK_QUOTE) {
+      return t;
+    }
+    if (is_word(&v->toks[k], ")")) {
+      return k + 1;
+    }
+  }
+  return t;
+}
+
+/* The entity token @p t stands for in slot @p el, or NG_NONE. */
+static size_t
+slot_entity(struct mstate *ms, const struct ng_pel *el, size_t t,
+            bool *coerced, bool *uncoerced)
+{
+  const struct ng_tok *tok = &ms->v->toks[t];
+  *coerced = *uncoerced = false;
+  if (tok->kind != NG_TOK_ENT || tok->quoted != ms->quoted) {
+    return NG_NONE;
+  }
+  size_t ent = tok->ent;
+  enum ng_etype type = ms->doc->entities[ent].type;
+  if (el->coerce && type == NG_ETYPE_PERSON) {
+    unsigned others = el->types & ~NG_TYPE_BIT(NG_ETYPE_PERSON);
+    size_t o = ng__doc_office_of(ms->doc, ent, others);
+    if (o != NG_NONE) {
+      *coerced = true;
+      return o;
+    }
+    if (el->types & NG_TYPE_BIT(NG_ETYPE_PERSON)) {
+      *uncoerced = true;
+      return ent;
+    }
+    return NG_NONE;
+  }
+  return (el->types & NG_TYPE_BIT(type)) ? ent : NG_NONE;
+}
+
+static bool
+weak_tok(const struct ng_tok *t)
+{
+  return t->kind == NG_TOK_PAIR || t->mkind == NG_MENTION_PRONOUN ||
+         t->mkind == NG_MENTION_DESCRIPTION;
+}
+
+/* "X's Y": when the entity at @p t is a possessive modifier and an entity
+ * fitting the slot follows within four tokens, the slot takes the head. */
+static size_t
+possessive_head(struct mstate *ms, const struct ng_pel *el, size_t e,
+                size_t t)
+{
+  const struct ng_view *v = ms->v;
+  if (t + 1 >= v->n_toks || !is_word(&v->toks[t + 1], "'s")) {
+    return t;
+  }
+  if (e + 1 < ms->rule->n_els && ms->rule->els[e + 1].kind == NG_PEL_LIT) {
+    const struct ng_pel *nx = &ms->rule->els[e + 1];
+    for (size_t k = 0; k < nx->n_alts; k++) {
+      if (strcmp(nx->alts[k], "'s") == 0) {
+        return t;
+      }
+    }
+  }
+  for (size_t k = t + 2; k < v->n_toks && k <= t + 5; k++) {
+    bool c, u;
+    if (slot_entity(ms, el, k, &c, &u) != NG_NONE) {
+      return k;
+    }
+    if (!gap_ok(ms, k, false)) {
+      break;
+    }
+  }
+  return t;
+}
+
+static bool
+bind(struct mstate *ms, int role, size_t ent, size_t tok, bool weak,
+     bool coerced, bool uncoerced)
+{
+  size_t *arr = role == NG_ROLE_A ? ms->cur.a : ms->cur.b;
+  size_t *toks = role == NG_ROLE_A ? ms->cur.a_tok : ms->cur.b_tok;
+  size_t *n = role == NG_ROLE_A ? &ms->cur.n_a : &ms->cur.n_b;
+  for (size_t i = 0; i < *n; i++) {
+    if (arr[i] == ent) {
+      return true;
+    }
+  }
+  if (*n >= NG_MATCH_MAX) {
+    return false;
+  }
+  arr[*n] = ent;
+  toks[*n] = tok;
+  (*n)++;
+  ms->cur.weak |= weak;
+  ms->cur.coerced |= coerced;
+  ms->cur.uncoerced |= uncoerced;
+  return true;
+}
+
+/* Extends a list slot after its item at @p t: ", Y", " and Z". Returns the
+ * index after the last item. */
+static size_t
+extend_list(struct mstate *ms, const struct ng_pel *el, int role, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  size_t last = t + 1;
+  for (;;) {
+    size_t j = skip_paren(ms, last);
+    /* up to six tokens continuing the item's noun phrase */
+    size_t k = j;
+    while (k < v->n_toks && k < j + 6 && !is_word(&v->toks[k], ",") &&
+           !is_word(&v->toks[k], "and") && !is_word(&v->toks[k], "or") &&
+           gap_ok(ms, k, false)) {
+      k++;
+    }
+    if (k >= v->n_toks) {
+      return last;
+    }
+    bool final = false;
+    if (is_word(&v->toks[k], ",")) {
+      k++;
+      if (k < v->n_toks && (is_word(&v->toks[k], "and") ||
+                            is_word(&v->toks[k], "or"))) {
+        k++;
+        final = true;
+      }
+    } else if (is_word(&v->toks[k], "and") || is_word(&v->toks[k], "or")) {
+      k++;
+      final = true;
+    } else {
+      return last;
+    }
+    size_t found = NG_NONE;
+    for (size_t m = k; m < v->n_toks && m <= k + 4; m++) {
+      bool c, u;
+      size_t ent = slot_entity(ms, el, m, &c, &u);
+      if (ent != NG_NONE) {
+        m = possessive_head(ms, el, (size_t)-2, m);
+        ent = slot_entity(ms, el, m, &c, &u);
+        if (ent == NG_NONE || !bind(ms, role, ent, m, weak_tok(&v->toks[m]),
+                                    c, u)) {
+          return last;
+        }
+        found = m;
+        break;
+      }
+      if (!gap_ok(ms, m, false) || is_word(&v->toks[m], "and")) {
+        break;
+      }
+    }
+    if (found == NG_NONE) {
+      return last;
+    }
+    last = found + 1;
+    if (final) {
+      return skip_paren(ms, last);
+    }
+  }
+}
+
+/* Sentence countries for an implied pair: exactly two distinct countries
+ * outside quotes, else the article's salient pair. */
+static bool
+implied_pair(const struct mstate *ms, size_t *x, size_t *y)
+{
+  size_t found[3];
+  size_t n = 0;
+  for (size_t i = 0; i < ms->v->n_toks && n < 3; i++) {
+    const struct ng_tok *t = &ms->v->toks[i];
+    if (t->kind != NG_TOK_ENT || t->quoted ||
+        ms->doc->entities[t->ent].type != NG_ETYPE_COUNTRY) {
+      continue;
+    }
+    bool dup = false;
+    for (size_t k = 0; k < n; k++) {
+      dup |= found[k] == t->ent;
+    }
+    if (!dup) {
+      found[n++] = t->ent;
+    }
+  }
+  if (n == 2) {
+    *x = found[0];
+    *y = found[1];
+    return true;
+  }
+  if (n < 2 && ms->views->pair[1] != NG_NONE) {
+    *x = ms->views->pair[0];
+    *y = ms->views->pair[1];
+    return true;
+  }
+  return false;
+}
+
+static bool
+match_slot(struct mstate *ms, size_t e, size_t t)
+{
+  const struct ng_pel *el = &ms->rule->els[e];
+  const struct ng_view *v = ms->v;
+  struct ng_match saved = ms->cur;
+  if (el->implicit) {
+    size_t x, y;
+    if (implied_pair(ms, &x, &y) && bind(ms, NG_ROLE_A, x, t, true, 0, 0) &&
+        bind(ms, NG_ROLE_B, y, t, true, 0, 0) && match_from(ms, e + 1, t)) {
+      return true;
+    }
+    ms->cur = saved;
+    return false;
+  }
+  if (t >= v->n_toks) {
+    return false;
+  }
+  const struct ng_tok *tok = &v->toks[t];
+  if (el->role == NG_ROLE_AB) {
+    if (tok->kind == NG_TOK_PAIR && tok->quoted == ms->quoted) {
+      unsigned tx = NG_TYPE_BIT(ms->doc->entities[tok->ent].type);
+      unsigned ty = NG_TYPE_BIT(ms->doc->entities[tok->ent2].type);
+      if ((el->types & tx) && (el->types & ty) &&
+          bind(ms, NG_ROLE_A, tok->ent, t, true, 0, 0) &&
+          bind(ms, NG_ROLE_B, tok->ent2, t, true, 0, 0) &&
+          match_from(ms, e + 1, t + 1)) {
+        return true;
+      }
+      ms->cur = saved;
+      return false;
+    }
+    bool c1, u1, c2, u2;
+    size_t x = slot_entity(ms, el, t, &c1, &u1);
+    if (x == NG_NONE) {
+      return false;
+    }
+    size_t j = skip_paren(ms, t + 1);
+    if (j < v->n_toks && is_word(&v->toks[j], ",")) {
+      j++;
+    }
+    if (j >= v->n_toks || !(is_word(&v->toks[j], "and") ||
+                            is_word(&v->toks[j], "&"))) {
+      return false;
+    }
+    for (size_t k = j + 1; k < v->n_toks && k <= j + 5; k++) {
+      size_t y = slot_entity(ms, el, k, &c2, &u2);
+      if (y != NG_NONE) {
+        size_t h = possessive_head(ms, el, e, k);
+        if (h != k) {
+          k = h;
+          y = slot_entity(ms, el, k, &c2, &u2);
+        }
+        if (y == x) {
+          break;
+        }
+        if (bind(ms, NG_ROLE_A, x, t, weak_tok(tok), c1, u1) &&
+            bind(ms, NG_ROLE_B, y, k, weak_tok(&v->toks[k]), c2, u2)) {
+          size_t after = skip_paren(ms, k + 1);
+          if (match_from(ms, e + 1, after) ||
+              (after != k + 1 && match_from(ms, e + 1, k + 1))) {
+            return true;
+          }
+        }
+        ms->cur = saved;
+        break;
+      }
+      if (!gap_ok(ms, k, false)) {
+        break;
+      }
+    }
+    return false;
+  }
+  bool c, u;
+  size_t ent = slot_entity(ms, el, t, &c, &u);
+  if (ent == NG_NONE) {
+    return false;
+  }
+  size_t h = possessive_head(ms, el, e, t);
+  if (h != t) {
+    t = h;
+    ent = slot_entity(ms, el, t, &c, &u);
+  }
+  if (!bind(ms, el->role, ent, t, weak_tok(&v->toks[t]), c, u)) {
+    ms->cur = saved;
+    return false;
+  }
+  size_t after = t + 1;
+  if (el->list) {
+    after = extend_list(ms, el, el->role, t);
+  }
+  size_t skipped = skip_paren(ms, after);
+  if ((skipped != after && match_from(ms, e + 1, skipped)) ||
+      match_from(ms, e + 1, after)) {
+    return true;
+  }
+  ms->cur = saved;
+  return false;
+}
+
+static bool
+match_from(struct mstate *ms, size_t e, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  if (e == ms->rule->n_els) {
+    ms->cur.last = t > 0 ? t - 1 : 0;
+    return true;
+  }
+  const struct ng_pel *el = &ms->rule->els[e];
+  switch (el->kind) {
+  case NG_PEL_LIT: {
+    bool hit = false;
+    if (t < v->n_toks && v->toks[t].quoted == ms->quoted) {
+      for (size_t k = 0; k < el->n_alts && !hit; k++) {
+        hit = is_word(&v->toks[t], el->alts[k]);
+      }
+    }
+    if (hit) {
+      size_t saved_anchor = ms->cur.anchor;
+      if (ms->cur.anchor == NG_NONE && !el->optional) {
+        ms->cur.anchor = t;
+      }
+      if (match_from(ms, e + 1, t + 1)) {
+        return true;
+      }
+      ms->cur.anchor = saved_anchor;
+    }
+    return el->optional && match_from(ms, e + 1, t);
+  }
+  case NG_PEL_GAP: {
+    size_t max = el->long_gap ? LONG_GAP : SHORT_GAP;
+    for (size_t k = 0; k <= max && t + k <= v->n_toks; k++) {
+      if (k > 0 && !gap_ok(ms, t + k - 1, el->long_gap)) {
+        return false;
+      }
+      if (match_from(ms, e + 1, t + k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  case NG_PEL_SLOT:
+    return match_slot(ms, e, t);
+  }
+  return false;
+}
+
+size_t
+ng__pattern_match(const struct ng_doc *doc, const struct ng_lexicon *lex,
+                  const struct ng_views *views, size_t vi,
+                  const struct ng_rule *rule, struct ng_match *out,
+                  size_t max)
+{
+  struct mstate ms;
+  memset(&ms, 0, sizeof ms);
+  ms.doc = doc;
+  ms.lex = lex;
+  ms.views = views;
+  ms.v = &views->v[vi];
+  ms.rule = rule;
+  size_t n = 0;
+  for (size_t t0 = 0; t0 < ms.v->n_toks && n < max; t0++) {
+    if (ms.v->toks[t0].kind == NG_TOK_QUOTE) {
+      continue;
+    }
+    memset(&ms.cur, 0, sizeof ms.cur);
+    ms.cur.rule = rule;
+    ms.cur.view = vi;
+    ms.cur.anchor = NG_NONE;
+    ms.cur.first = t0;
+    ms.quoted = ms.v->toks[t0].quoted;
+    if (!match_from(&ms, 0, t0)) {
+      continue;
+    }
+    bool dup = false;
+    for (size_t k = 0; k < n; k++) {
+      dup |= out[k].anchor == ms.cur.anchor;
+    }
+    if (!dup) {
+      out[n++] = ms.cur;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/* Sentence views for pattern matching: the sentence's tokens with entity
+ * mentions folded into single tokens (plus fallback resolution of
+ * pronouns, definite descriptions and "the two countries"), quotation
+ * spans, and the matcher for compiled ngl:RelationPattern rules. */
+#ifndef NG_PATTERN_H
+#define NG_PATTERN_H
+
+#include "doc.h"
+#include "lexicon.h"
+#include "world.h"
+
+/* Plain-token kinds of ng__tok_next(). */
+enum ng_tok_kind {
+  NG_TOK_WORD,  /* letters/digits; low is lower case */
+  NG_TOK_PUNCT, /* one punctuation mark; "-" for hyphens and en dashes,
+                 * "--" for em dashes, "'s" for a possessive */
+  NG_TOK_QUOTE, /* a double quotation mark, straight or curly */
+  NG_TOK_ENT,   /* an entity mention (views only) */
+  NG_TOK_PAIR   /* a pair phrase standing for two entities (views only) */
+};
+
+/* Reads the token at or after byte @p pos of the @p len bytes at @p s.
+ * Sets *begin, *end (bytes), *kind and @p low (lower-cased text,
+ * truncated to @p lowcap - 1 bytes). Returns false at the end. */
+bool ng__tok_next(const char *s, size_t len, size_t pos, size_t *begin,
+                  size_t *end, enum ng_tok_kind *kind, char *low,
+                  size_t lowcap);
+
+struct ng_tok {
+  size_t begin, end;         /* bytes in doc->text */
+  enum ng_tok_kind kind;     /* what it is */
+  char low[24];              /* lower-cased text (WORD, PUNCT) */
+  size_t ent;                /* ENT: resolved entity; PAIR: first */
+  size_t ent2;               /* PAIR: second entity */
+  enum ng_mention_kind mkind; /* ENT: how the mention refers */
+  bool quoted;               /* inside quotation marks */
+};
+
+struct ng_view {
+  size_t sentence;      /* index in doc->sentences */
+  struct ng_tok *toks;  /* owned */
+  size_t n_toks;
+  size_t subject;       /* first Person outside quotes, or NG_NONE */
+};
+
+/* A quotation span: the bytes between the marks [begin, end). */
+struct ng_qspan {
+  size_t open;  /* byte offset of the opening mark */
+  size_t begin; /* first byte inside */
+  size_t end;   /* byte offset of the closing mark (or paragraph end) */
+  size_t close; /* byte offset just past the closing mark */
+};
+
+struct ng_views {
+  struct ng_view *v;     /* one per sentence, in order (owned) */
+  size_t n;
+  size_t pair[2];        /* the two most salient countries, or NG_NONE */
+  struct ng_qspan *quotes; /* quotation spans in text order (owned) */
+  size_t n_quotes;
+};
+
+/* Builds the views of every sentence of @p doc using @p lex for the
+ * fallback descriptions and pair phrases. Errors: NG_ERR_NOMEM (then
+ * *out holds nothing). */
+NG_NODISCARD ng_status ng__views_build(const struct ng_doc *doc,
+                                       const struct ng_lexicon *lex,
+                                       struct ng_views *out);
+
+/* Frees what ng__views_build() made (a zeroed struct is fine). */
+void ng__views_clear(struct ng_views *views);
+
+#define NG_MATCH_MAX 8
+
+/* One match of a rule in a view. Entity indices are resolved. */
+struct ng_match {
+  const struct ng_rule *rule;
+  size_t view;                   /* index in views->v */
+  size_t a[NG_MATCH_MAX];        /* entities bound to A */
+  size_t a_tok[NG_MATCH_MAX];    /* their token indices */
+  size_t n_a;
+  size_t b[NG_MATCH_MAX];        /* entities bound to B */
+  size_t b_tok[NG_MATCH_MAX];
+  size_t n_b;
+  size_t first;                  /* first token of the match */
+  size_t anchor;                 /* first literal token (the trigger) */
+  size_t last;                   /* last token of the match */
+  bool weak;                     /* a pronoun, description or implied pair */
+  bool coerced;                  /* a person stood for their office */
+  bool uncoerced;                /* a '^' slot kept a person */
+};
+
+/* Finds the matches of @p rule in view @p vi: for each trigger token the
+ * leftmost match. Writes at most @p max to @p out; returns how many were
+ * written. */
+size_t ng__pattern_match(const struct ng_doc *doc,
+                         const struct ng_lexicon *lex,
+                         const struct ng_views *views, size_t vi,
+                         const struct ng_rule *rule, struct ng_match *out,
+                         size_t max);
+
+/* Index of the first token in [from, to) of @p view where a phrase of
+ * @p list starts, or NG_NONE; the phrase length in tokens goes to *n if
+ * not NULL. */
+size_t ng__view_find(const struct ng_view *view, size_t from, size_t to,
+                     const struct ng_wordlist *list, size_t *n);
+
+/* True if a phrase of @p list ends exactly at token @p end - 1 (so the
+ * words before token @p end are that phrase). */
+bool ng__view_ends_with(const struct ng_view *view, size_t end,
+                        const struct ng_wordlist *list);
+
+/* True for tokens that end a clause for the gaps of patterns: . ; : ! ?
+ * quotation marks, em dashes. */
+bool ng__tok_is_hard_barrier(const struct ng_tok *t);
+
+/* The office a person holds according to doc->facts: the object of the
+ * first headOfStateOf/headOfGovernmentOf/ministerOf/leaderOf fact whose
+ * object's type is in @p types, or NG_NONE. */
+size_t ng__doc_office_of(const struct ng_doc *doc, size_t person,
+                         unsigned types);
+
+#endif

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for money.c: symbols, codes and names to ISO 4217, scale
+ * words, exact decimals (FAULT-CASES.md R01), ranges (R02). */
+#include "../test.h"
+
+#include "money.h"
+
+static void
+test_scale(void)
+{
+  char out[48];
+  CHECK(ng__money_scale("11.46", 5, 9, out, sizeof out));
+  CHECK_EQ_STR(out, "11460000000");
+  CHECK(ng__money_scale("16,189", 6, 7, out, sizeof out));
+  CHECK_EQ_STR(out, "161890000000");
+  CHECK(ng__money_scale("0.25", 4, 0, out, sizeof out));
+  CHECK_EQ_STR(out, "0.25");
+  CHECK(ng__money_scale("1.23456", 7, 3, out, sizeof out));
+  CHECK_EQ_STR(out, "1234.56");
+  CHECK(ng__money_scale("007.50", 6, 0, out, sizeof out));
+  CHECK_EQ_STR(out, "7.5");
+  CHECK(!ng__money_scale("1.2.3", 5, 0, out, sizeof out));
+  CHECK(!ng__money_scale("12", 2, 9, out, 4)); /* does not fit */
+}
+
+static size_t
+scan(const char *s, struct ng_money *out, size_t max)
+{
+  return ng__money_scan(s, strlen(s), out, max);
+}
+
+static void
+test_r01(void)
+{
+  struct ng_money m[8];
+  const char *s = "Exports hit RM10 million. Orlan's trade surplus was $1.8 "
+                  "bln; imports were $728 mil. Revenue reached Rs16,189-crore "
+                  "(\xE2\x82\xAC" "2.1 billion).";
+  CHECK(scan(s, m, 8) == 5);
+  CHECK_EQ_STR(m[0].value, "10000000");
+  CHECK_EQ_STR(m[0].currency, "MYR");
+  CHECK_EQ_STR(m[1].value, "1800000000");
+  CHECK_EQ_STR(m[1].currency, "USD");
+  CHECK_EQ_STR(m[2].value, "728000000");
+  CHECK_EQ_STR(m[3].value, "161890000000");
+  CHECK_EQ_STR(m[3].currency, "INR");
+  CHECK_EQ_STR(m[4].value, "2100000000");
+  CHECK_EQ_STR(m[4].currency, "EUR");
+  /* the surface span covers symbol and scale word */
+  CHECK(strncmp(s + m[0].begin, "RM10 million", m[0].end - m[0].begin) == 0);
+}
+
+static void
+test_pairs_and_ranges(void)
+{
+  struct ng_money m[8];
+  CHECK(scan("total trade reaching RM11.46 billion (US$2.48 billion).", m,
+             8) == 2);
+  CHECK_EQ_STR(m[0].value, "11460000000");
+  CHECK_EQ_STR(m[0].currency, "MYR");
+  CHECK_EQ_STR(m[1].value, "2480000000");
+  CHECK_EQ_STR(m[1].currency, "USD");
+  /* R02: three amounts, not one */
+  CHECK(scan("Q2 exports from Orlan to Velmar decreased $1.2 million to "
+             "$23.5 million, from $24.7 million a year earlier.",
+             m, 8) == 3);
+  CHECK_EQ_STR(m[1].value, "23500000");
+  CHECK_EQ_STR(m[2].value, "24700000");
+  CHECK(scan("a budget of RM10-12 million", m, 8) == 2);
+  CHECK_EQ_STR(m[0].value, "10000000");
+  CHECK_EQ_STR(m[1].value, "12000000");
+}
+
+static void
+test_currencies(void)
+{
+  struct ng_money m[8];
+  CHECK(scan("S$31.2 billion", m, 8) == 1);
+  CHECK_EQ_STR(m[0].currency, "SGD");
+  CHECK(scan("about \xE2\x82\xAC" "31 billion in 2024", m, 8) == 1);
+  CHECK_EQ_STR(m[0].value, "31000000000");
+  CHECK(scan("\xC2\xA3" "5m and \xC2\xA5" "300 billion", m, 8) == 2);
+  CHECK_EQ_STR(m[0].currency, "GBP");
+  CHECK_EQ_STR(m[0].value, "5000000");
+  CHECK_EQ_STR(m[1].currency, "JPY");
+  CHECK(scan("\xC2\xA5" "2 billion of yuan loans", m, 8) == 1);
+  CHECK_EQ_STR(m[0].currency, "CNY");
+  CHECK(scan("5.5 billion ringgit and 30 million euros", m, 8) == 2);
+  CHECK_EQ_STR(m[0].currency, "MYR");
+  CHECK_EQ_STR(m[1].currency, "EUR");
+  CHECK(scan("worth 4 million Singapore dollars", m, 8) == 1);
+  CHECK_EQ_STR(m[0].currency, "SGD");
+  CHECK(scan("Rp 2.5 trillion, \xE2\x82\xB1" "8bn, A$3 million, HK$2k", m,
+             8) == 4);
+  CHECK_EQ_STR(m[0].currency, "IDR");
+  CHECK_EQ_STR(m[0].value, "2500000000000");
+  CHECK_EQ_STR(m[1].currency, "PHP");
+  CHECK_EQ_STR(m[2].currency, "AUD");
+  CHECK_EQ_STR(m[3].currency, "HKD");
+  CHECK_EQ_STR(m[3].value, "2000");
+  CHECK(scan("a 5 lakh grant of \xE2\x82\xB9" "5 lakh", m, 8) == 1);
+  CHECK_EQ_STR(m[0].value, "500000");
+  CHECK(scan("USD 40 million", m, 8) == 1);
+  CHECK_EQ_STR(m[0].value, "40000000");
+  /* numbers without a currency are not money */
+  CHECK(scan("rose 8.2 per cent to 220 units; 2,000 jobs", m, 8) == 0);
+  CHECK(scan("RMX5 and FORM 3", m, 8) == 0);
+}
+
+int
+main(void)
+{
+  test_scale();
+  test_r01();
+  test_pairs_and_ranges();
+  test_currencies();
+  return test_report();
+}
