@@ -1,9 +1,532 @@
 /* SPDX-License-Identifier: MIT */
-/* Within-document coreference: partial names, acronyms, pronouns, descriptions, demonyms. (stub: owner entities) */
+/* Within-document coreference by simple, explainable rules: name parts,
+ * case variants, acronyms, pronoun salience and definite descriptions. */
 #include "coref.h"
+
+#include "gazetteer.h"
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static bool
+is_org_type(enum ng_etype t)
+{
+  return t == NG_ETYPE_ORGANIZATION || t == NG_ETYPE_INTL_ORG ||
+         t == NG_ETYPE_GOV_BODY || t == NG_ETYPE_COMPANY ||
+         t == NG_ETYPE_NEWS_AGENCY;
+}
+
+ng_status
+ng__coref_merge(struct ng_doc *doc, size_t from, size_t into)
+{
+  ng_status st;
+  from = ng__doc_resolve(doc, from);
+  into = ng__doc_resolve(doc, into);
+  if (from == into || from == NG_NONE || into == NG_NONE) {
+    return NG_OK;
+  }
+  struct ng_entity *f = &doc->entities[from];
+  TRY(st, ng__doc_add_alt_label(doc, into, f->label, strlen(f->label)));
+  for (size_t i = 0; i < f->n_alt_labels; i++) {
+    TRY(st, ng__doc_add_alt_label(doc, into, f->alt_labels[i],
+                                  strlen(f->alt_labels[i])));
+  }
+  f = &doc->entities[from]; /* re-read after the adders */
+  struct ng_entity *t = &doc->entities[into];
+  if (!t->honorific && f->honorific) {
+    TRY(st, ng__doc_set_str(&t->honorific, f->honorific,
+                            strlen(f->honorific)));
+  }
+  if (!t->qid && f->qid) {
+    TRY(st, ng__doc_set_str(&t->qid, f->qid, strlen(f->qid)));
+  }
+  if (t->type == NG_ETYPE_ORGANIZATION && is_org_type(f->type)) {
+    t->type = f->type; /* keep the more specific class */
+  }
+  t->is_author = t->is_author || f->is_author;
+  t->n_mentions += f->n_mentions;
+  f->n_mentions = 0;
+  f->merged = true;
+  f->merged_into = into;
+  bool shorter = strlen(f->label) < strlen(t->label);
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    if (doc->mentions[m].entity == from) {
+      doc->mentions[m].entity = into;
+      if (shorter && doc->mentions[m].kind == NG_MENTION_NAME &&
+          t->type == NG_ETYPE_PERSON) {
+        doc->mentions[m].kind = NG_MENTION_PARTIAL;
+      }
+    }
+  }
+  if (doc->dateline == from) {
+    doc->dateline = into;
+  }
+  if (doc->publisher == from) {
+    doc->publisher = into;
+  }
+  return NG_OK;
+}
+
+/* True if @p part is a whole-word contiguous part of @p whole. */
+static bool
+is_word_part(const char *part, const char *whole)
+{
+  size_t pl = strlen(part);
+  if (pl == 0 || pl >= strlen(whole)) {
+    return false;
+  }
+  for (const char *h = whole; (h = strstr(h, part)) != NULL; h++) {
+    if ((h == whole || h[-1] == ' ') && (h[pl] == '\0' || h[pl] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool
+same_class(enum ng_etype a, enum ng_etype b)
+{
+  return a == b;
+}
+
+static ng_status
+merge_names(struct ng_doc *doc)
+{
+  ng_status st;
+  size_t n = doc->n_entities;
+  for (size_t a = 0; a < n; a++) {
+    struct ng_entity *ea = &doc->entities[a];
+    if (ea->merged) {
+      continue;
+    }
+    /* persons: name parts */
+    if (ea->type == NG_ETYPE_PERSON) {
+      size_t cand = NG_NONE, n_cand = 0;
+      for (size_t b = 0; b < n; b++) {
+        const struct ng_entity *eb = &doc->entities[b];
+        if (b == a || eb->merged || eb->type != NG_ETYPE_PERSON) {
+          continue;
+        }
+        if (is_word_part(ea->label, eb->label)) {
+          /* nested candidates ("Koh" in "Daniel Koh" and in "Daniel Koh
+           * Seng Hock") count once: keep the longest */
+          if (cand != NG_NONE &&
+              (is_word_part(doc->entities[cand].label, eb->label) ||
+               is_word_part(eb->label, doc->entities[cand].label))) {
+            if (strlen(eb->label) > strlen(doc->entities[cand].label)) {
+              cand = b;
+            }
+            continue;
+          }
+          cand = b;
+          n_cand++;
+        }
+      }
+      if (n_cand == 1) {
+        TRY(st, ng__coref_merge(doc, a, cand));
+        continue;
+      }
+    }
+    /* case variants of one type */
+    for (size_t b = a + 1; b < n; b++) {
+      const struct ng_entity *eb = &doc->entities[b];
+      if (eb->merged || !same_class(ea->type, eb->type)) {
+        continue;
+      }
+      if (strcasecmp(ea->label, eb->label) == 0) {
+        TRY(st, ng__coref_merge(doc, b, a));
+      }
+    }
+  }
+  return NG_OK;
+}
+
+/* Initials of the capitalised words of @p s (skipping of/and/the/for). */
+static void
+initials(const char *s, char *out, size_t cap)
+{
+  size_t n = 0;
+  const char *p = s;
+  while (*p && n + 1 < cap) {
+    while (*p == ' ' || *p == '-') {
+      p++;
+    }
+    if (*p >= 'A' && *p <= 'Z') {
+      out[n++] = *p;
+    }
+    while (*p && *p != ' ' && *p != '-') {
+      p++;
+    }
+  }
+  out[n] = '\0';
+}
+
+static bool
+is_org(enum ng_etype t)
+{
+  return t == NG_ETYPE_ORGANIZATION || t == NG_ETYPE_INTL_ORG ||
+         t == NG_ETYPE_GOV_BODY || t == NG_ETYPE_COMPANY ||
+         t == NG_ETYPE_NEWS_AGENCY;
+}
+
+static ng_status
+merge_acronyms(struct ng_doc *doc)
+{
+  ng_status st;
+  char ini[64];
+  for (size_t a = 0; a < doc->n_entities; a++) {
+    const struct ng_entity *ea = &doc->entities[a];
+    size_t al = strlen(ea->label);
+    if (ea->merged || !is_org(ea->type) || al < 2 || al > 12) {
+      continue;
+    }
+    bool upper = true;
+    for (size_t i = 0; i < al; i++) {
+      upper = upper && ea->label[i] >= 'A' && ea->label[i] <= 'Z';
+    }
+    if (!upper) {
+      continue;
+    }
+    for (size_t b = 0; b < doc->n_entities; b++) {
+      const struct ng_entity *eb = &doc->entities[b];
+      if (b == a || eb->merged || !is_org(eb->type) || eb->qid) {
+        continue;
+      }
+      initials(eb->label, ini, sizeof ini);
+      if (strcmp(ini, ea->label) == 0) {
+        TRY(st, ng__coref_merge(doc, b, a));
+      }
+    }
+  }
+  return NG_OK;
+}
+
+/* ---- pronouns and descriptions ---- */
+
+struct pos_mention {
+  size_t begin;
+  size_t sentence;
+  size_t entity;
+};
+
+static int
+cmp_pos(const void *a, const void *b)
+{
+  const struct pos_mention *x = a, *y = b;
+  return x->begin < y->begin ? -1 : x->begin > y->begin;
+}
+
+struct resolver {
+  struct ng_doc *doc;
+  const struct ng_gazetteer *gaz;
+  struct pos_mention *pm; /* mentions in text order (grows with pronouns) */
+  size_t n_pm, cap_pm;
+  int *gender;            /* per entity: 0, 'm', 'f' */
+};
+
+static ng_status
+pm_insert(struct resolver *r, size_t begin, size_t sentence, size_t entity)
+{
+  if (r->n_pm == r->cap_pm) {
+    size_t ncap = r->cap_pm ? r->cap_pm * 2 : 64;
+    struct pos_mention *p = realloc(r->pm, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    r->pm = p;
+    r->cap_pm = ncap;
+  }
+  size_t i = r->n_pm;
+  while (i > 0 && r->pm[i - 1].begin > begin) {
+    r->pm[i] = r->pm[i - 1];
+    i--;
+  }
+  r->pm[i].begin = begin;
+  r->pm[i].sentence = sentence;
+  r->pm[i].entity = entity;
+  r->n_pm++;
+  return NG_OK;
+}
+
+static bool
+compatible(const struct resolver *r, size_t ent, int gender)
+{
+  return !gender || !r->gender[ent] || r->gender[ent] == gender;
+}
+
+/* The antecedent person of a pronoun at @p begin in sentence @p s. */
+static size_t
+antecedent(const struct resolver *r, size_t begin, size_t s, int gender)
+{
+  const struct ng_doc *doc = r->doc;
+  /* the last person before it in its sentence */
+  for (size_t i = r->n_pm; i-- > 0;) {
+    const struct pos_mention *m = &r->pm[i];
+    if (m->begin >= begin) {
+      continue;
+    }
+    if (m->sentence != s) {
+      break;
+    }
+    if (doc->entities[m->entity].type == NG_ETYPE_PERSON &&
+        compatible(r, m->entity, gender)) {
+      return m->entity;
+    }
+  }
+  /* else the first person of the closest earlier sentence */
+  for (size_t back = 1; back <= 3 && back <= s; back++) {
+    size_t want = s - back;
+    for (size_t i = 0; i < r->n_pm; i++) {
+      const struct pos_mention *m = &r->pm[i];
+      if (m->sentence != want) {
+        continue;
+      }
+      if (doc->entities[m->entity].type == NG_ETYPE_PERSON &&
+          compatible(r, m->entity, gender)) {
+        return m->entity;
+      }
+    }
+  }
+  return NG_NONE;
+}
+
+static enum ng_rel
+office_rel(enum ng_office o)
+{
+  switch (o) {
+  case NG_OFFICE_HEAD_OF_STATE:
+    return NG_REL_HEAD_OF_STATE_OF;
+  case NG_OFFICE_HEAD_OF_GOVERNMENT:
+    return NG_REL_HEAD_OF_GOVERNMENT_OF;
+  case NG_OFFICE_MINISTER:
+    return NG_REL_MINISTER_OF;
+  case NG_OFFICE_LEADER:
+    return NG_REL_LEADER_OF;
+  case NG_OFFICE_NONE:
+  case NG_OFFICE_ROLE:
+    break;
+  }
+  return NG_REL_COUNT;
+}
+
+/* The latest-mentioned entity before @p begin that @p ok accepts. */
+static size_t
+last_before(const struct resolver *r, size_t begin,
+            bool (*ok)(const struct resolver *, size_t, const void *),
+            const void *arg)
+{
+  for (size_t i = r->n_pm; i-- > 0;) {
+    if (r->pm[i].begin < begin && ok(r, r->pm[i].entity, arg)) {
+      return r->pm[i].entity;
+    }
+  }
+  return NG_NONE;
+}
+
+static bool
+has_type(const struct resolver *r, size_t ent, const void *arg)
+{
+  enum ng_etype want = *(const enum ng_etype *)arg;
+  enum ng_etype t = r->doc->entities[ent].type;
+  if (want == NG_ETYPE_COMPANY) {
+    return t == NG_ETYPE_COMPANY;
+  }
+  return t == want;
+}
+
+static bool
+holds_office(const struct resolver *r, size_t ent, const void *arg)
+{
+  enum ng_rel rel = *(const enum ng_rel *)arg;
+  for (size_t f = 0; f < r->doc->n_facts; f++) {
+    const struct ng_fact *fa = &r->doc->facts[f];
+    if (fa->rel == rel && ng__doc_resolve(r->doc, fa->subject) == ent) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool
+tok_is(const struct ng_doc *doc, const struct ng_token *t, const char *s)
+{
+  size_t l = strlen(s);
+  return t->end - t->begin == l && memcmp(doc->text + t->begin, s, l) == 0;
+}
+
+static ng_status
+resolve_sentence(struct resolver *r, size_t s)
+{
+  ng_status st;
+  struct ng_doc *doc = r->doc;
+  struct ng_token *tok = NULL;
+  size_t n = 0;
+  TRY(st, ng__segment_tokenize(doc->text, doc->sentences[s].begin,
+                               doc->sentences[s].end, &tok, &n));
+  size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
+  for (size_t i = 0; i < n; i++) {
+    if (!(tok[i].flags & NG_TOK_WORD)) {
+      continue;
+    }
+    const char *w = doc->text + tok[i].begin;
+    size_t wl = tok[i].end - tok[i].begin;
+    const struct ng_lex_item *pr =
+        ng__gazetteer_find_word(r->gaz, NG_LEX_PRONOUN, w, wl);
+    if (pr) {
+      size_t ent = antecedent(r, tok[i].begin, s, pr->gender);
+      if (ent != NG_NONE) {
+        TRY_DONE(st, ng__doc_add_mention(doc, tok[i].begin, tok[i].end, ent,
+                                         NG_MENTION_PRONOUN));
+        TRY_DONE(st, pm_insert(r, tok[i].begin, s, ent));
+        if (!r->gender[ent]) {
+          r->gender[ent] = pr->gender;
+        }
+      }
+      continue;
+    }
+    if (!tok_is(doc, &tok[i], "the") && !tok_is(doc, &tok[i], "The")) {
+      continue;
+    }
+    /* the + up to three modifiers + head */
+    size_t j = i + 1;
+    for (size_t k = 0; k < 4 && j < n; k++) {
+      struct ng_gaz_match m[24];
+      size_t nm = ng__gazetteer_match(r->gaz, doc->text, len, tok[j].begin, m,
+                                      24);
+      const struct ng_lex_item *hit = NULL;
+      size_t hit_end = 0;
+      for (size_t x = 0; x < nm; x++) {
+        enum ng_lex_kind kd = m[x].item->kind;
+        if (kd == NG_LEX_DESCRIPTION || kd == NG_LEX_TITLE) {
+          hit = m[x].item;
+          hit_end = m[x].end;
+          break;
+        }
+      }
+      if (hit) {
+        size_t e = j;
+        while (e < n && tok[e].end < hit_end) {
+          e++;
+        }
+        bool cap_next = e + 1 < n && ((tok[e + 1].flags & NG_TOK_CAP) ||
+                                      tok_is(doc, &tok[e + 1], "of"));
+        bool ends_ok = e < n && tok[e].end == hit_end;
+        size_t ent = NG_NONE;
+        if (ends_ok && !cap_next && hit->kind == NG_LEX_DESCRIPTION) {
+          enum ng_etype want = hit->type;
+          ent = last_before(r, tok[i].begin, has_type, &want);
+        } else if (ends_ok && !cap_next && hit->kind == NG_LEX_TITLE) {
+          enum ng_rel rel = office_rel(hit->office);
+          if (rel == NG_REL_COUNT) {
+            rel = office_rel(hit->org_office);
+          }
+          if (rel != NG_REL_COUNT) {
+            ent = last_before(r, tok[i].begin, holds_office, &rel);
+          }
+        }
+        if (ent != NG_NONE) {
+          TRY_DONE(st, ng__doc_add_mention(doc, tok[i].begin, tok[e].end, ent,
+                                           NG_MENTION_DESCRIPTION));
+          TRY_DONE(st, pm_insert(r, tok[i].begin, s, ent));
+          i = e;
+        }
+        break;
+      }
+      /* modifiers: lower-case words, numbers, hyphens ("27-nation") */
+      if (!((tok[j].flags & NG_TOK_LOWER) || (tok[j].flags & NG_TOK_DIGIT) ||
+            tok_is(doc, &tok[j], "-"))) {
+        break;
+      }
+      j++;
+    }
+  }
+done:
+  free(tok);
+  return st;
+}
+
+static ng_status
+resolve_references(ng_world *world, struct ng_doc *doc)
+{
+  ng_status st = NG_OK;
+  struct resolver r;
+  memset(&r, 0, sizeof r);
+  r.doc = doc;
+  r.gaz = world->gaz;
+  r.gender = calloc(doc->n_entities ? doc->n_entities : 1, sizeof *r.gender);
+  if (!r.gender) {
+    return NG_ERR_NOMEM;
+  }
+  for (size_t e = 0; e < doc->n_entities; e++) {
+    const struct ng_entity *en = &doc->entities[e];
+    if (en->honorific) {
+      const struct ng_lex_item *h = ng__gazetteer_find_word(
+          r.gaz, NG_LEX_HONORIFIC, en->honorific, strlen(en->honorific));
+      r.gender[e] = h ? h->gender : 0;
+    }
+  }
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    TRY_DONE(st, pm_insert(&r, mn->begin, mn->sentence,
+                           ng__doc_resolve(doc, mn->entity)));
+  }
+  qsort(r.pm, r.n_pm, sizeof *r.pm, cmp_pos);
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    TRY_DONE(st, resolve_sentence(&r, s));
+  }
+done:
+  free(r.pm);
+  free(r.gender);
+  return st;
+}
+
+/* Re-points facts to surviving entities and drops duplicates. */
+static void
+normalize_facts(struct ng_doc *doc)
+{
+  size_t w = 0;
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    struct ng_fact f = doc->facts[i];
+    f.subject = ng__doc_resolve(doc, f.subject);
+    f.object = ng__doc_resolve(doc, f.object);
+    if (f.subject == f.object) {
+      continue;
+    }
+    bool dup = false;
+    for (size_t k = 0; k < w; k++) {
+      struct ng_fact *g = &doc->facts[k];
+      bool same = g->rel == f.rel && g->modality == f.modality &&
+                  ((g->subject == f.subject && g->object == f.object) ||
+                   (ng__rel_is_symmetric(f.rel) && g->subject == f.object &&
+                    g->object == f.subject));
+      if (same) {
+        if (f.confidence > g->confidence) {
+          g->confidence = f.confidence;
+          g->sentence = f.sentence;
+        }
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) {
+      doc->facts[w++] = f;
+    }
+  }
+  doc->n_facts = w;
+}
 
 ng_status
 ng__coref_run(ng_world *world, struct ng_doc *doc)
 {
+  ng_status st;
+  if (!world || !world->gaz || !doc->text) {
+    return NG_OK;
+  }
+  TRY(st, merge_names(doc));
+  TRY(st, merge_acronyms(doc));
+  normalize_facts(doc);
+  TRY(st, resolve_references(world, doc));
   return NG_OK;
 }

@@ -454,6 +454,57 @@ add_evidence(struct emitter *em, const char *node, size_t sentence,
   return add(em, node, PROV_WAS_DERIVED_FROM, iri(em->graph));
 }
 
+/* The slug of @p label without a leading "the-", for matching names. */
+static void
+match_slug(const char *label, char out[NG_SLUG_MAX + 1])
+{
+  ng__iri_slug(label, out);
+  if (strncmp(out, "the-", 4) == 0) {
+    memmove(out, out + 4, strlen(out + 4) + 1);
+  }
+}
+
+/* schema:publisher: the publisher entity; else an organization entity
+ * named like the page's publisher (or og:site_name); else a new
+ * ng:NewsAgency node for that name (VOCABULARY.md "Article"). */
+static ng_status
+emit_publisher(struct emitter *em)
+{
+  ng_status st;
+  const struct ng_doc *doc = em->doc;
+  const char *v;
+  if (doc->publisher != NG_NONE && (v = entity(em, doc->publisher))) {
+    return add(em, em->graph, SCHEMA_PUBLISHER, iri(v));
+  }
+  const char *name = doc->meta.publisher && *doc->meta.publisher
+                         ? doc->meta.publisher
+                         : doc->meta.site_name;
+  char want[NG_SLUG_MAX + 1], have[NG_SLUG_MAX + 1];
+  if (!name || !*name) {
+    return NG_OK;
+  }
+  match_slug(name, want);
+  for (size_t i = 0; i < doc->n_entities; i++) {
+    const struct ng_entity *e = &doc->entities[i];
+    if (e->merged || !em->ent_iri[i] ||
+        strcmp(ng__iri_type_segment(e->type), "organization") != 0) {
+      continue;
+    }
+    match_slug(e->label, have);
+    if (strcmp(have, want) == 0) {
+      return add(em, em->graph, SCHEMA_PUBLISHER, iri(em->ent_iri[i]));
+    }
+  }
+  char *s = NULL;
+  const char *node, *label;
+  TRY(st, ng__iri_entity(em->world, NG_ETYPE_NEWS_AGENCY, name, &s));
+  TRY(st, pool_take(em->qs, s, &node));
+  TRY(st, pool_text(em->qs, name, strlen(name), &label));
+  TRY(st, add(em, node, RDF_TYPE, iri(NG_NEWS_AGENCY)));
+  TRY(st, add(em, node, RDFS_LABEL, lit(label, NULL, NULL)));
+  return add(em, em->graph, SCHEMA_PUBLISHER, iri(node));
+}
+
 static ng_status
 emit_article(struct emitter *em)
 {
@@ -497,9 +548,7 @@ emit_article(struct emitter *em)
                 "date: %s", doc->name, date);
     }
   }
-  if (doc->publisher != NG_NONE && (v = entity(em, doc->publisher))) {
-    TRY(st, add(em, a, SCHEMA_PUBLISHER, iri(v)));
-  }
+  TRY(st, emit_publisher(em));
   TRY(st, add(em, a, SCHEMA_IN_LANGUAGE, lit(em->lang, NULL, NULL)));
   if (doc->dateline != NG_NONE && (v = entity(em, doc->dateline))) {
     TRY(st, add(em, a, NG_DATELINE, iri(v)));

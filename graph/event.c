@@ -1,9 +1,1283 @@
 /* SPDX-License-Identifier: MIT */
-/* n-ary event extraction: Visit, Meeting, Signing, Quotation, TradeFigure. (stub: owner relations) */
+/* n-ary event extraction: Visit, Meeting and Signing nodes built from the
+ * trigger matches of relation.c plus the dates around them; Quotation
+ * nodes from quotation marks and their attribution; TradeFigure nodes
+ * from amounts of money in trade sentences. */
 #include "event.h"
+
+#include "lexicon.h"
+#include "money.h"
+#include "pattern.h"
+#include "relation.h"
+#include "timex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TIMEX 16
+
+/* What event extraction works on. */
+struct ctx {
+  ng_world *world;
+  struct ng_doc *doc;
+  const struct ng_lexicon *lex;
+  struct ng_relset set;
+  struct ng_timex (*tx)[MAX_TIMEX]; /* per sentence, absolute offsets */
+  size_t *n_tx;                      /* per sentence */
+  size_t head;                       /* end of the dateline */
+  char anchor_date[11];              /* the article's main day, or "" */
+};
+
+/* ---- helpers ---- */
+
+static const struct ng_view *
+view_of(const struct ctx *cx, size_t vi)
+{
+  return &cx->set.views.v[vi];
+}
+
+/* First token of @p v beginning at or after byte @p off (n_toks if
+ * none). */
+static size_t
+tok_at(const struct ng_view *v, size_t off)
+{
+  for (size_t i = 0; i < v->n_toks; i++) {
+    if (v->toks[i].begin >= off || v->toks[i].end > off) {
+      return i;
+    }
+  }
+  return v->n_toks;
+}
+
+static bool
+tok_is(const struct ng_tok *t, const char *w)
+{
+  return (t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT) &&
+         strcmp(t->low, w) == 0;
+}
+
+static enum ng_etype
+etype(const struct ctx *cx, size_t e)
+{
+  return cx->doc->entities[e].type;
+}
+
+static ng_status
+compute_timexes(struct ctx *cx)
+{
+  struct ng_doc *doc = cx->doc;
+  cx->tx = calloc(doc->n_sentences ? doc->n_sentences : 1, sizeof *cx->tx);
+  cx->n_tx = calloc(doc->n_sentences ? doc->n_sentences : 1,
+                    sizeof *cx->n_tx);
+  if (!cx->tx || !cx->n_tx) {
+    return NG_ERR_NOMEM;
+  }
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    const struct ng_sentence *se = &doc->sentences[s];
+    struct ng_timex buf[MAX_TIMEX];
+    size_t n = ng__timex_scan(doc->text + se->begin, se->end - se->begin,
+                              doc->ref_date, buf, MAX_TIMEX);
+    if (n > MAX_TIMEX) {
+      n = MAX_TIMEX;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+      buf[i].begin += se->begin;
+      buf[i].end += se->begin;
+      if (buf[i].end <= cx->head) {
+        continue; /* the dateline's date is the publication day */
+      }
+      cx->tx[s][k++] = buf[i];
+    }
+    cx->n_tx[s] = k;
+    /* the article's main day: its first past weekday / today / yesterday */
+    for (size_t i = 0; i < k && !cx->anchor_date[0]; i++) {
+      if (cx->tx[s][i].kind == NG_TIMEX_DATE && cx->tx[s][i].relative &&
+          !cx->tx[s][i].future) {
+        memcpy(cx->anchor_date, cx->tx[s][i].value, 11);
+      }
+    }
+  }
+  return NG_OK;
+}
+
+/* Byte offset where the dateline ends, or 0. */
+static size_t
+dateline_end(const struct ng_doc *doc)
+{
+  size_t lim = doc->text_len < 120 ? doc->text_len : 120;
+  for (size_t i = 0; i + 1 < lim; i++) {
+    const unsigned char *s = (const unsigned char *)doc->text + i;
+    if ((s[0] == 0xE2 && i + 2 < lim && s[1] == 0x80 &&
+         (s[2] == 0x94 || s[2] == 0x93)) ||
+        (s[0] == '-' && s[1] == '-')) {
+      return i;
+    }
+  }
+  return 0;
+}
+
+/* True if a year-only expression before the reference year sits in the
+ * match's clause: the event is background (FAULT-CASES.md R05). */
+static bool
+is_background(const struct ctx *cx, const struct ng_rmatch *rm)
+{
+  const struct ng_view *v = view_of(cx, rm->m.view);
+  size_t s = v->sentence;
+  int ref_y = 0, m, d;
+  if (!ng__timex_parse_iso(cx->doc->ref_date, &ref_y, &m, &d)) {
+    return false;
+  }
+  /* the trigger's clause: back and forward to a comma or barrier */
+  size_t anchor = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
+  size_t lo = anchor, hi = anchor;
+  while (lo > 0 && !tok_is(&v->toks[lo - 1], ",") &&
+         !ng__tok_is_hard_barrier(&v->toks[lo - 1])) {
+    lo--;
+  }
+  while (hi + 1 < v->n_toks && !tok_is(&v->toks[hi + 1], ",") &&
+         !ng__tok_is_hard_barrier(&v->toks[hi + 1])) {
+    hi++;
+  }
+  size_t from = v->toks[lo].begin;
+  size_t to = v->toks[hi].end;
+  for (size_t i = 0; i < cx->n_tx[s]; i++) {
+    const struct ng_timex *t = &cx->tx[s][i];
+    if (t->begin >= from && t->begin < to && t->year && t->year < ref_y &&
+        (t->kind == NG_TIMEX_YEAR || t->kind == NG_TIMEX_MONTH)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The day-level date of the sentence nearest the trigger (after it
+ * first), or NULL. */
+static const struct ng_timex *
+date_near(const struct ctx *cx, size_t s, size_t off)
+{
+  const struct ng_timex *best = NULL;
+  size_t best_d = SIZE_MAX;
+  for (size_t i = 0; i < cx->n_tx[s]; i++) {
+    const struct ng_timex *t = &cx->tx[s][i];
+    if (t->kind != NG_TIMEX_DATE) {
+      continue;
+    }
+    size_t d = t->begin >= off ? t->begin - off : 2 * (off - t->begin);
+    if (d < best_d) {
+      best = t;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+static ng_status
+take(struct ng_doc *doc, struct ng_event *ev)
+{
+  return ng__doc_take_event(doc, ev);
+}
+
+static void
+event_init(struct ng_event *ev, enum ng_event_kind kind)
+{
+  memset(ev, 0, sizeof *ev);
+  ev->kind = kind;
+  ev->agent = ev->destination = ev->location = NG_NONE;
+}
+
+/* ---- visits ---- */
+
+struct vrec {
+  size_t agent, dest;
+  char start[11], end[11];
+  int days;
+  enum ng_modality mod;
+  size_t sentence;
+  double conf;
+  bool dead;
+};
+
+struct vlist {
+  struct vrec *r;
+  size_t n, cap;
+};
+
+static ng_status
+vpush(struct vlist *l, const struct vrec *r)
+{
+  if (l->n == l->cap) {
+    size_t ncap = l->cap ? l->cap * 2 : 16;
+    struct vrec *p = realloc(l->r, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    l->r = p;
+    l->cap = ncap;
+  }
+  l->r[l->n++] = *r;
+  return NG_OK;
+}
+
+/* "four-day", "3-day": the duration in days stated in the view, or 0. */
+static int
+duration_days(const struct ng_view *v)
+{
+  static const char *const words[] = {"", "one", "two", "three", "four",
+                                      "five", "six", "seven", "eight", "nine",
+                                      "ten", "eleven", "twelve", "thirteen",
+                                      "fourteen"};
+  for (size_t i = 0; i + 2 < v->n_toks; i++) {
+    if (!tok_is(&v->toks[i + 1], "-") || !tok_is(&v->toks[i + 2], "day")) {
+      continue;
+    }
+    const char *w = v->toks[i].low;
+    for (int k = 1; k < (int)ARRAY_LEN(words); k++) {
+      if (strcmp(w, words[k]) == 0) {
+        return k;
+      }
+    }
+    if (w[0] >= '1' && w[0] <= '9' && (w[1] == '\0' || (w[1] >= '0' &&
+                                                         w[1] <= '9' &&
+                                                         w[2] == '\0'))) {
+      return w[1] ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+    }
+  }
+  return 0;
+}
+
+/* Reads the visit dates of the sentence of @p rm into @p r. */
+static void
+visit_dates(const struct ctx *cx, const struct ng_rmatch *rm,
+            struct vrec *r)
+{
+  const struct ng_view *v = view_of(cx, rm->m.view);
+  size_t s = v->sentence;
+  const struct ng_lexicon *lex = cx->lex;
+  size_t anchor = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
+  bool arrival = ng__view_find(v, anchor, anchor + 1,
+                               &lex->lists[NG_WL_VSTART], NULL) != NG_NONE;
+  char other[11] = "";
+  for (size_t i = 0; i < cx->n_tx[s]; i++) {
+    const struct ng_timex *t = &cx->tx[s][i];
+    if (t->kind == NG_TIMEX_RANGE) {
+      if (!r->start[0]) {
+        memcpy(r->start, t->value, 11);
+      }
+      if (!r->end[0]) {
+        memcpy(r->end, t->end_value, 11);
+      }
+      continue;
+    }
+    if (t->kind != NG_TIMEX_DATE) {
+      continue;
+    }
+    size_t k = tok_at(v, t->begin);
+    /* look past "on", "in", "by" */
+    while (k > 0 && (tok_is(&v->toks[k - 1], "on") ||
+                     tok_is(&v->toks[k - 1], "by") ||
+                     tok_is(&v->toks[k - 1], "at"))) {
+      k--;
+    }
+    if (ng__view_ends_with(v, k, &lex->lists[NG_WL_VEND])) {
+      if (!r->end[0]) {
+        memcpy(r->end, t->value, 11);
+      }
+    } else if (ng__view_ends_with(v, k, &lex->lists[NG_WL_VSTART])) {
+      if (!r->start[0]) {
+        memcpy(r->start, t->value, 11);
+      }
+    } else if (!other[0]) {
+      memcpy(other, t->value, 11);
+    }
+  }
+  if (other[0] && !r->start[0] && (arrival || !r->end[0])) {
+    memcpy(r->start, other, 11);
+  }
+  r->days = duration_days(v);
+}
+
+static void
+vmerge(struct vrec *into, const struct vrec *from)
+{
+  if (!into->start[0]) {
+    memcpy(into->start, from->start, 11);
+  }
+  if (!into->end[0]) {
+    memcpy(into->end, from->end, 11);
+  }
+  if (from->days > into->days) {
+    into->days = from->days;
+  }
+  if (into->mod != NG_MOD_ASSERTED && from->mod == NG_MOD_ASSERTED) {
+    into->mod = NG_MOD_ASSERTED;
+  }
+  if (from->conf > into->conf) {
+    into->conf = from->conf;
+  }
+}
+
+static ng_status
+collect_visits(struct ctx *cx, struct vlist *vl)
+{
+  ng_status st;
+  for (size_t i = 0; i < cx->set.n; i++) {
+    const struct ng_rmatch *rm = &cx->set.m[i];
+    if (rm->m.rule->rel != NG_REL_VISITS || rm->modality == NG_MOD_DENIED ||
+        is_background(cx, rm)) {
+      continue;
+    }
+    for (size_t a = 0; a < rm->m.n_a; a++) {
+      struct vrec r;
+      memset(&r, 0, sizeof r);
+      r.agent = rm->m.a[a];
+      r.dest = NG_NONE;
+      r.mod = rm->modality;
+      r.sentence = view_of(cx, rm->m.view)->sentence;
+      r.conf = rm->confidence;
+      visit_dates(cx, rm, &r);
+      if (rm->m.n_b == 0) {
+        TRY(st, vpush(vl, &r));
+      }
+      for (size_t b = 0; b < rm->m.n_b; b++) {
+        r.dest = rm->m.b[b];
+        TRY(st, vpush(vl, &r));
+      }
+    }
+  }
+  return NG_OK;
+}
+
+/* Merges visit records: one per (agent, destination); records without a
+ * destination join the agent's country visit (else its only one). */
+static void
+merge_visits(struct vlist *vl)
+{
+  for (size_t i = 0; i < vl->n; i++) {
+    struct vrec *r = &vl->r[i];
+    if (r->dead || r->dest == NG_NONE) {
+      continue;
+    }
+    for (size_t k = i + 1; k < vl->n; k++) {
+      struct vrec *o = &vl->r[k];
+      if (!o->dead && o->agent == r->agent && o->dest == r->dest) {
+        vmerge(r, o);
+        o->dead = true;
+      }
+    }
+  }
+}
+
+static bool
+is_country(const struct ctx *cx, size_t e)
+{
+  return e != NG_NONE && etype(cx, e) == NG_ETYPE_COUNTRY;
+}
+
+static void
+attach_destless(struct ctx *cx, struct vlist *vl)
+{
+  for (size_t i = 0; i < vl->n; i++) {
+    struct vrec *r = &vl->r[i];
+    if (r->dead || r->dest != NG_NONE) {
+      continue;
+    }
+    struct vrec *target = NULL;
+    size_t n_dest = 0;
+    for (size_t k = 0; k < vl->n; k++) {
+      struct vrec *o = &vl->r[k];
+      if (o->dead || o->dest == NG_NONE || o->agent != r->agent) {
+        continue;
+      }
+      n_dest++;
+      if (!target || (is_country(cx, o->dest) &&
+                      !is_country(cx, target->dest))) {
+        target = o;
+      }
+    }
+    if (target && (n_dest == 1 || is_country(cx, target->dest))) {
+      vmerge(target, r);
+    }
+    r->dead = true;
+  }
+}
+
+/* The country of a person: their office, or a demonym written just
+ * before one of their mentions ("Indian External Affairs Minister X"). */
+static size_t
+person_country(const struct ctx *cx, size_t p)
+{
+  size_t c = ng__doc_office_of(cx->doc, p, NG_TYPE_BIT(NG_ETYPE_COUNTRY));
+  if (c != NG_NONE) {
+    return c;
+  }
+  for (size_t vi = 0; vi < cx->set.views.n; vi++) {
+    const struct ng_view *v = view_of(cx, vi);
+    for (size_t t = 0; t < v->n_toks; t++) {
+      if (v->toks[t].kind != NG_TOK_ENT || v->toks[t].ent != p ||
+          v->toks[t].mkind != NG_MENTION_NAME) {
+        continue;
+      }
+      for (size_t k = t; k-- > 0 && t - k <= 5;) {
+        const struct ng_tok *x = &v->toks[k];
+        if (x->kind == NG_TOK_ENT) {
+          if (x->mkind == NG_MENTION_DEMONYM && is_country(cx, x->ent)) {
+            return x->ent;
+          }
+          break;
+        }
+        if (x->kind != NG_TOK_WORD) {
+          break;
+        }
+      }
+    }
+  }
+  return NG_NONE;
+}
+
+static void
+fill_durations(struct vlist *vl)
+{
+  for (size_t i = 0; i < vl->n; i++) {
+    struct vrec *r = &vl->r[i];
+    if (r->dead || r->days <= 0) {
+      continue;
+    }
+    if (r->start[0] && !r->end[0]) {
+      (void)ng__timex_add_days(r->start, r->days - 1, r->end);
+    } else if (r->end[0] && !r->start[0]) {
+      (void)ng__timex_add_days(r->end, -(r->days - 1), r->start);
+    }
+  }
+}
+
+/* Drops the city and place visits inside a country the same agent visits
+ * (one trip, one Visit node). */
+static void
+suppress_inner(struct ctx *cx, struct vlist *vl)
+{
+  for (size_t i = 0; i < vl->n; i++) {
+    struct vrec *r = &vl->r[i];
+    if (r->dead || r->dest == NG_NONE || is_country(cx, r->dest)) {
+      continue;
+    }
+    const char *in = ng__relation_city_country(cx->world, cx->doc, r->dest);
+    for (size_t k = 0; k < vl->n; k++) {
+      const struct vrec *o = &vl->r[k];
+      if (o->dead || o->agent != r->agent || !is_country(cx, o->dest)) {
+        continue;
+      }
+      if ((in && strcmp(in, cx->doc->entities[o->dest].label) == 0) ||
+          (!in && etype(cx, r->dest) == NG_ETYPE_PLACE)) {
+        r->dead = true;
+        break;
+      }
+    }
+  }
+}
+
+static ng_status
+emit_visits(struct ctx *cx, struct vlist *vl)
+{
+  ng_status st;
+  for (size_t i = 0; i < vl->n; i++) {
+    const struct vrec *r = &vl->r[i];
+    if (r->dead || r->dest == NG_NONE) {
+      continue;
+    }
+    struct ng_event ev;
+    event_init(&ev, NG_EV_VISIT);
+    ev.agent = r->agent;
+    ev.destination = r->dest;
+    memcpy(ev.start_date, r->start, 11);
+    memcpy(ev.end_date, r->end, 11);
+    ev.sentence = r->sentence;
+    ev.confidence = r->conf;
+    ev.modality = r->mod;
+    TRY(st, take(cx->doc, &ev));
+  }
+  return NG_OK;
+}
+
+/* ---- meetings ---- */
+
+struct mrec {
+  size_t p[NG_MATCH_MAX * 2];
+  size_t n;
+  size_t location;
+  char date[11];
+  enum ng_modality mod;
+  size_t sentence;
+  double conf;
+};
+
+static int
+cmp_size(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Where a meeting took place: the first city or place after "in"/"at"
+ * following the match, within its clause. */
+static size_t
+meeting_location(const struct ctx *cx, const struct ng_rmatch *rm)
+{
+  const struct ng_view *v = view_of(cx, rm->m.view);
+  for (size_t k = rm->m.last + 1; k < v->n_toks && k <= rm->m.last + 10;
+       k++) {
+    const struct ng_tok *t = &v->toks[k];
+    if (tok_is(t, ",") || ng__tok_is_hard_barrier(t) || tok_is(t, "and")) {
+      break;
+    }
+    if (t->kind == NG_TOK_ENT) {
+      enum ng_etype ty = etype(cx, t->ent);
+      if ((ty == NG_ETYPE_CITY || ty == NG_ETYPE_PLACE) && k > 0) {
+        /* "in", "at", "in the" before it */
+        for (size_t j = k; j-- > rm->m.last && k - j <= 2;) {
+          if (tok_is(&v->toks[j], "in") || tok_is(&v->toks[j], "at")) {
+            return t->ent;
+          }
+        }
+      }
+    }
+  }
+  return NG_NONE;
+}
+
+static bool
+same_set(const struct mrec *a, const struct mrec *b)
+{
+  if (a->n != b->n) {
+    return false;
+  }
+  for (size_t i = 0; i < a->n; i++) {
+    if (a->p[i] != b->p[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+static ng_status
+meetings(struct ctx *cx, struct vlist *vl)
+{
+  ng_status st = NG_OK;
+  struct mrec *recs = NULL;
+  size_t n = 0;
+  if (cx->set.n) {
+    recs = calloc(cx->set.n, sizeof *recs);
+    if (!recs) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  for (size_t i = 0; i < cx->set.n; i++) {
+    const struct ng_rmatch *rm = &cx->set.m[i];
+    if (rm->m.rule->rel != NG_REL_MEETS || rm->modality == NG_MOD_DENIED ||
+        is_background(cx, rm)) {
+      continue;
+    }
+    struct mrec r;
+    memset(&r, 0, sizeof r);
+    for (size_t k = 0; k < rm->m.n_a; k++) {
+      r.p[r.n++] = rm->m.a[k];
+    }
+    for (size_t k = 0; k < rm->m.n_b; k++) {
+      bool dup = false;
+      for (size_t j = 0; j < r.n; j++) {
+        dup |= r.p[j] == rm->m.b[k];
+      }
+      if (!dup) {
+        r.p[r.n++] = rm->m.b[k];
+      }
+    }
+    if (r.n < 2) {
+      continue;
+    }
+    qsort(r.p, r.n, sizeof r.p[0], cmp_size);
+    const struct ng_view *v = view_of(cx, rm->m.view);
+    size_t anchor = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
+    const struct ng_timex *t = date_near(cx, v->sentence,
+                                         v->toks[anchor].begin);
+    if (t) {
+      memcpy(r.date, t->value, 11);
+    }
+    r.location = meeting_location(cx, rm);
+    r.mod = rm->modality;
+    r.sentence = v->sentence;
+    r.conf = rm->confidence;
+    size_t k = 0;
+    for (; k < n && !same_set(&recs[k], &r); k++) {
+    }
+    if (k == n) {
+      recs[n++] = r;
+    } else {
+      if (!recs[k].date[0]) {
+        memcpy(recs[k].date, r.date, 11);
+      }
+      if (recs[k].location == NG_NONE) {
+        recs[k].location = r.location;
+      }
+      if (r.mod == NG_MOD_ASSERTED) {
+        recs[k].mod = NG_MOD_ASSERTED;
+      }
+      if (r.conf > recs[k].conf) {
+        recs[k].conf = r.conf;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    struct mrec *r = &recs[i];
+    if (!r->date[0] && r->mod == NG_MOD_ASSERTED && cx->anchor_date[0]) {
+      memcpy(r->date, cx->anchor_date, 11);
+    }
+    /* A foreign participant meeting in a city of another country is
+     * visiting it. */
+    if (r->location != NG_NONE && etype(cx, r->location) == NG_ETYPE_CITY) {
+      const char *lc = ng__relation_city_country(cx->world, cx->doc,
+                                                 r->location);
+      for (size_t k = 0; lc && k < r->n; k++) {
+        size_t p = r->p[k];
+        if (etype(cx, p) != NG_ETYPE_PERSON) {
+          continue;
+        }
+        size_t pc = person_country(cx, p);
+        if (pc == NG_NONE || strcmp(cx->doc->entities[pc].label, lc) == 0) {
+          continue;
+        }
+        bool known = false;
+        for (size_t j = 0; j < vl->n && !known; j++) {
+          const struct vrec *o = &vl->r[j];
+          known = !o->dead && o->agent == p && o->dest != NG_NONE &&
+                  (o->dest == r->location ||
+                   strcmp(cx->doc->entities[o->dest].label, lc) == 0);
+        }
+        if (known) {
+          continue;
+        }
+        struct vrec nv;
+        memset(&nv, 0, sizeof nv);
+        nv.agent = p;
+        nv.dest = r->location;
+        memcpy(nv.start, r->date, 11);
+        nv.mod = r->mod;
+        nv.sentence = r->sentence;
+        nv.conf = r->conf * 0.75;
+        TRY_DONE(st, vpush(vl, &nv));
+        struct ng_fact f = {NG_REL_VISITS, p, r->location, r->sentence,
+                            nv.conf, r->mod};
+        TRY_DONE(st, ng__doc_add_fact(cx->doc, &f));
+      }
+    }
+    struct ng_event ev;
+    event_init(&ev, NG_EV_MEETING);
+    ev.parties = malloc(r->n * sizeof *ev.parties);
+    if (!ev.parties) {
+      st = NG_ERR_NOMEM;
+      goto done;
+    }
+    memcpy(ev.parties, r->p, r->n * sizeof *ev.parties);
+    ev.n_parties = r->n;
+    ev.location = r->location;
+    memcpy(ev.date, r->date, 11);
+    ev.sentence = r->sentence;
+    ev.confidence = r->conf;
+    ev.modality = r->mod;
+    TRY_DONE(st, take(cx->doc, &ev));
+  }
+done:
+  free(recs);
+  return st;
+}
+
+/* ---- signings ---- */
+
+/* The agreement's title after the trigger: "a Memorandum of Understanding
+ * on Digital Economy Cooperation", "heads of agreement". NULL if no
+ * agreement noun is there. Caller frees. */
+static char *
+agreement_title(const struct ctx *cx, const struct ng_rmatch *rm)
+{
+  static const char *const stops[] = {
+      "between", "with", "to", "in", "at", "that", "which", "who", "by",
+      "during", "after", "before", "today", "yesterday", "tomorrow", "this",
+      "last", "next", "for", "from", "was", "were", "is", "are", "will",
+      "has", "have", "had", "witnessed"};
+  static const char *const dets[] = {"a", "an", "the", "their", "its",
+                                     "his", "her", "of", "new", "two",
+                                     "several"};
+  const struct ng_view *v = view_of(cx, rm->m.view);
+  size_t k = (rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor) + 1;
+  while (k < v->n_toks) {
+    bool det = false;
+    for (size_t i = 0; i < ARRAY_LEN(dets); i++) {
+      det |= tok_is(&v->toks[k], dets[i]);
+    }
+    if (!det) {
+      break;
+    }
+    k++;
+  }
+  size_t first = k, last = NG_NONE;
+  bool noun = false;
+  for (; k < v->n_toks && k < first + 12; k++) {
+    const struct ng_tok *t = &v->toks[k];
+    if (t->kind == NG_TOK_ENT || t->kind == NG_TOK_PAIR ||
+        ng__tok_is_hard_barrier(t) || tok_is(t, ",") || tok_is(t, "(")) {
+      break;
+    }
+    bool stop = false;
+    for (size_t i = 0; i < ARRAY_LEN(stops); i++) {
+      stop |= tok_is(t, stops[i]);
+    }
+    if (stop) {
+      break;
+    }
+    if (ng__view_find(v, k, k + 1, &cx->lex->lists[NG_WL_AGREEMENT], NULL) !=
+        NG_NONE) {
+      noun = true;
+    }
+    last = k;
+  }
+  while (last != NG_NONE && last > first &&
+         (tok_is(&v->toks[last], "on") || tok_is(&v->toks[last], "of") ||
+          tok_is(&v->toks[last], "and"))) {
+    last--;
+  }
+  if (!noun || last == NG_NONE) {
+    return NULL;
+  }
+  size_t b = v->toks[first].begin, e = v->toks[last].end;
+  char *s = malloc(e - b + 1);
+  if (s) {
+    memcpy(s, cx->doc->text + b, e - b);
+    s[e - b] = '\0';
+  }
+  return s;
+}
+
+static ng_status
+signings(struct ctx *cx)
+{
+  ng_status st;
+  size_t start = cx->doc->n_events;
+  for (size_t i = 0; i < cx->set.n; i++) {
+    const struct ng_rmatch *rm = &cx->set.m[i];
+    if (rm->m.rule->rel != NG_REL_SIGNS_AGREEMENT_WITH ||
+        rm->modality == NG_MOD_DENIED || rm->m.n_a == 0 || rm->m.n_b == 0) {
+      continue;
+    }
+    size_t p[NG_MATCH_MAX * 2], n = 0;
+    for (size_t k = 0; k < rm->m.n_a; k++) {
+      p[n++] = rm->m.a[k];
+    }
+    for (size_t k = 0; k < rm->m.n_b; k++) {
+      bool dup = false;
+      for (size_t j = 0; j < n; j++) {
+        dup |= p[j] == rm->m.b[k];
+      }
+      if (!dup) {
+        p[n++] = rm->m.b[k];
+      }
+    }
+    if (n < 2) {
+      continue;
+    }
+    qsort(p, n, sizeof p[0], cmp_size);
+    const struct ng_view *v = view_of(cx, rm->m.view);
+    size_t anchor = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
+    const struct ng_timex *t = date_near(cx, v->sentence,
+                                         v->toks[anchor].begin);
+    char *title = agreement_title(cx, rm);
+    /* merge with an earlier Signing of the same parties */
+    struct ng_event *same = NULL;
+    for (size_t e = start; e < cx->doc->n_events; e++) {
+      struct ng_event *o = &cx->doc->events[e];
+      if (o->kind == NG_EV_SIGNING && o->n_parties == n &&
+          memcmp(o->parties, p, n * sizeof p[0]) == 0) {
+        same = o;
+      }
+    }
+    if (same) {
+      if (!same->text) {
+        same->text = title;
+        title = NULL;
+      }
+      if (!same->date[0] && t) {
+        memcpy(same->date, t->value, 11);
+      }
+      if (rm->modality == NG_MOD_ASSERTED) {
+        same->modality = NG_MOD_ASSERTED;
+      }
+      free(title);
+      continue;
+    }
+    struct ng_event ev;
+    event_init(&ev, NG_EV_SIGNING);
+    ev.parties = malloc(n * sizeof *ev.parties);
+    if (!ev.parties) {
+      free(title);
+      return NG_ERR_NOMEM;
+    }
+    memcpy(ev.parties, p, n * sizeof p[0]);
+    ev.n_parties = n;
+    ev.text = title;
+    if (t) {
+      memcpy(ev.date, t->value, 11);
+    }
+    ev.sentence = v->sentence;
+    ev.confidence = rm->confidence;
+    ev.modality = rm->modality;
+    TRY(st, take(cx->doc, &ev));
+  }
+  return NG_OK;
+}
+
+/* ---- quotations ---- */
+
+/* View and token index of the token starting at byte @p off. */
+static bool
+find_tok(const struct ctx *cx, size_t off, size_t *vi, size_t *ti)
+{
+  size_t s = ng__doc_sentence_at(cx->doc, off);
+  if (s == NG_NONE) {
+    /* between sentences: the next one */
+    for (s = 0; s < cx->doc->n_sentences &&
+                cx->doc->sentences[s].begin < off;
+         s++) {
+    }
+    if (s >= cx->doc->n_sentences) {
+      return false;
+    }
+  }
+  const struct ng_view *v = view_of(cx, s);
+  for (size_t i = 0; i < v->n_toks; i++) {
+    if (v->toks[i].begin == off) {
+      *vi = s;
+      *ti = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool
+is_person_tok(const struct ctx *cx, const struct ng_tok *t)
+{
+  return t->kind == NG_TOK_ENT && !t->quoted &&
+         etype(cx, t->ent) == NG_ETYPE_PERSON;
+}
+
+static bool
+speech_at(const struct ctx *cx, const struct ng_view *v, size_t k,
+          size_t *n)
+{
+  return ng__view_find(v, k, k + 1, &cx->lex->lists[NG_WL_SPEECH], n) == k;
+}
+
+/* Speaker after the closing mark: ", he said", ", said envoy X",
+ * ", the President told reporters". */
+static size_t
+speaker_after(const struct ctx *cx, size_t vi, size_t ti)
+{
+  const struct ng_view *v = view_of(cx, vi);
+  size_t k = ti + 1;
+  if (k >= v->n_toks && vi + 1 < cx->set.views.n) {
+    v = view_of(cx, vi + 1);
+    k = 0;
+  }
+  while (k < v->n_toks && (tok_is(&v->toks[k], ",") ||
+                           tok_is(&v->toks[k], "--"))) {
+    k++;
+  }
+  if (k >= v->n_toks) {
+    return NG_NONE;
+  }
+  size_t n;
+  if (is_person_tok(cx, &v->toks[k])) {
+    for (size_t j = k + 1; j < v->n_toks && j <= k + 3; j++) {
+      if (speech_at(cx, v, j, &n)) {
+        return v->toks[k].ent;
+      }
+      if (v->toks[j].kind != NG_TOK_WORD) {
+        break;
+      }
+    }
+    return NG_NONE;
+  }
+  if (speech_at(cx, v, k, &n)) {
+    for (size_t j = k + n; j < v->n_toks && j <= k + n + 5; j++) {
+      if (is_person_tok(cx, &v->toks[j])) {
+        return v->toks[j].ent;
+      }
+      if (v->toks[j].kind != NG_TOK_WORD &&
+          !(v->toks[j].kind == NG_TOK_ENT)) {
+        break;
+      }
+      if (tok_is(&v->toks[j], "who") || tok_is(&v->toks[j], "which")) {
+        break;
+      }
+    }
+  }
+  return NG_NONE;
+}
+
+/* Speaker before the opening mark: "X said: “", "She added, “". */
+static size_t
+speaker_before(const struct ctx *cx, size_t vi, size_t ti)
+{
+  const struct ng_view *v = view_of(cx, vi);
+  size_t k = ti;
+  if (k > 0 && (tok_is(&v->toks[k - 1], ":") ||
+                tok_is(&v->toks[k - 1], ","))) {
+    k--;
+  }
+  /* "told reporters", "said that" */
+  for (size_t back = 0; back <= 2 && k > back; back++) {
+    size_t j = k - back;
+    if (ng__view_ends_with(v, j, &cx->lex->lists[NG_WL_SPEECH])) {
+      size_t w = j - 1;
+      for (size_t m = w; m-- > 0 && w - m <= 3;) {
+        if (is_person_tok(cx, &v->toks[m])) {
+          return v->toks[m].ent;
+        }
+        if (v->toks[m].kind != NG_TOK_WORD) {
+          break;
+        }
+      }
+      return NG_NONE;
+    }
+  }
+  return NG_NONE;
+}
+
+/* Speaker of a quotation embedded in a reporting clause: "X, who ...,
+ * said India valued Germany as “...”": the first person of the sentence
+ * when a speech verb follows them before the quotation. */
+static size_t
+speaker_mid(const struct ctx *cx, size_t vi, size_t ti)
+{
+  const struct ng_view *v = view_of(cx, vi);
+  size_t subj = NG_NONE;
+  for (size_t k = 0; k < ti; k++) {
+    if (subj == NG_NONE && is_person_tok(cx, &v->toks[k])) {
+      subj = v->toks[k].ent;
+      continue;
+    }
+    size_t n;
+    if (subj != NG_NONE && !v->toks[k].quoted && speech_at(cx, v, k, &n)) {
+      return subj;
+    }
+  }
+  return NG_NONE;
+}
+
+static size_t
+count_words(const char *s, size_t len)
+{
+  size_t n = 0;
+  bool in = false;
+  for (size_t i = 0; i < len; i++) {
+    bool sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+    if (!sp && !in) {
+      n++;
+    }
+    in = !sp;
+  }
+  return n;
+}
+
+static ng_status
+quotations(struct ctx *cx)
+{
+  ng_status st;
+  const struct ng_doc *doc = cx->doc;
+  for (size_t q = 0; q < cx->set.views.n_quotes; q++) {
+    const struct ng_qspan *qs = &cx->set.views.quotes[q];
+    size_t b = qs->begin, e = qs->end;
+    while (b < e && (doc->text[b] == ' ' || doc->text[b] == '\n')) {
+      b++;
+    }
+    while (e > b && (doc->text[e - 1] == ' ' || doc->text[e - 1] == ',' ||
+                     doc->text[e - 1] == '\n')) {
+      e--;
+    }
+    if (e <= b || qs->close == qs->end) {
+      continue; /* empty or never closed */
+    }
+    size_t words = count_words(doc->text + b, e - b);
+    size_t ovi, oti, cvi, cti;
+    if (!find_tok(cx, qs->open, &ovi, &oti) ||
+        !find_tok(cx, qs->end, &cvi, &cti)) {
+      continue;
+    }
+    const struct ng_view *ov = view_of(cx, ovi);
+    if (ng__view_ends_with(ov, oti, &cx->lex->lists[NG_WL_NICKNAME]) ||
+        (oti > 0 && ng__view_ends_with(ov, oti - 1,
+                                       &cx->lex->lists[NG_WL_NICKNAME]))) {
+      continue;
+    }
+    size_t speaker = speaker_after(cx, cvi, cti);
+    if (speaker == NG_NONE) {
+      speaker = speaker_before(cx, ovi, oti);
+    }
+    if (speaker == NG_NONE && words >= 4) {
+      speaker = speaker_mid(cx, ovi, oti);
+    }
+    if (speaker == NG_NONE || words == 0) {
+      continue;
+    }
+    struct ng_event ev;
+    event_init(&ev, NG_EV_QUOTATION);
+    ev.agent = speaker;
+    ev.text = malloc(e - b + 1);
+    if (!ev.text) {
+      return NG_ERR_NOMEM;
+    }
+    memcpy(ev.text, doc->text + b, e - b);
+    ev.text[e - b] = '\0';
+    ev.sentence = ov->sentence;
+    ev.confidence = 0.8;
+    ev.modality = NG_MOD_ASSERTED;
+    TRY(st, take(cx->doc, &ev));
+  }
+  return NG_OK;
+}
+
+/* ---- trade figures ---- */
+
+static bool
+is_trade_party(const struct ctx *cx, size_t e)
+{
+  enum ng_etype t = etype(cx, e);
+  return t == NG_ETYPE_COUNTRY || t == NG_ETYPE_INTL_ORG;
+}
+
+/* The parties of an amount at token @p at of view @p vi: the trading
+ * partner match nearest before it (else after it), else the two
+ * countries or blocs the sentence names. */
+static bool
+trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
+              size_t *y)
+{
+  size_t best_pos = NG_NONE, after_pos = NG_NONE;
+  size_t bx = NG_NONE, by = NG_NONE, ax = NG_NONE, ay = NG_NONE;
+  for (size_t i = 0; i < cx->set.n; i++) {
+    const struct ng_rmatch *rm = &cx->set.m[i];
+    if (rm->m.view != vi || rm->m.rule->rel != NG_REL_TRADING_PARTNER_OF ||
+        rm->modality == NG_MOD_DENIED) {
+      continue;
+    }
+    for (size_t a = 0; a < rm->m.n_a; a++) {
+      for (size_t b = 0; b < rm->m.n_b; b++) {
+        size_t pos = rm->m.a_tok[a] > rm->m.b_tok[b] ? rm->m.a_tok[a]
+                                                     : rm->m.b_tok[b];
+        if (pos <= at && (best_pos == NG_NONE || pos > best_pos)) {
+          best_pos = pos;
+          bx = rm->m.a[a];
+          by = rm->m.b[b];
+        } else if (pos > at && (after_pos == NG_NONE || pos < after_pos)) {
+          after_pos = pos;
+          ax = rm->m.a[a];
+          ay = rm->m.b[b];
+        }
+      }
+    }
+  }
+  if (bx != NG_NONE) {
+    *x = bx;
+    *y = by;
+    return true;
+  }
+  if (ax != NG_NONE) {
+    *x = ax;
+    *y = ay;
+    return true;
+  }
+  const struct ng_view *v = view_of(cx, vi);
+  size_t found[3], n = 0;
+  for (size_t i = 0; i < v->n_toks && n < 3; i++) {
+    const struct ng_tok *t = &v->toks[i];
+    if (t->kind == NG_TOK_PAIR && !t->quoted) {
+      *x = t->ent;
+      *y = t->ent2;
+      return true;
+    }
+    if (t->kind != NG_TOK_ENT || t->quoted || !is_trade_party(cx, t->ent)) {
+      continue;
+    }
+    bool dup = false;
+    for (size_t k = 0; k < n; k++) {
+      dup |= found[k] == t->ent;
+    }
+    if (!dup) {
+      found[n++] = t->ent;
+    }
+  }
+  if (n == 2) {
+    *x = found[0];
+    *y = found[1];
+    return true;
+  }
+  return false;
+}
+
+/* Is the amount at token @p at governed by an investment word (the
+ * nearest of investment and trade words before it, within 8 tokens)? */
+static bool
+is_investment(const struct ctx *cx, const struct ng_view *v, size_t at)
+{
+  for (size_t k = at; k-- > 0 && at - k <= 8;) {
+    if (ng__tok_is_hard_barrier(&v->toks[k])) {
+      break;
+    }
+    if (ng__view_find(v, k, k + 1, &cx->lex->lists[NG_WL_INVEST], NULL) ==
+        k) {
+      return true;
+    }
+    if (ng__view_find(v, k, k + 1, &cx->lex->lists[NG_WL_TRADE], NULL) ==
+        k) {
+      return false;
+    }
+  }
+  return false;
+}
+
+static ng_status
+trade_figures(struct ctx *cx)
+{
+  ng_status st;
+  struct ng_doc *doc = cx->doc;
+  int last_year = 0;
+  size_t start = doc->n_events;
+  for (size_t vi = 0; vi < cx->set.views.n; vi++) {
+    const struct ng_view *v = view_of(cx, vi);
+    if (ng__view_find(v, 0, v->n_toks, &cx->lex->lists[NG_WL_TRADE], NULL) ==
+        NG_NONE) {
+      continue;
+    }
+    const struct ng_sentence *se = &doc->sentences[v->sentence];
+    struct ng_money mon[16];
+    size_t nm = ng__money_scan(doc->text + se->begin, se->end - se->begin,
+                               mon, ARRAY_LEN(mon));
+    if (nm > ARRAY_LEN(mon)) {
+      nm = ARRAY_LEN(mon);
+    }
+    int year = 0;
+    size_t year_d = SIZE_MAX;
+    for (size_t i = 0; i < nm; i++) {
+      size_t mb = mon[i].begin + se->begin;
+      size_t at = tok_at(v, mb);
+      if (at < v->n_toks && v->toks[at].quoted) {
+        continue;
+      }
+      if (at > 0 && ng__view_ends_with(v, at, &cx->lex->lists[NG_WL_CHANGE])) {
+        continue; /* a change, not a value (R02) */
+      }
+      if (at > 0 && tok_is(&v->toks[at - 1], "from")) {
+        bool later_to = false;
+        for (size_t j = 0; j < nm; j++) {
+          size_t tj = tok_at(v, mon[j].begin + se->begin);
+          later_to |= tj > 0 && tj != at && tok_is(&v->toks[tj - 1], "to");
+        }
+        if (later_to) {
+          continue; /* the earlier value of a change */
+        }
+      }
+      if (is_investment(cx, v, at)) {
+        continue;
+      }
+      size_t x, y;
+      if (!trade_parties(cx, vi, at, &x, &y) || x == y) {
+        continue;
+      }
+      year = 0;
+      year_d = SIZE_MAX;
+      size_t s = v->sentence;
+      for (size_t k = 0; k < cx->n_tx[s]; k++) {
+        const struct ng_timex *t = &cx->tx[s][k];
+        size_t d = t->begin > mb ? t->begin - mb : mb - t->begin;
+        /* "today", "on Monday" date the report, not the figure */
+        bool report_day = t->kind == NG_TIMEX_DATE && t->relative;
+        if (t->year && !report_day && d < year_d) {
+          year = t->year;
+          year_d = d;
+        }
+      }
+      if (!year) {
+        year = last_year;
+      }
+      last_year = year;
+      size_t p[2] = {x < y ? x : y, x < y ? y : x};
+      bool dup = false;
+      for (size_t e = start; e < doc->n_events && !dup; e++) {
+        const struct ng_event *o = &doc->events[e];
+        dup = o->kind == NG_EV_TRADE_FIGURE && o->year == year &&
+              o->parties[0] == p[0] && o->parties[1] == p[1] &&
+              strcmp(o->currency, mon[i].currency) == 0 &&
+              strcmp(o->value, mon[i].value) == 0;
+      }
+      if (dup) {
+        continue;
+      }
+      struct ng_event ev;
+      event_init(&ev, NG_EV_TRADE_FIGURE);
+      ev.parties = malloc(2 * sizeof *ev.parties);
+      ev.value = strdup(mon[i].value);
+      if (!ev.parties || !ev.value) {
+        free(ev.parties);
+        free(ev.value);
+        return NG_ERR_NOMEM;
+      }
+      ev.parties[0] = x;
+      ev.parties[1] = y;
+      ev.n_parties = 2;
+      ev.year = year;
+      memcpy(ev.currency, mon[i].currency, 4);
+      ev.sentence = v->sentence;
+      ev.confidence = 0.75;
+      ev.modality = NG_MOD_ASSERTED;
+      TRY(st, take(doc, &ev));
+      /* the figure states that they trade */
+      struct ng_fact f = {NG_REL_TRADING_PARTNER_OF, x, y, v->sentence, 0.6,
+                          NG_MOD_ASSERTED};
+      TRY(st, ng__doc_add_fact(doc, &f));
+    }
+  }
+  return NG_OK;
+}
+
+/* ---- run ---- */
 
 ng_status
 ng__event_run(ng_world *world, struct ng_doc *doc)
 {
-  return NG_OK;
+  ng_status st;
+  struct ctx cx;
+  struct vlist vl = {NULL, 0, 0};
+  memset(&cx, 0, sizeof cx);
+  cx.world = world;
+  cx.doc = doc;
+  ng__relation_set_ref_date(doc);
+  TRY(st, ng__relation_find(world, doc, &cx.set));
+  cx.lex = world->lex;
+  cx.head = dateline_end(doc);
+  TRY_DONE(st, compute_timexes(&cx));
+  TRY_DONE(st, collect_visits(&cx, &vl));
+  merge_visits(&vl);
+  attach_destless(&cx, &vl);
+  TRY_DONE(st, meetings(&cx, &vl));
+  merge_visits(&vl);
+  fill_durations(&vl);
+  suppress_inner(&cx, &vl);
+  TRY_DONE(st, emit_visits(&cx, &vl));
+  TRY_DONE(st, signings(&cx));
+  TRY_DONE(st, quotations(&cx));
+  TRY_DONE(st, trade_figures(&cx));
+done:
+  free(vl.r);
+  free(cx.tx);
+  free(cx.n_tx);
+  ng__relation_clear(&cx.set);
+  return st;
 }

@@ -449,6 +449,7 @@ build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
       {"InteractionVerb", NG_LEX_INTERACTION},
       {"Abbreviation", NG_LEX_ABBREVIATION},
       {"PortfolioWord", NG_LEX_PORTFOLIO},
+      {"BylineWord", NG_LEX_BYLINE},
   };
   ng_status st;
   struct ng_lex_item proto;

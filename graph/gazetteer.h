@@ -38,6 +38,7 @@ enum ng_lex_kind {
   NG_LEX_INTERACTION,  /* ngl:InteractionVerb */
   NG_LEX_ABBREVIATION, /* ngl:Abbreviation */
   NG_LEX_PORTFOLIO,    /* ngl:PortfolioWord */
+  NG_LEX_BYLINE,       /* ngl:BylineWord */
   NG_LEX_COUNT
 };
 

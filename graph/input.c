@@ -249,7 +249,8 @@ ng__input_resolve_article_url(const char *base, const char *ref)
       /* FAULT-CASES M14: a canonical link to the home page names the
        * site, not the article. */
       ((uri->path && strcmp(uri->path, "/") != 0 && uri->path[0]) ||
-       (uri->query && uri->query[0]) || (uri->query_raw && uri->query_raw[0]))) {
+       (uri->query && uri->query[0]) ||
+       (uri->query_raw && uri->query_raw[0]))) {
     result = strdup((const char *)abs);
   }
   xmlFreeURI(uri);
@@ -420,9 +421,10 @@ load_file(ng_world *world, const char *path, ng_doc **out)
                       path);
   }
   bool gz = ends_with(path, ".gz");
-  /* A compressed file can never be smaller than... anything, but its
-   * decompressed size is capped below; the raw file gets the same cap. */
-  if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > world->max_bytes) {
+  /* The file itself gets the cap; a .gz file's decompressed size is
+   * capped again below. */
+  if (S_ISREG(sb.st_mode) &&
+      (unsigned long long)sb.st_size > world->max_bytes) {
     return ng__errorf(world, NG_ERR_TOO_LARGE, "%s is larger than %zu bytes",
                       path, world->max_bytes);
   }

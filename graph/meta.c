@@ -333,7 +333,6 @@ parse_text_date(const char *s, char out[32])
       continue;
     }
     if (isdigit((unsigned char)*p)) {
-      const char *nstart = p;
       long v = 0;
       int nd = 0;
       while (isdigit((unsigned char)*p) && nd < 9) {
@@ -370,7 +369,6 @@ parse_text_date(const char *s, char out[32])
           p += 2;
         }
       }
-      (void)nstart;
       continue;
     }
     p++;
@@ -395,7 +393,8 @@ ng__meta_norm_date(const char *s, char out[32])
   }
   /* an ISO date somewhere inside a longer string */
   for (const char *p = s; *p && p - s < 80; p++) {
-    if (isdigit((unsigned char)p[0]) && (p == s || !isdigit((unsigned char)p[-1])) &&
+    if (isdigit((unsigned char)p[0]) &&
+        (p == s || !isdigit((unsigned char)p[-1])) &&
         isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
         isdigit((unsigned char)p[3]) && p[4] == '-' && parse_iso(p, out)) {
       return true;

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_MATCHES 24
 #define MAX_TITLES 4
@@ -54,6 +55,9 @@ struct ner {
   struct trec *recs;
   size_t n_recs, cap_recs;
   size_t agency;        /* news agency credited in the text, or NG_NONE */
+  size_t *ent_entry;    /* gazetteer entry per doc entity, or NG_NONE */
+  size_t cap_ent_entry;
+  size_t home;          /* home country entry of the meta publisher */
 };
 
 /* ---- token helpers ---- */
@@ -289,11 +293,80 @@ get_entity(struct ner *n, enum ng_etype type, const char *label,
 static ng_status
 entry_entity(struct ner *n, size_t entry, size_t *idx)
 {
+  ng_status st;
   const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, entry);
   if (!g) {
     return NG_ERR_INTERNAL;
   }
-  return get_entity(n, g->type, g->label, g->qid, idx);
+  TRY(st, get_entity(n, g->type, g->label, g->qid, idx));
+  if (*idx >= n->cap_ent_entry) {
+    size_t ncap = (*idx + 1) * 2;
+    size_t *p = realloc(n->ent_entry, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    for (size_t k = n->cap_ent_entry; k < ncap; k++) {
+      p[k] = NG_NONE;
+    }
+    n->ent_entry = p;
+    n->cap_ent_entry = ncap;
+  }
+  n->ent_entry[*idx] = entry;
+  return NG_OK;
+}
+
+/* The gazetteer entry behind doc entity @p ent, or NG_NONE. */
+static size_t
+entry_of(const struct ner *n, size_t ent)
+{
+  return ent < n->cap_ent_entry ? n->ent_entry[ent] : NG_NONE;
+}
+
+/* How strongly the text supports entry @p g: mentions of its country's
+ * name or demonym, and the publisher's home country. */
+static size_t
+support(const struct ner *n, size_t g)
+{
+  size_t c = ng__gazetteer_country_of(n->gaz, g);
+  const struct ng_gaz_entry *ce = ng__gazetteer_entry(n->gaz, c);
+  if (!ce) {
+    return 0;
+  }
+  size_t score = c == n->home ? 2 : 0;
+  if (c != g) {
+    const char *h = n->text;
+    size_t l = strlen(ce->label);
+    while ((h = strstr(h, ce->label)) != NULL) {
+      score++;
+      h += l;
+    }
+  }
+  return score;
+}
+
+/* Among the entries that share the surface of match @p it at token @p i
+ * (George Town, Malaysia and Cayman Islands), the one the text supports
+ * most; ties keep the first. */
+static size_t
+choose_entry(const struct ner *n, size_t i, const struct ng_lex_item *it)
+{
+  struct ng_gaz_match m[MAX_MATCHES];
+  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
+                                 ARRAY_LEN(m));
+  size_t best = it->entry, best_score = support(n, it->entry);
+  for (size_t x = 0; x < k; x++) {
+    const struct ng_lex_item *o = m[x].item;
+    if (o == it || o->kind != it->kind || o->len != it->len ||
+        o->entry == it->entry || o->entry == NG_NONE) {
+      continue;
+    }
+    size_t sc = support(n, o->entry);
+    if (sc > best_score) {
+      best = o->entry;
+      best_score = sc;
+    }
+  }
+  return best;
 }
 
 /* Adds a mention over tokens [b, e) and marks them used; NAME and
@@ -432,7 +505,7 @@ pass_dateline(struct ner *n)
   if (it && it->kind == NG_LEX_ENTRY && e == j &&
       (it->type == NG_ETYPE_CITY || it->type == NG_ETYPE_COUNTRY ||
        it->type == NG_ETYPE_PLACE)) {
-    TRY(st, entry_entity(n, it->entry, &ent));
+    TRY(st, entry_entity(n, choose_entry(n, 0, it), &ent));
   } else {
     char *label = NULL;
     TRY(st, span_text(n, 0, j, &label));
@@ -589,10 +662,10 @@ pass_definitions(struct ner *n)
       }
       b = p;
     }
-    while (b < i && !is_cap(n, b)) {
+    while (b < i && (!is_cap(n, b) || word_is(n, b, NG_LEX_STOPWORD))) {
       b++;
     }
-    if (b >= i || n_words < 2 || word_is(n, b, NG_LEX_STOPWORD)) {
+    if (b >= i || n_words < 2) {
       continue;
     }
     const char *sfs = n->text + n->tok[sf].begin;
@@ -672,6 +745,10 @@ pass_typed_names(struct ner *n)
     size_t x, e;
     const struct ng_lex_item *gz = entry_at(n, i, &e);
     size_t gz_end = gz ? e : i;
+    bool gz_free = gz != NULL;
+    for (size_t k = i; gz && k < gz_end; k++) {
+      gz_free = gz_free && !n->used[k];
+    }
     /* prefix: Ministry of Foreign Affairs */
     const struct ng_lex_item *pre = lex_at(n, i, NG_LEX_PREFIX, &x);
     if (pre && (tok_eq(n, x, "of") || tok_eq(n, x, "for")) &&
@@ -735,22 +812,50 @@ pass_typed_names(struct ner *n)
       if (sx && j > i) {
         suf_end = x;
         type = sx->type;
+        if (tok_eq(n, x, "and") || tok_eq(n, x, ",")) {
+          break; /* "Intel Corporation and Micron Technology Inc" */
+        }
       }
       if (org_connector(n, j + 1) && !tok_eq(n, j + 1, "the") &&
           !tok_eq(n, j + 1, "on")) {
         j += 2;
+      } else if (tok_eq(n, j + 1, "-") && is_cap(n, j + 2) &&
+                 !(n->tok[j + 1].flags & NG_TOK_SPACE) &&
+                 !(n->tok[j + 2].flags & NG_TOK_SPACE)) {
+        j += 2; /* "Inter-American" */
       } else {
         j++;
       }
     }
     if (suf_end == NG_NONE || suf_end > n->n_tok) {
+      if (gz_free && gz->kind == NG_LEX_ENTRY) {
+        i = gz_end - 1; /* never re-type the tail of a known name */
+      }
       continue;
     }
-    /* drop a leading stopword ("Tonight Norvale Energy") */
+    if (gz_free && gz_end >= suf_end) {
+      i = gz_end - 1; /* the gazetteer knows the name: "Petroliam Nasional
+                       * Berhad" is not "Nasional Berhad" */
+      continue;
+    }
+    /* drop a leading stopword ("Tonight Norvale Energy") and a leading
+     * title ("CEO of Norvale Energy") */
     size_t b = i;
-    while (b < suf_end && (!is_name_word(n, b) ||
-                           word_is(n, b, NG_LEX_STOPWORD))) {
-      b++;
+    for (;;) {
+      size_t te;
+      if (b < suf_end && (!is_name_word(n, b) ||
+                          word_is(n, b, NG_LEX_STOPWORD))) {
+        b++;
+      } else if (b < suf_end && (lex_at(n, b, NG_LEX_TITLE, &te) ||
+                                 lex_at(n, b, NG_LEX_HONORIFIC, &te) ||
+                                 lex_at(n, b, NG_LEX_TITLE_MOD, &te))) {
+        b = te;
+        if (tok_eq(n, b, "of") || tok_eq(n, b, "for")) {
+          b++;
+        }
+      } else {
+        break;
+      }
     }
     if (suf_end - b < 2 || (gz && gz_end >= suf_end && b == i)) {
       continue;
@@ -758,8 +863,7 @@ pass_typed_names(struct ner *n)
     /* words before the suffix must not all be portfolio or title words */
     bool content = false;
     for (size_t k = b; k < suf_end - 1; k++) {
-      content = content || (is_cap(n, k) && !word_is(n, k, NG_LEX_PORTFOLIO) &&
-                            !has_lex(n, k, NG_LEX_TITLE));
+      content = content || (is_cap(n, k) && !has_lex(n, k, NG_LEX_TITLE));
     }
     bool free_span = true;
     for (size_t k = b; k < suf_end; k++) {
@@ -796,7 +900,8 @@ parse_name(const struct ner *n, size_t i, bool forced)
   size_t j = i, words = 0;
   while (j < n->n_tok && same_sentence(n, i, j) && words < MAX_NAME_WORDS) {
     if (j > i && !(n->tok[j].flags & NG_TOK_SPACE) &&
-        (tok_eq(n, j, "-") || is_apostrophe(n, j)) && is_cap(n, j + 1) &&
+        (tok_eq(n, j, "-") || is_apostrophe(n, j)) && is_word(n, j + 1) &&
+        (is_cap(n, j + 1) || (is_apostrophe(n, j) && !tok_eq(n, j + 1, "s"))) &&
         !(n->tok[j + 1].flags & NG_TOK_SPACE)) {
       j += 2; /* Al-Rashid, O'Brien */
       continue;
@@ -912,6 +1017,10 @@ parse_one_title(const struct ner *n, size_t i, struct tphrase *tp, size_t *out)
     }
   }
   size_t pj = skip_portfolio(n, j);
+  size_t te;
+  if (pj > j && lex_at(n, j, NG_LEX_TITLE, &te) && te >= pj) {
+    pj = j; /* "Treasury Secretary" is a title of its own */
+  }
   if (pj > j) {
     it = lex_at(n, pj, NG_LEX_TITLE, &e);
     if (!it || !it->portfolio) {
@@ -1054,7 +1163,8 @@ find_qualifier(const struct ner *n, size_t b, struct trec *r)
   if (is_possessive_s(n, b - 1)) {
     q = b - 2;
   }
-  if (q == 0 || !is_word(n, q - 1) || !same_sentence(n, q - 1, b)) {
+  if (q == 0 || !same_sentence(n, q - 1, b) ||
+      (!is_word(n, q - 1) && !tok_eq(n, q - 1, "."))) {
     return;
   }
   r->qual_end = q;
@@ -1214,9 +1324,8 @@ pass_gazetteer(struct ner *n)
     if (!g || (g->context_only && !place_context(n, i, e))) {
       continue;
     }
-    /* a lower-case match only for a whole lower-case word */
     size_t ent;
-    TRY(st, entry_entity(n, it->entry, &ent));
+    TRY(st, entry_entity(n, choose_entry(n, i, it), &ent));
     TRY(st, add_mention(n, i, e, ent,
                         it->kind == NG_LEX_DEMONYM ? NG_MENTION_DEMONYM
                                                    : NG_MENTION_NAME));
@@ -1331,7 +1440,16 @@ pass_context(struct ner *n)
       continue;
     }
     bool acronym = (n->tok[i].flags & NG_TOK_UPPER) && e == i + 1;
-    bool reporting = word_is(n, e, NG_LEX_REPORTING) && same_sentence(n, i, e);
+    if (e == i + 1 && (word_is(n, i, NG_LEX_SUFFIX) ||
+                       word_is(n, i, NG_LEX_PREFIX) ||
+                       word_is(n, i, NG_LEX_PORTFOLIO))) {
+      continue; /* "the Gulf states": a common name word alone */
+    }
+    bool after_prep = i > 0 && same_sentence(n, i - 1, i) &&
+                      (tok_eq(n, i - 1, "at") || tok_eq(n, i - 1, "of") ||
+                       tok_eq(n, i - 1, "from") || tok_eq(n, i - 1, "by"));
+    bool reporting = word_is(n, e, NG_LEX_REPORTING) &&
+                     same_sentence(n, i, e) && !after_prep;
     bool interaction =
         (has_lex(n, e, NG_LEX_INTERACTION) && same_sentence(n, i, e)) ||
         (i >= 1 && same_sentence(n, i - 1, i) &&
@@ -1369,6 +1487,7 @@ pass_context(struct ner *n)
       }
     }
     if (acronym || !(reporting || interaction || appos)) {
+      i = e - 1; /* never retry the tail of a name ("Sachs") */
       continue;
     }
     size_t ent;
@@ -1447,8 +1566,20 @@ office_rel(enum ng_office o)
   return NG_REL_COUNT;
 }
 
-/* The country of a doc entity through the gazetteer, as a doc entity
- * (created if needed), or NG_NONE. */
+/* The doc entity of gazetteer entry @p g if the article mentions it. */
+static ng_status
+existing_entity(const struct ner *n, size_t g, size_t *out)
+{
+  const struct ng_gaz_entry *ge = ng__gazetteer_entry(n->gaz, g);
+  *out = ge ? ng__doc_find_entity(n->doc, ge->type, ge->label) : NG_NONE;
+  if (*out != NG_NONE && n->doc->entities[*out].n_mentions == 0) {
+    *out = NG_NONE;
+  }
+  return NG_OK;
+}
+
+/* The country of a doc entity through the gazetteer, as a doc entity the
+ * article mentions, or NG_NONE. */
 static ng_status
 country_entity_of(struct ner *n, size_t ent, size_t *out)
 {
@@ -1461,17 +1592,13 @@ country_entity_of(struct ner *n, size_t ent, size_t *out)
     *out = ent;
     return NG_OK;
   }
-  size_t g = ng__gazetteer_find_entry(n->gaz, en->type, false, en->label,
-                                      strlen(en->label));
+  size_t g = entry_of(n, ent);
   size_t c = ng__gazetteer_country_of(n->gaz, g);
   if (en->type == NG_ETYPE_NEWS_AGENCY) {
     const struct ng_gaz_entry *ge = ng__gazetteer_entry(n->gaz, g);
     c = ge ? ge->home_country : NG_NONE;
   }
-  if (c == NG_NONE) {
-    return NG_OK;
-  }
-  return entry_entity(n, c, out);
+  return existing_entity(n, c, out);
 }
 
 /* The country implied for unqualified titles, or NG_NONE (see ner.h). */
@@ -1482,21 +1609,13 @@ implied_country(struct ner *n, size_t *out)
   size_t from_dateline = NG_NONE, from_agency = NG_NONE;
   *out = NG_NONE;
   if (n->doc->dateline != NG_NONE) {
-    const struct ng_entity *d = &n->doc->entities[n->doc->dateline];
-    size_t g = ng__gazetteer_find_entry(n->gaz, d->type, false, d->label,
-                                        strlen(d->label));
-    if (g != NG_NONE) {
-      TRY(st, country_entity_of(n, n->doc->dateline, &from_dateline));
-    }
+    TRY(st, country_entity_of(n, n->doc->dateline, &from_dateline));
   }
   size_t ag = n->agency;
-  if (ag == NG_NONE && n->doc->meta.publisher) {
-    size_t g = ng__gazetteer_find_entry(n->gaz, NG_ETYPE_NEWS_AGENCY, false,
-                                        n->doc->meta.publisher,
-                                        strlen(n->doc->meta.publisher));
-    const struct ng_gaz_entry *ge = ng__gazetteer_entry(n->gaz, g);
-    if (ge && ge->home_country != NG_NONE) {
-      TRY(st, entry_entity(n, ge->home_country, &from_agency));
+  if (n->home != NG_NONE) {
+    TRY(st, existing_entity(n, n->home, &from_agency));
+    if (from_agency == NG_NONE) {
+      from_agency = n->n_tok; /* a home country the article never names */
     }
   } else if (ag != NG_NONE) {
     TRY(st, country_entity_of(n, ag, &from_agency));
@@ -1506,6 +1625,9 @@ implied_country(struct ner *n, size_t *out)
     return NG_OK; /* a national agency reporting from abroad: ambiguous */
   }
   *out = from_dateline != NG_NONE ? from_dateline : from_agency;
+  if (*out == n->n_tok) {
+    *out = NG_NONE;
+  }
   return NG_OK;
 }
 
@@ -1722,6 +1844,7 @@ ner_clear(struct ner *n)
   }
   free(n->aliases);
   free(n->recs);
+  free(n->ent_entry);
 }
 
 ng_status
@@ -1739,6 +1862,14 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   n.text = doc->text;
   n.len = doc->text_len ? doc->text_len : strlen(doc->text);
   n.agency = NG_NONE;
+  n.home = NG_NONE;
+  if (doc->meta.publisher) {
+    size_t g = ng__gazetteer_find_entry(n.gaz, NG_ETYPE_NEWS_AGENCY, false,
+                                        doc->meta.publisher,
+                                        strlen(doc->meta.publisher));
+    const struct ng_gaz_entry *ge = ng__gazetteer_entry(n.gaz, g);
+    n.home = ge ? ge->home_country : NG_NONE;
+  }
   TRY_DONE(st, tokenize_doc(&n));
   TRY_DONE(st, pass_dateline(&n));
   TRY_DONE(st, pass_trailer(&n));
@@ -1750,6 +1881,9 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   TRY_DONE(st, pass_aliases(&n));
   TRY_DONE(st, pass_context(&n));
   TRY_DONE(st, pass_offices(&n));
+  if (doc->publisher == NG_NONE && n.agency != NG_NONE) {
+    doc->publisher = n.agency;
+  }
 done:
   ner_clear(&n);
   return st;

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- plain tokens ---- */
 
@@ -31,6 +32,10 @@ space_len(const unsigned char *s, size_t rest)
   }
   if (rest >= 2 && s[0] == 0xC2 && s[1] == 0xA0) {
     return 2;
+  }
+  if (rest >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+      (s[2] <= 0x8A || s[2] == 0xAF)) {
+    return 3; /* en/em/thin/narrow no-break spaces */
   }
   return 0;
 }
@@ -176,6 +181,16 @@ ng__tok_next(const char *text, size_t len, size_t pos, size_t *begin,
         low[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
       }
       i += n;
+      continue;
+    }
+    if ((s[i] == '.' || s[i] == ',') && i > pos && i + 1 < len &&
+        s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' &&
+        s[i + 1] <= '9') {
+      /* "11.46", "16,189": one number */
+      if (k + 1 < lowcap) {
+        low[k++] = (char)s[i];
+      }
+      i++;
       continue;
     }
     if (pc == P_APOS && i + n < len && is_ascii_letter(s[i + n])) {
@@ -763,6 +778,7 @@ struct mstate {
 #define LONG_GAP 15
 
 static bool match_from(struct mstate *ms, size_t e, size_t t);
+static bool gap_from(struct mstate *ms, size_t e, size_t p, size_t cost);
 
 static bool
 is_word(const struct ng_tok *t, const char *w)
@@ -792,10 +808,21 @@ is_speech_word(const struct mstate *ms, const struct ng_tok *t)
 static bool
 gap_ok(const struct mstate *ms, size_t i, bool long_gap)
 {
+  static const char *const clause_words[] = {"while", "whilst", "whereas",
+                                             "but", "although", "though",
+                                             "however"};
   const struct ng_tok *t = &ms->v->toks[i];
   if (t->quoted != ms->quoted || ng__tok_is_hard_barrier(t) ||
       is_speech_word(ms, t)) {
     return false;
+  }
+  for (size_t k = 0; k < ARRAY_LEN(clause_words); k++) {
+    if (is_word(t, clause_words[k])) {
+      return false; /* a new clause with its own subject */
+    }
+  }
+  if (!long_gap && is_word(t, "and")) {
+    return false; /* "X and hold talks with Y": a coordinated clause */
   }
   if (!long_gap && t->kind == NG_TOK_PUNCT &&
       (strcmp(t->low, ",") == 0 || strcmp(t->low, "(") == 0 ||
@@ -809,6 +836,29 @@ gap_ok(const struct mstate *ms, size_t i, bool long_gap)
     return false;
   }
   return true;
+}
+
+/* A relative clause set off by commas at @p t (", who ... ,"): the index
+ * after its closing comma, or 0. */
+static size_t
+relative_clause(const struct mstate *ms, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  if (t + 2 >= v->n_toks || !is_word(&v->toks[t], ",") ||
+      !(is_word(&v->toks[t + 1], "who") || is_word(&v->toks[t + 1], "which") ||
+        is_word(&v->toks[t + 1], "whose"))) {
+    return 0;
+  }
+  for (size_t k = t + 2; k < v->n_toks && k <= t + 16; k++) {
+    const struct ng_tok *x = &v->toks[k];
+    if (x->quoted != ms->quoted || ng__tok_is_hard_barrier(x)) {
+      return 0;
+    }
+    if (is_word(x, ",")) {
+      return k + 1;
+    }
+  }
+  return 0;
 }
 
 /* Index after a parenthesis opening at @p t ("(EU)", "(RM39.8 billion)"),
@@ -868,11 +918,48 @@ weak_tok(const struct ng_tok *t)
 
 /* "X's Y": when the entity at @p t is a possessive modifier and an entity
  * fitting the slot follows within four tokens, the slot takes the head. */
+/* True for a possessive determiner pronoun ("her counterpart X"). */
+static bool
+possessive_pronoun(const struct mstate *ms, size_t t)
+{
+  static const char *const words[] = {"his", "her", "their", "its"};
+  const struct ng_tok *tok = &ms->v->toks[t];
+  if (tok->kind != NG_TOK_ENT || tok->mkind != NG_MENTION_PRONOUN ||
+      t + 1 >= ms->v->n_toks) {
+    return false;
+  }
+  const struct ng_tok *nx = &ms->v->toks[t + 1];
+  if (nx->kind != NG_TOK_WORD &&
+      !(nx->kind == NG_TOK_ENT && nx->mkind == NG_MENTION_DEMONYM)) {
+    return false;
+  }
+  size_t n = tok->end - tok->begin;
+  for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+    if (strlen(words[k]) == n &&
+        strncasecmp(ms->doc->text + tok->begin, words[k], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static size_t
 possessive_head(struct mstate *ms, const struct ng_pel *el, size_t e,
                 size_t t)
 {
   const struct ng_view *v = ms->v;
+  if (possessive_pronoun(ms, t)) {
+    for (size_t k = t + 1; k < v->n_toks && k <= t + 5; k++) {
+      bool c, u;
+      if (slot_entity(ms, el, k, &c, &u) != NG_NONE) {
+        return k;
+      }
+      if (!gap_ok(ms, k, false)) {
+        break;
+      }
+    }
+    return t;
+  }
   if (t + 1 >= v->n_toks || !is_word(&v->toks[t + 1], "'s")) {
     return t;
   }
@@ -1115,6 +1202,27 @@ match_slot(struct mstate *ms, size_t e, size_t t)
   return false;
 }
 
+/* Matches gap element @p e from token @p p, having skipped @p cost
+ * tokens: shortest first; a relative clause (", who first met in 2019,")
+ * may be skipped as one token or entered. */
+static bool
+gap_from(struct mstate *ms, size_t e, size_t p, size_t cost)
+{
+  const struct ng_pel *el = &ms->rule->els[e];
+  size_t max = el->long_gap ? LONG_GAP : SHORT_GAP;
+  if (match_from(ms, e + 1, p)) {
+    return true;
+  }
+  if (cost >= max || p >= ms->v->n_toks) {
+    return false;
+  }
+  size_t skip = relative_clause(ms, p);
+  if (skip && gap_from(ms, e, skip, cost + 1)) {
+    return true;
+  }
+  return gap_ok(ms, p, el->long_gap) && gap_from(ms, e, p + 1, cost + 1);
+}
+
 static bool
 match_from(struct mstate *ms, size_t e, size_t t)
 {
@@ -1144,22 +1252,52 @@ match_from(struct mstate *ms, size_t e, size_t t)
     }
     return el->optional && match_from(ms, e + 1, t);
   }
-  case NG_PEL_GAP: {
-    size_t max = el->long_gap ? LONG_GAP : SHORT_GAP;
-    for (size_t k = 0; k <= max && t + k <= v->n_toks; k++) {
-      if (k > 0 && !gap_ok(ms, t + k - 1, el->long_gap)) {
-        return false;
-      }
-      if (match_from(ms, e + 1, t + k)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  case NG_PEL_GAP:
+    return gap_from(ms, e, t, 0);
   case NG_PEL_SLOT:
     return match_slot(ms, e, t);
   }
   return false;
+}
+
+/* A pronoun bound to the same entity as the other slot ("X will host a
+ * lunch in his honour") refers to someone else: the sentence's first
+ * person, else the subject of one of the three sentences before. */
+static void
+reresolve_self(struct mstate *ms)
+{
+  struct ng_match *m = &ms->cur;
+  if (m->n_a != 1 || m->n_b != 1 || m->a[0] != m->b[0]) {
+    return;
+  }
+  const struct ng_view *v = ms->v;
+  size_t *ent = NULL, tok = NG_NONE;
+  if (v->toks[m->b_tok[0]].mkind == NG_MENTION_PRONOUN) {
+    ent = &m->b[0];
+    tok = m->b_tok[0];
+  } else if (v->toks[m->a_tok[0]].mkind == NG_MENTION_PRONOUN) {
+    ent = &m->a[0];
+    tok = m->a_tok[0];
+  } else {
+    return;
+  }
+  size_t other = *ent;
+  size_t vi = (size_t)(v - ms->views->v);
+  for (size_t k = 0; k < tok; k++) {
+    const struct ng_tok *t = &v->toks[k];
+    if (t->kind == NG_TOK_ENT && !t->quoted && t->ent != other &&
+        ms->doc->entities[t->ent].type == NG_ETYPE_PERSON) {
+      *ent = t->ent;
+      return;
+    }
+  }
+  for (size_t k = vi; k-- > 0 && vi - k <= 3;) {
+    size_t s = ms->views->v[k].subject;
+    if (s != NG_NONE && s != other) {
+      *ent = s;
+      return;
+    }
+  }
 }
 
 size_t
@@ -1189,6 +1327,7 @@ ng__pattern_match(const struct ng_doc *doc, const struct ng_lexicon *lex,
     if (!match_from(&ms, 0, t0)) {
       continue;
     }
+    reresolve_self(&ms);
     bool dup = false;
     for (size_t k = 0; k < n; k++) {
       dup |= out[k].anchor == ms.cur.anchor;

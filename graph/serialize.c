@@ -8,6 +8,7 @@
 #include "store.h"
 #include "vocab.h"
 
+#include <errno.h>
 #include <redland.h>
 #include <serd/serd.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ struct ng_writer {
   ng_syntax syntax;
   FILE *out;
   bool io_error;            /* a write to out failed */
+  int err;                  /* errno of the first failed write */
   bool rdf_error;           /* the serializer reported an error */
   SerdEnv *env;             /* serd syntaxes */
   SerdWriter *serd;         /* serd syntaxes */
@@ -97,14 +99,23 @@ ng__serialize_qualify(const ng_world *world, const char *iri, char *out,
   return false;
 }
 
+/* Records the failed write on the world; returns NG_ERR_IO. */
+static ng_status
+io_fail(struct ng_writer *w)
+{
+  return ng__errorf(w->world, NG_ERR_IO, "cannot write the output: %s",
+                    strerror(w->err ? w->err : EIO));
+}
+
 /* serd sink: records a short write instead of losing it. */
 static size_t
 file_sink(const void *buf, size_t len, void *stream)
 {
   struct ng_writer *w = stream;
   size_t n = fwrite(buf, 1, len, w->out);
-  if (n != len) {
+  if (n != len && !w->io_error) {
     w->io_error = true;
+    w->err = errno;
   }
   return n;
 }
@@ -186,7 +197,7 @@ start_serd(struct ng_writer *w)
       return NG_ERR_RDF;
     }
   }
-  return w->io_error ? NG_ERR_IO : NG_OK;
+  return w->io_error ? io_fail(w) : NG_OK;
 }
 
 static ng_status
@@ -316,7 +327,7 @@ write_serd(struct ng_writer *w, const struct ng_quad *q)
       w->serd, 0, g.buf ? &g : NULL, &s, &p, &o, dt.buf ? &dt : NULL,
       lang.buf ? &lang : NULL);
   if (w->io_error) {
-    return NG_ERR_IO;
+    return io_fail(w);
   }
   return ss == SERD_SUCCESS ? NG_OK : NG_ERR_RDF;
 }
@@ -373,7 +384,8 @@ write_raptor(struct ng_writer *w, const struct ng_quad *q)
   int rc = raptor_serializer_serialize_statement(w->rser, stmt);
   raptor_free_statement(stmt);
   if (ferror(w->out)) {
-    return NG_ERR_IO;
+    w->err = errno;
+    return io_fail(w);
   }
   return rc ? NG_ERR_RDF : NG_OK;
 }
@@ -394,8 +406,10 @@ ng__writer_finish(struct ng_writer *w)
     failed = raptor_serializer_serialize_end(w->rser) != 0;
   }
   if (fflush(w->out) != 0 || ferror(w->out) || w->io_error) {
-    return ng__errorf(w->world, NG_ERR_IO, "cannot write the output: %s",
-                      "write error");
+    if (!w->err) {
+      w->err = errno;
+    }
+    return io_fail(w);
   }
   if (failed || w->rdf_error) {
     return ng__errorf(w->world, NG_ERR_RDF, "the RDF serializer failed");
@@ -443,8 +457,7 @@ ng__serialize_quads(ng_world *world, const struct ng_quads *quads,
   }
   ng_status fst = ng__writer_finish(w);
   ng__writer_free(w);
-  return st == NG_ERR_IO ? ng__errorf(world, st, "cannot write the output")
-                         : fst;
+  return st == NG_ERR_IO ? st : fst;
 }
 
 ng_status

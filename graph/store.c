@@ -46,10 +46,13 @@ log_handler(void *user_data, librdf_log_message *message)
     return 1;
   }
   if (loc && loc->line > 0) {
-    ng__warnf(world, "redland: line %d: %s", loc->line, msg ? msg : "");
+    snprintf(world->rdf_error, sizeof world->rdf_error, "line %d: %s",
+             loc->line, msg ? msg : "");
   } else {
-    ng__warnf(world, "redland: %s", msg ? msg : "");
+    snprintf(world->rdf_error, sizeof world->rdf_error, "%s",
+             msg ? msg : "");
   }
+  ng__warnf(world, "redland: %s", world->rdf_error);
   return 1;
 }
 
@@ -102,7 +105,8 @@ add_sqlite_indexes(ng_world *world, const char *path)
       "CREATE INDEX IF NOT EXISTS ng_literal ON literals(text, language, "
       "datatype);"
       "CREATE INDEX IF NOT EXISTS ng_blank ON blanks(blank);"
-      "CREATE INDEX IF NOT EXISTS ng_context ON triples(contextUri);";
+      "CREATE INDEX IF NOT EXISTS ng_context ON triples(contextUri, "
+      "subjectUri, predicateUri);";
   sqlite3 *db = NULL;
   char *err = NULL;
   ng_status st = NG_OK;
@@ -187,24 +191,21 @@ open_storage(ng_store *store, const char *spec)
     type = "sqlite";
     name = path;
     snprintf(opts, sizeof opts, "%s", created ? "new='yes'" : "");
-    if (!created) {
-      ng_status st;
-      TRY(st, add_sqlite_indexes(world, path));
-    }
   }
   store->storage = librdf_new_storage(store->lw, type, name, opts);
   if (!store->storage) {
     return ng__errorf(world, NG_ERR_RDF, "cannot open %s store %s", type,
                       path ? path : spec);
   }
-  if (store->kind == KIND_SQLITE && created) {
-    ng_status st;
-    TRY(st, add_sqlite_indexes(world, path));
-  }
   store->model = librdf_new_model(store->lw, store->storage, NULL);
   if (!store->model) {
     return ng__errorf(world, NG_ERR_RDF, "cannot open a model on store %s",
                       spec);
+  }
+  /* The sqlite storage opens (and creates) its file with the model. */
+  if (store->kind == KIND_SQLITE) {
+    ng_status st;
+    TRY(st, add_sqlite_indexes(world, path));
   }
   if (!librdf_model_supports_contexts(store->model)) {
     return ng__errorf(world, NG_ERR_RDF, "store %s has no named graphs",
@@ -468,10 +469,10 @@ ng_store_remove_graph(ng_store *store, const char *graph_iri)
 
 /* -------------------------------------------------------------- reading */
 
-/* Fills @p t from librdf node @p n; strings borrowed from the node. */
-static bool
-term_of(librdf_node *n, struct ng_term *t)
+bool
+ng__store_term(void *node, struct ng_term *t)
 {
+  librdf_node *n = node;
   memset(t, 0, sizeof *t);
   switch (librdf_node_get_type(n)) {
   case LIBRDF_NODE_TYPE_RESOURCE:
@@ -501,9 +502,9 @@ static ng_status
 collect(struct ng_quads *qs, librdf_statement *stmt, const char *graph)
 {
   struct ng_term s, p, o;
-  if (!term_of(librdf_statement_get_subject(stmt), &s) ||
-      !term_of(librdf_statement_get_predicate(stmt), &p) ||
-      !term_of(librdf_statement_get_object(stmt), &o)) {
+  if (!ng__store_term(librdf_statement_get_subject(stmt), &s) ||
+      !ng__store_term(librdf_statement_get_predicate(stmt), &p) ||
+      !ng__store_term(librdf_statement_get_object(stmt), &o)) {
     return NG_OK; /* not representable: skip */
   }
   return ng__quads_add_copy(qs, graph, &s, p.value, &o);
@@ -656,9 +657,6 @@ ng_store_write(ng_store *store, ng_syntax syntax, const char *graph_iri,
 done:
   ng__writer_free(w);
   free_list(graphs, n);
-  if (st == NG_ERR_IO) {
-    return ng__errorf(store->world, st, "cannot write the output");
-  }
   return st;
 }
 
@@ -677,7 +675,8 @@ ng_store_write_graphs(ng_store *store, FILE *out)
   }
   free_list(graphs, n);
   if (fflush(out) != 0 || ferror(out)) {
-    return ng__errorf(store->world, NG_ERR_IO, "cannot write the output");
+    return ng__errorf(store->world, NG_ERR_IO, "cannot write the output: "
+                      "%s", strerror(errno));
   }
   return NG_OK;
 }

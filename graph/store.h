@@ -25,6 +25,10 @@ ng_world *ng__store_world(const ng_store *store);
 /* The store's librdf model (borrowed; valid until the store is freed). */
 struct librdf_model_s *ng__store_model(const ng_store *store);
 
+/* Fills @p t from the librdf_node @p node (strings borrowed from the
+ * node). False for a node that is not an IRI, blank node or literal. */
+bool ng__store_term(void *node, struct ng_term *t);
+
 /* Adds the quads of @p quads (all in one graph) to the store, replacing
  * that graph. Errors: NG_ERR_RDF, NG_ERR_NOMEM. */
 NG_NODISCARD ng_status ng__store_replace_graph(ng_store *store,

@@ -183,11 +183,23 @@ tokenize(const char *text, size_t len, struct tok *toks, size_t max)
       continue;
     }
     t->begin = i;
-    if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-        ((unsigned char)text[i + 2] == 0x93 ||
-         (unsigned char)text[i + 2] == 0x94)) {
+    if (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA0) {
+      i += 2; /* no-break space */
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < len) {
+      /* general punctuation: en dash is a range hyphen, em dash a
+       * barrier, the rest (quotes, apostrophes) plain punctuation */
+      unsigned char c1 = (unsigned char)text[i + 1];
+      unsigned char c2 = (unsigned char)text[i + 2];
+      if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) {
+        i += 3; /* Unicode spaces */
+        continue;
+      }
       t->kind = T_PUNCT;
-      t->low[0] = (unsigned char)text[i + 2] == 0x93 ? '-' : '|';
+      t->low[0] = c1 == 0x80 && c2 == 0x93 ? '-' : c1 == 0x80 && c2 == 0x94
+                                                     ? '|'
+                                                     : '?';
       i += 3;
     } else if (is_digit(c)) {
       t->kind = T_NUM;

@@ -29,6 +29,7 @@ struct ng_world {
   void *rdf;                 /* librdf_world *, created on first use (store.c) */
   void (*rdf_free)(void *);  /* frees rdf */
   unsigned emit_flags;       /* NG_EMIT_* bits (emit.c) */
+  char rdf_error[512];       /* last librdf/raptor/rasqal error (store.c) */
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink

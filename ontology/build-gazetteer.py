@@ -321,8 +321,9 @@ def build_countries(data, iso_path):
     iso_by_a2 = {e["alpha_2"]: e for e in iso}
     w = Writer()
     countries = read_tsv(os.path.join(data, "countries.tsv"))
-    known = set()
-    capital_of = {}
+    known = set()       # country names
+    cities = set()      # (name, alpha2): the same name may be a city in
+    capital_of = {}     # two countries (George Town MY and KY)
     for c in countries:
         a2 = c["alpha2"]
         if a2 not in iso_by_a2:
@@ -347,8 +348,8 @@ def build_countries(data, iso_path):
         seats = [(cap, split(c["capital_aliases"]))] if cap else []
         seats += [(s, []) for s in split(c["admin_capital"])]
         for i, (city, al) in enumerate(seats):
-            if city in known:      # city-states: one entity (the country)
-                continue
+            if city in known or (city, a2) in cities:
+                continue           # city-states: one entity (the country)
             props = [f"ngl:locatedIn ngg:country-{a2}"]
             if i == 0:
                 props.append("ngl:capitalOf ngg:country-" + a2)
@@ -358,13 +359,13 @@ def build_countries(data, iso_path):
             w.entry(f"ngg:city-{a2}-{slug(city)}", "ng:City", city,
                     clean_aliases(al, city), None,
                     fold_ok(city) and city not in AMBIGUOUS_CAPITALS, props)
-            known.add(city)
+            cities.add((city, a2))
     for name, a2, al in CITIES:
-        if name in known:
+        if name in known or (name, a2) in cities:
             continue
         w.entry(f"ngg:city-{a2}-{slug(name)}", "ng:City", name, split(al),
                 None, fold_ok(name), [f"ngl:locatedIn ngg:country-{a2}"])
-        known.add(name)
+        cities.add((name, a2))
     for name, a2, al in REGIONS:
         props = [f"ngl:locatedIn ngg:country-{a2}"] if a2 else []
         w.entry(f"ngg:place-{slug(name)}", "ng:Place", name, split(al), None,

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Extraction quality as a regression test: runs `newsgraph extract --format
+# nquads` on the development articles (../shared/eval/dev) and on the
+# project's own sample articles (fixtures/articles with fixtures/gold), scores
+# both with the shared scorer, and fails if a score drops below its floor.
+# The floors are the acceptance numbers of the end-to-end issue.
+set -eu
+: "${top_srcdir:?}" "${NEWSGRAPH:?}"
+shared="$top_srcdir/../shared"
+if [ ! -x "$shared/eval/score-graph" ]; then
+  echo "eval.sh: $shared/eval/score-graph not found (shared/ must sit beside the checkout)"
+  exit 1
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fail=0
+
+# check NAME SUMMARY-LINE CATEGORY FLOOR
+check() {
+  value=$(printf '%s\n' "$2" | sed -n "s/.*$3=\([0-9.]*\).*/\1/p")
+  if [ -z "$value" ] || awk -v v="$value" -v f="$4" 'BEGIN { exit !(v < f) }'; then
+    echo "FAIL $1: $3=$value below $4"
+    fail=1
+  else
+    echo "ok   $1: $3=$value (floor $4)"
+  fi
+}
+
+# score NAME GOLD_DIR INPUT_DIR: extract each gold's article into $out/NAME.
+score() {
+  mkdir -p "$out/$1"
+  for gold in "$2"/*.gold.tsv; do
+    stem=$(basename "$gold" .gold.tsv)
+    input=
+    for ext in txt html; do
+      if [ -f "$3/$stem.$ext" ]; then input="$3/$stem.$ext"; fi
+    done
+    if [ -z "$input" ]; then
+      echo "FAIL $1: no input for $stem"
+      fail=1
+      continue
+    fi
+    if ! "$NEWSGRAPH" extract --format nquads "$input" >"$out/$1/$stem.nq" 2>"$out/$1/$stem.err"; then
+      echo "FAIL $1: extract failed on $stem: $(head -c 300 "$out/$1/$stem.err")"
+      fail=1
+    elif ! rapper -q -i nquads -c "$out/$1/$stem.nq" 2>/dev/null; then
+      echo "FAIL $1: invalid N-Quads for $stem"
+      fail=1
+    fi
+  done
+  python3 "$shared/eval/score-graph" "$2" "$out/$1" | tail -1
+}
+
+dev=$(score dev "$shared/eval/dev" "$shared/eval/dev")
+echo "dev: $dev"
+check dev "$dev" entities 0.85
+check dev "$dev" facts 0.75
+check dev "$dev" events 0.70
+check dev "$dev" "metadata acc" 0.90
+
+own=$(score samples "$top_srcdir/fixtures/gold" "$top_srcdir/fixtures/articles")
+echo "samples: $own"
+check samples "$own" entities 0.80
+check samples "$own" facts 0.60
+check samples "$own" events 0.50
+check samples "$own" "metadata acc" 0.90
+exit "$fail"

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The store through the CLI (FAULT-CASES.md X05): building the same inputs
+# twice gives a byte-identical export, re-ingest replaces an article's graph
+# and nothing else, a second run adds to (never wipes) the store, the
+# indexes the stock sqlite schema lacks exist, remove drops one graph, and
+# reading commands never create a store.
+set -u
+: "${top_srcdir:?}" "${NEWSGRAPH:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+A="$top_srcdir/fixtures/html/nordwire-2025-03-02-port-talks.html"
+B="$top_srcdir/fixtures/html/orlan-harbour-strike.html"
+ng() { "$NEWSGRAPH" -q --now 1747267200 "$@"; }
+fail=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+
+# Same inputs, two fresh stores, and the same store built twice.
+ng build --store "$tmp/1.db" "$A" "$B" 2>/dev/null || bad "build 1"
+ng build --store "sqlite:$tmp/2.db" "$A" "$B" 2>/dev/null || bad "build 2"
+ng export --store "$tmp/1.db" --format trig -o "$tmp/1.trig" || bad "export 1"
+ng export --store "$tmp/2.db" --format trig -o "$tmp/2.trig" || bad "export 2"
+cmp -s "$tmp/1.trig" "$tmp/2.trig" && ok "two builds: identical export" ||
+  bad "two builds differ"
+ng build --store "$tmp/1.db" "$B" "$A" 2>/dev/null || bad "rebuild"
+ng export --store "$tmp/1.db" --format trig -o "$tmp/1b.trig" || bad "export 1b"
+cmp -s "$tmp/1.trig" "$tmp/1b.trig" && ok "re-ingest: identical export" ||
+  bad "re-ingest changed the export"
+rapper -q -i trig -c "$tmp/1.trig" 2>/dev/null && ok "TriG export parses" ||
+  bad "TriG export does not parse"
+
+# X05(1): a second run on another article adds to the store.
+ng build --store "$tmp/3.db" "$A" 2>/dev/null || bad "build A"
+na=$(ng export --store "$tmp/3.db" --format nquads | wc -l)
+ng build --store "$tmp/3.db" "$B" 2>/dev/null || bad "build B"
+nab=$(ng export --store "$tmp/3.db" --format nquads | wc -l)
+nall=$(ng export --store "$tmp/1.db" --format nquads | wc -l)
+[ "$nab" = "$nall" ] && [ "$nab" -gt "$na" ] &&
+  ok "second run adds: $na then $nab quads" || bad "second run: $na, $nab, want $nall"
+
+# Re-ingest with another date replaces the article's graph.
+ng build --store "$tmp/3.db" --date 2020-01-02 "$A" 2>/dev/null || bad "re-ingest"
+ng export --store "$tmp/3.db" --format nquads >"$tmp/3.nq"
+n=$(wc -l <"$tmp/3.nq")
+if grep -q '"2020-01-02"' "$tmp/3.nq" && ! grep -q '2025-03-02T10:15:00' "$tmp/3.nq" &&
+   [ "$n" = "$nab" ]; then
+  ok "re-ingest replaces the graph"
+else
+  bad "re-ingest: $n quads, want $nab, and only the new date"
+fi
+
+# graphs, stats, remove.
+[ "$(ng graphs --store "$tmp/3.db" | wc -l)" = 2 ] && ok "graphs: 2" || bad "graphs"
+ng stats --store "$tmp/3.db" | grep -q "^quads	$nab\$" && ok "stats" || bad "stats"
+g=$(ng graphs --store "$tmp/3.db" | grep nordwire)
+ng remove --store "$tmp/3.db" "$g" && ok "remove" || bad "remove"
+[ "$(ng graphs --store "$tmp/3.db" | wc -l)" = 1 ] || bad "remove left 2 graphs"
+ng remove --store "$tmp/3.db" "$g" 2>/dev/null && bad "removing twice succeeded"
+ng export --store "$tmp/3.db" --graph "$g" >/dev/null 2>&1 && bad "export of a removed graph"
+
+# The indexes (REDLAND-NOTES.md §6.3).
+if command -v python3 >/dev/null; then
+  idx=$(python3 -c 'import sqlite3,sys
+c = sqlite3.connect(sys.argv[1])
+print(" ".join(sorted(r[0] for r in c.execute("select name from sqlite_master where type=\"index\" and name like \"ng_%\""))))' "$tmp/1.db")
+  [ "$idx" = "ng_blank ng_context ng_literal" ] && ok "indexes: $idx" || bad "indexes: '$idx'"
+fi
+
+# Reading commands never create a store; memory: and bdb: work.
+ng export --store "$tmp/none.db" >/dev/null 2>&1 && bad "export of a missing store"
+[ -e "$tmp/none.db" ] && bad "export created a store"
+ng build --store memory: "$A" 2>/dev/null && ok "memory: store" || bad "memory: store"
+ng build --store "bdb:$tmp/bdb" "$A" 2>/dev/null || bad "bdb build"
+ng export --store "bdb:$tmp/bdb" --format nquads | grep -q nordwire && ok "bdb: store" || bad "bdb export"
+exit "$fail"

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for coref.c: partial names, pronouns with salience and
+ * gender, definite descriptions, acronyms and case variants (N04). */
+#include "entities.h"
+
+static size_t
+mention_entity(const struct ng_doc *doc, const char *surface, size_t nth)
+{
+  size_t l = strlen(surface);
+  for (size_t m = 0; doc && m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    if (mn->end - mn->begin == l &&
+        memcmp(doc->text + mn->begin, surface, l) == 0 && nth-- == 0) {
+      return ng__doc_resolve(doc, mn->entity);
+    }
+  }
+  return NG_NONE;
+}
+
+static void
+test_partials_pronouns(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "BERLIN, June 3 - Chilean Foreign Minister Dr Rosa Valdes met German "
+      "Chancellor Otto Brenner on Monday.\n\nValdes said she valued the "
+      "talks. \"We agreed on much,\" she told reporters. Brenner said his "
+      "government would reply. The chancellor added that Datin Mariam Aziz "
+      "and Valdes would meet again. She said the bloc mattered.", NULL);
+  test_dump(doc);
+  size_t rosa = test_entity(doc, NG_ETYPE_PERSON, "Rosa Valdes");
+  size_t otto = test_entity(doc, NG_ETYPE_PERSON, "Otto Brenner");
+  size_t mariam = test_entity(doc, NG_ETYPE_PERSON, "Mariam Aziz");
+  CHECK(rosa != NG_NONE && otto != NG_NONE && mariam != NG_NONE);
+  CHECK(test_count_label(doc, "Valdes") == 0);
+  CHECK(test_count_label(doc, "Brenner") == 0);
+  CHECK(mention_entity(doc, "Valdes", 1) == rosa);
+  CHECK(mention_entity(doc, "she", 0) == rosa);
+  CHECK(mention_entity(doc, "she", 1) == rosa);
+  CHECK(mention_entity(doc, "his", 0) == otto);
+  CHECK(mention_entity(doc, "The chancellor", 0) == otto);
+  /* "She" after a sentence with Mariam (female by honorific) and Valdes */
+  size_t she = mention_entity(doc, "She", 0);
+  CHECK(she == mariam || she == rosa);
+  CHECK(she != otto);
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Rosa Valdes", "Chile"));
+  CHECK(test_fact(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Otto Brenner",
+                  "Germany"));
+  bool alt = false;
+  for (size_t a = 0; rosa != NG_NONE && a < doc->entities[rosa].n_alt_labels;
+       a++) {
+    alt = alt || strcmp(doc->entities[rosa].alt_labels[a], "Valdes") == 0;
+  }
+  CHECK(alt);
+  ng_doc_free(doc);
+}
+
+static void
+test_descriptions_acronyms(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Malaysia joined talks with the Pacific Islands Forum in Suva. The "
+      "regional bloc welcomed it, and the 18-member bloc said more. The "
+      "Norvale Mining Corporation (NMC) signed. NMC and Norvale Mining "
+      "Corporation are one. The Velmar Export Board met the VELMAR EXPORT "
+      "BOARD staff.", NULL);
+  test_dump(doc);
+  size_t pif = test_entity(doc, NG_ETYPE_INTL_ORG, "Pacific Islands Forum");
+  CHECK(pif != NG_NONE);
+  CHECK(mention_entity(doc, "The regional bloc", 0) == pif);
+  CHECK(mention_entity(doc, "the 18-member bloc", 0) == pif);
+  CHECK(test_count_label(doc, "NMC") == 1);
+  CHECK(test_count_label(doc, "Norvale Mining Corporation") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "NMC") != NG_NONE);
+  CHECK(test_count_label(doc, "Velmar Export Board") +
+            test_count_label(doc, "VELMAR EXPORT BOARD") <= 1);
+  ng_doc_free(doc);
+}
+
+static void
+test_merge_api(void)
+{
+  struct ng_doc *doc = ng__doc_new("t");
+  size_t a, b;
+  CHECK_OK(ng__doc_add_entity(doc, NG_ETYPE_ORGANIZATION, "KEPA", &a));
+  CHECK_OK(ng__doc_add_entity(doc, NG_ETYPE_GOV_BODY, "Kenya Export Agency",
+                              &b));
+  CHECK_OK(ng__coref_merge(doc, b, a));
+  CHECK(doc->entities[b].merged && doc->entities[b].merged_into == a);
+  CHECK(doc->entities[a].type == NG_ETYPE_GOV_BODY);
+  CHECK(doc->entities[a].n_alt_labels == 1);
+  CHECK(ng__doc_resolve(doc, b) == a);
+  CHECK_OK(ng__coref_merge(doc, b, a)); /* already merged: no-op */
+  ng_doc_free(doc);
+}
+
+int
+main(void)
+{
+  ng_world *world = test_world();
+  CHECK(world != NULL);
+  if (world) {
+    test_partials_pronouns(world);
+    test_descriptions_acronyms(world);
+  }
+  test_merge_api();
+  ng_world_free(world);
+  return test_report();
+}

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for event.c on invented sentences: Visit dates, Meeting
+ * date/location (R04, R05), Signing parties and title, Quotation speakers
+ * (R03), TradeFigure amounts and parties (R01, R02). */
+#include "../test.h"
+
+#include "rel-doc.h"
+
+static ng_world *world;
+
+static struct ng_doc *
+run(const char *markup, const char *ref)
+{
+  struct ng_doc *doc = rd_doc(markup, ref);
+  CHECK(doc != NULL);
+  if (doc) {
+    CHECK_OK(rd_run(world, doc));
+  }
+  return doc;
+}
+
+static void
+test_visits(void)
+{
+  /* 2025-03-04 is a Tuesday */
+  struct ng_doc *doc = run(
+      "[LIMA|Y|Lima], March 4 -- [Chilean|C|Chile|dem] President "
+      "[Tomas Vidal|P] arrived in [Peru|C] on Tuesday for a three-day "
+      "official visit. [He|P|Tomas Vidal|pron] will call on President "
+      "[Rosa Quispe|P] at the [Palacio de Gobierno|L] on Wednesday.",
+      "2025-03-04");
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && ev->agent == rd_ent(doc, "Tomas Vidal") &&
+        ev->destination == rd_ent(doc, "Peru"));
+  CHECK(ev && strcmp(ev->start_date, "2025-03-04") == 0);
+  CHECK(ev && strcmp(ev->end_date, "2025-03-06") == 0);
+  ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && rd_has_party(doc, ev, "Tomas Vidal") &&
+        rd_has_party(doc, ev, "Rosa Quispe") && ev->n_parties == 2);
+  CHECK(ev && strcmp(ev->date, "2025-03-05") == 0);
+  CHECK(ev && ev->location == rd_ent(doc, "Palacio de Gobierno"));
+  CHECK(ev && ev->modality == NG_MOD_PLANNED);
+  /* every event has its binary fact */
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Tomas Vidal", "Peru") != NULL);
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Tomas Vidal", "Rosa Quispe") != NULL);
+  ng_doc_free(doc);
+
+  /* a range; a destination-less mention joins the country visit; the end
+   * from "until" */
+  doc = run("[Ken Ito|P]'s five-day visit, from June 2 to 6, is his first. "
+            "[Ken Ito|P]'s official visit to [Kenya|C] started on June 2 and "
+            "will last until June 6. [Ken Ito|P] visited the "
+            "[Kenyatta Centre|L] in [Nairobi|Y], [Kenya|C].",
+            "2025-06-03");
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 1);
+  ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && ev->destination == rd_ent(doc, "Kenya"));
+  CHECK(ev && strcmp(ev->start_date, "2025-06-02") == 0 &&
+        strcmp(ev->end_date, "2025-06-06") == 0);
+  ng_doc_free(doc);
+
+  /* "Tran's visit ends on Thursday, March 6" */
+  doc = run("[Ana Kova|P] arrived in [Chile|C] on Monday. "
+            "[Ana Kova|P]'s visit ends on Thursday, March 6.",
+            "2025-03-04");
+  ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && strcmp(ev->start_date, "2025-03-03") == 0 &&
+        strcmp(ev->end_date, "2025-03-06") == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_meetings(void)
+{
+  /* R05: the background meeting is not dated today; R04: one node */
+  struct ng_doc *doc = run(
+      "[Ana Kova|P] and [Omar Diallo|P], who first met in [Geneva|Y] in "
+      "2019, held talks in [Oslo|Y] on Tuesday. [Ana Kova|P] met "
+      "[Omar Diallo|P] again after lunch.",
+      "2025-06-10");
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && strcmp(ev->date, "2025-06-10") == 0);
+  CHECK(ev && ev->location == rd_ent(doc, "Oslo"));
+  ng_doc_free(doc);
+
+  /* a foreign minister meeting in another country's capital visits it */
+  doc = run("[BERLIN|Y|Berlin], June 3 -- [Indian|C|India|dem] Foreign "
+            "Minister [Priya Nair|P] met [German|C|Germany|dem] Foreign "
+            "Minister [Jonas Roth|P] in [Berlin|Y] on Monday.",
+            "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Priya Nair", "Berlin") != NULL);
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Jonas Roth", "Berlin") == NULL);
+  ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && ev->agent == rd_ent(doc, "Priya Nair") &&
+        strcmp(ev->start_date, "2025-06-02") == 0);
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 1);
+  ng_doc_free(doc);
+}
+
+static void
+test_signings(void)
+{
+  struct ng_doc *doc = run(
+      "During the talks, the two leaders are expected to witness the signing "
+      "of a Memorandum of Understanding on Digital Trade between [Chile|C] "
+      "and [Peru|C]. [Andes Mining|K] and [Kita Steel|K] signed a heads of "
+      "agreement today, witnessed by [Rosa Quispe|P].",
+      "2025-08-12");
+  CHECK(rd_count_events(doc, NG_EV_SIGNING) == 2);
+  const struct ng_event *ev = rd_event(doc, NG_EV_SIGNING, 0);
+  CHECK(ev && rd_has_party(doc, ev, "Chile") && rd_has_party(doc, ev, "Peru"));
+  CHECK(ev && ev->text &&
+        strcmp(ev->text, "Memorandum of Understanding on Digital Trade") == 0);
+  CHECK(ev && ev->modality == NG_MOD_PLANNED);
+  ev = rd_event(doc, NG_EV_SIGNING, 1);
+  CHECK(ev && ev->n_parties == 2 && !rd_has_party(doc, ev, "Rosa Quispe"));
+  CHECK(ev && ev->text && strcmp(ev->text, "heads of agreement") == 0);
+  CHECK(ev && strcmp(ev->date, "2025-08-12") == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_quotations(void)
+{
+  /* FAULT-CASES.md R03, with curly and straight marks */
+  struct ng_doc *doc = run(
+      "\xE2\x80\x9CTalks went well,\xE2\x80\x9D sighed envoy [Lutz Hamm|P]. "
+      "[Mira Osei|P] said: \"No deal yet.\" [She|P|Mira Osei|pron] added, "
+      "\"Perhaps next week.\" \"Prices doubled,\" said a trader who goes by "
+      "\"Slim.\" [Ana|P|Ana Kova|partial] began speaking to "
+      "[Omar|P|Omar Diallo|partial]. \"The port reopens Monday.\" "
+      "[Omar|P|Omar Diallo|partial] nodded.",
+      "2025-06-03");
+  size_t n = rd_count_events(doc, NG_EV_QUOTATION);
+  CHECK(n == 3);
+  const char *want_text[] = {"Talks went well", "No deal yet.",
+                             "Perhaps next week."};
+  const char *want_who[] = {"Lutz Hamm", "Mira Osei", "Mira Osei"};
+  for (size_t i = 0; i < 3; i++) {
+    const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, i);
+    CHECK(ev && ev->text && strcmp(ev->text, want_text[i]) == 0);
+    CHECK(ev && strcmp(rd_label(doc, ev->agent), want_who[i]) == 0);
+  }
+  for (size_t i = 0; i < n; i++) {
+    const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, i);
+    CHECK(ev && ev->agent != rd_ent(doc, "Omar Diallo"));
+    CHECK(ev && ev->text && strcmp(ev->text, "Slim.") != 0);
+  }
+  ng_doc_free(doc);
+
+  /* a quotation over two sentences is one; "the President said";
+   * speaker named before a mid-sentence quotation */
+  doc = run("[Russian|C|Russia|dem] President [Ivan Petrov|P] spoke. "
+            "\xE2\x80\x9CWe met. We agreed on much,\xE2\x80\x9D the President "
+            "said. [Priya Nair|P], who is touring the region, said "
+            "[India|C] saw [Chile|C] as \xE2\x80\x9C" "a key partner in our "
+            "growth\xE2\x80\x9D.",
+            "2025-06-03");
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Ivan Petrov", "Russia");
+  /* rerun the events stage now that the office fact exists */
+  for (size_t i = 0; i < doc->n_events; i++) {
+    free(doc->events[i].parties);
+    free(doc->events[i].text);
+    free(doc->events[i].value);
+  }
+  doc->n_events = 0;
+  CHECK_OK(ng__event_run(world, doc));
+  CHECK(rd_count_events(doc, NG_EV_QUOTATION) == 2);
+  const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, 0);
+  CHECK(ev && ev->text && strcmp(ev->text, "We met. We agreed on much") == 0);
+  CHECK(ev && ev->agent == rd_ent(doc, "Ivan Petrov"));
+  ev = rd_event(doc, NG_EV_QUOTATION, 1);
+  CHECK(ev && ev->agent == rd_ent(doc, "Priya Nair"));
+  ng_doc_free(doc);
+}
+
+static void
+test_trade(void)
+{
+  struct ng_doc *doc = run(
+      "In 2024, [Kenya|C] was [Egypt|C]'s third-largest trading partner, "
+      "with total trade reaching US$4.5 billion (E\xC2\xA3" "200 billion). "
+      "[Chile|C] was the largest investor in [Peru|C], with capital of "
+      "US$6.7 billion.",
+      "2025-06-03");
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 2);
+  const struct ng_event *ev = rd_event(doc, NG_EV_TRADE_FIGURE, 1);
+  CHECK(ev && ev->value && strcmp(ev->value, "200000000000") == 0 &&
+        strcmp(ev->currency, "EGP") == 0);
+  ev = rd_event(doc, NG_EV_TRADE_FIGURE, 0);
+  CHECK(ev && ev->year == 2024 && ev->value &&
+        strcmp(ev->value, "4500000000") == 0 &&
+        strcmp(ev->currency, "USD") == 0);
+  CHECK(ev && rd_has_party(doc, ev, "Kenya") && rd_has_party(doc, ev, "Egypt"));
+  ng_doc_free(doc);
+
+  doc = run("Trade between [Japan|C] and [Vietnam|C] rose 8.2 per cent to "
+            "RM220.5 billion in 2024, data showed. [Japan|C] remained "
+            "[Vietnam|C]'s largest trading partner in [ASEAN|I] with trade "
+            "worth RM61.3 billion, followed by [Thailand|C] (RM39.8 billion) "
+            "and [Laos|C] (RM2.1 bln), an official said in a statement "
+            "today. [Japan|C]'s exports to [Vietnam|C] were valued at "
+            "\xE2\x82\xAC" "18.4 billion.",
+            "2025-02-18");
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 5);
+  const char *vals[] = {"220500000000", "61300000000", "39800000000",
+                        "2100000000", "18400000000"};
+  const char *other[] = {"Japan", "Japan", "Thailand", "Laos", "Japan"};
+  for (size_t i = 0; i < 5; i++) {
+    ev = rd_event(doc, NG_EV_TRADE_FIGURE, i);
+    CHECK(ev && ev->value && strcmp(ev->value, vals[i]) == 0);
+    CHECK(ev && ev->year == 2024);
+    CHECK(ev && rd_has_party(doc, ev, "Vietnam") &&
+          rd_has_party(doc, ev, other[i]));
+  }
+  CHECK(rd_fact(doc, NG_REL_TRADING_PARTNER_OF, "Laos", "Vietnam") != NULL);
+  ng_doc_free(doc);
+
+  /* R02: a change and an earlier value are not the figure; "last year"
+   * and "the two countries" */
+  doc = run("[Ana Kova|P] of [Chile|C] arrived in [Peru|C]. Exports from "
+            "[Chile|C] to [Peru|C] decreased $1.2 million to $23.5 million, "
+            "from $24.7 million a year earlier. Bilateral trade between the "
+            "two countries reached S$31.2 billion last year.",
+            "2025-03-04");
+  for (size_t i = 0; i < doc->n_events; i++) {
+    if (doc->events[i].kind == NG_EV_TRADE_FIGURE) {
+      fprintf(stderr, "trade %s %s %d\n", doc->events[i].value,
+              doc->events[i].currency, doc->events[i].year);
+    }
+  }
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 2);
+  ev = rd_event(doc, NG_EV_TRADE_FIGURE, 0);
+  CHECK(ev && ev->value && strcmp(ev->value, "23500000") == 0);
+  ev = rd_event(doc, NG_EV_TRADE_FIGURE, 1);
+  CHECK(ev && ev->value && strcmp(ev->value, "31200000000") == 0 &&
+        strcmp(ev->currency, "SGD") == 0 && ev->year == 2024);
+  CHECK(ev && rd_has_party(doc, ev, "Chile") && rd_has_party(doc, ev, "Peru"));
+  ng_doc_free(doc);
+}
+
+int
+main(void)
+{
+  world = ng_world_new();
+  CHECK(world != NULL);
+  CHECK_OK(ng__world_load_lexicons(world));
+  test_visits();
+  test_meetings();
+  test_signings();
+  test_quotations();
+  test_trade();
+  ng_world_free(world);
+  return test_report();
+}

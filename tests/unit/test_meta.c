@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for meta.c: JSON-LD (@graph, @id authors, malformed blocks),
+ * OpenGraph vs <title>, site-name suffixes, dates (published vs modified,
+ * normalisation), authors, canonical URL, language (FAULT-CASES M01-M14). */
+#include "meta.h"
+
+#include "../test.h"
+
+#include <stdlib.h>
+
+static ng_world *world;
+
+/* Parses @p page (with @p final_url, may be NULL) into a new doc. */
+static struct ng_doc *
+meta_of(const char *page, const char *final_url)
+{
+  struct ng_doc *doc = ng__doc_new("test");
+  xmlDocPtr html = NULL;
+  if (!doc) {
+    return NULL;
+  }
+  if (final_url) {
+    doc->final_url = strdup(final_url);
+  }
+  if (ng__html_parse(world, "test", page, strlen(page), final_url, &html) !=
+          NG_OK ||
+      ng__meta_parse(world, doc, html) != NG_OK) {
+    test_failures++;
+    fprintf(stderr, "meta_of failed: %s\n", ng_world_errmsg(world));
+  }
+  xmlFreeDoc(html);
+  return doc;
+}
+
+static void
+test_jsonld_graph(void)
+{
+  struct ng_doc *doc = meta_of(
+    "<html><head><script type=\"application/ld+json\">"
+    "{\"@context\":\"https://schema.org\",\"@graph\":["
+    "{\"@type\":\"WebSite\",\"name\":\"Orlan Daily\"},"
+    "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Mara Velt\"},"
+    "{\"@type\":[\"NewsArticle\"],\"headline\":\"Harbour strike ends\","
+    "\"datePublished\":\"2021-03-04T10:00:00+01:00\","
+    "\"dateModified\":\"2021-03-05T08:00:00+01:00\","
+    "\"author\":[{\"@id\":\"#p1\"},{\"@type\":\"Person\",\"name\":\"Ivo "
+    "Tran\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":\"Orlan "
+    "Daily\"},\"inLanguage\":\"en-gb\"}]}</script>"
+    "<title>Harbour strike ends | Orlan Daily</title></head>"
+    "<body><p>x</p></body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Harbour strike ends");
+  CHECK_EQ_STR(doc->meta.date_published, "2021-03-04T10:00:00+01:00");
+  CHECK_EQ_STR(doc->meta.date_modified, "2021-03-05T08:00:00+01:00");
+  CHECK(doc->meta.n_authors == 2);
+  if (doc->meta.n_authors == 2) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Mara Velt");
+    CHECK_EQ_STR(doc->meta.authors[1], "Ivo Tran");
+  }
+  CHECK_EQ_STR(doc->meta.publisher, "Orlan Daily");
+  CHECK_EQ_STR(doc->meta.language, "en-GB");
+  ng_doc_free(doc);
+}
+
+static void
+test_jsonld_malformed(void)
+{
+  /* M03 (a) trailing ';', (b) CDATA wrapper, (c) raw newline, (d) several
+   * blocks with a broken one first. */
+  static const char *const pages[] = {
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+    "\"datePublished\":\"2021-03-04T10:00:00+01:00\"};</script>",
+    "<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":"
+    "\"NewsArticle\",\"datePublished\":\"2021-03-04T10:00:00+01:00\"}\n"
+    "//]]></script>",
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+    "\"headline\":\"Line one\nline two\",\"datePublished\":"
+    "\"2021-03-04T10:00:00+01:00\"}</script>",
+    "<script type=\"application/ld+json\">{\"@type\": oops</script>"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+    "\"datePublished\":\"2021-03-04T10:00:00+01:00\"}</script>"
+    "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\","
+    "\"itemListElement\":[]}</script>"};
+  for (size_t i = 0; i < ARRAY_LEN(pages); i++) {
+    struct ng_doc *doc = meta_of(pages[i], NULL);
+    CHECK_EQ_STR(doc->meta.date_published, "2021-03-04T10:00:00+01:00");
+    if (i == 2) {
+      CHECK_EQ_STR(doc->meta.headline, "Line one line two");
+    }
+    ng_doc_free(doc);
+  }
+}
+
+static void
+test_titles(void)
+{
+  /* og:title beats <title>; the site suffix goes. */
+  struct ng_doc *doc = meta_of(
+    "<title>Old title | Velmar Post</title>"
+    "<meta property=\"og:title\" content=\"Ferry service resumes - Velmar "
+    "Post\"><meta property=\"og:site_name\" content=\"Velmar Post\">", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Ferry service resumes");
+  CHECK_EQ_STR(doc->meta.publisher, "Velmar Post");
+  CHECK_EQ_STR(doc->meta.site_name, "Velmar Post");
+  ng_doc_free(doc);
+  /* M01: JSON-LD name is the site; the colon part stays. */
+  doc = meta_of(
+    "<title>Superbugs: What Doctors Know \xE2\x80\x93 The Daily "
+    "Meridian</title><script type=\"application/ld+json\">{\"@type\":"
+    "\"NewsArticle\",\"name\":\"The Daily Meridian\",\"headline\":"
+    "\"Superbugs: What Doctors Know\"}</script>"
+    "<body><h1>Superbugs: What Doctors Know</h1></body>", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Superbugs: What Doctors Know");
+  ng_doc_free(doc);
+  /* <title> only, site name known from og:site_name; en dash. */
+  doc = meta_of(
+    "<title>Superbugs: What Doctors Know \xE2\x80\x93 The Daily "
+    "Meridian</title><meta property=\"og:site_name\" content=\"The Daily "
+    "Meridian\">", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Superbugs: What Doctors Know");
+  ng_doc_free(doc);
+  /* Site name first and no declaration: confirmed by the page. */
+  doc = meta_of(
+    "<title>Orlan Wire - Harbour workers end five-day strike</title>"
+    "<body><b>Harbour workers end five-day strike</b><p>Text.</p></body>",
+    NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Harbour workers end five-day strike");
+  CHECK_EQ_STR(doc->meta.publisher, "Orlan Wire");
+  ng_doc_free(doc);
+  /* No separator to trust: the title stays whole. */
+  doc = meta_of("<title>Anwar - Putin talks in Moscow</title>", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Anwar - Putin talks in Moscow");
+  ng_doc_free(doc);
+  /* M02: entities decoded exactly once. */
+  doc = meta_of("<meta property=\"og:title\" content=\"Minister&#039;s "
+                "visit &amp; talks\">", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Minister's visit & talks");
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Use &amp;lt;b&amp;gt; tags</h1></body>", NULL);
+  CHECK_EQ_STR(doc->meta.headline, "Use &lt;b&gt; tags");
+  ng_doc_free(doc);
+}
+
+static void
+test_dates(void)
+{
+  /* M12: published and modified kept apart, never swapped. */
+  struct ng_doc *doc = meta_of(
+    "<meta property=\"article:published_time\" "
+    "content=\"2024-03-01T09:00:00+00:00\">"
+    "<meta property=\"article:modified_time\" "
+    "content=\"2024-03-02T17:30:00+00:00\"><p>Updated 2 March</p>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2024-03-01T09:00:00Z");
+  CHECK_EQ_STR(doc->meta.date_modified, "2024-03-02T17:30:00Z");
+  ng_doc_free(doc);
+  /* Only a modified date: no published date is made from it. */
+  doc = meta_of("<meta property=\"article:modified_time\" "
+                "content=\"2024-03-02\">", NULL);
+  CHECK(doc->meta.date_published == NULL);
+  CHECK_EQ_STR(doc->meta.date_modified, "2024-03-02");
+  ng_doc_free(doc);
+  /* M13: an old date is fine; a future one is rejected for the next. */
+  doc = meta_of(
+    "<meta property=\"article:published_time\" content=\"2999-01-01\">"
+    "<meta name=\"date\" content=\"1991-01-02T01:01:00+01:00\">", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "1991-01-02T01:01:00+01:00");
+  ng_doc_free(doc);
+  /* microdata and <time pubdate>, and a visible line as last resort */
+  doc = meta_of("<span itemprop=\"datePublished\" "
+                "content=\"2025-06-03T08:30:00+02:00\">3 June</span>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2025-06-03T08:30:00+02:00");
+  ng_doc_free(doc);
+  doc = meta_of("<body><font>Published: 18 February 2025</font></body>",
+                NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2025-02-18");
+  ng_doc_free(doc);
+
+  char d[32];
+  CHECK(ng__meta_norm_date("2018-04-05T06:00", d));
+  CHECK_EQ_STR(d, "2018-04-05T06:00:00"); /* M10 (c): no Z invented */
+  CHECK(ng__meta_norm_date("20110101", d));
+  CHECK_EQ_STR(d, "2011-01-01");
+  CHECK(ng__meta_norm_date("2023-11-08", d));
+  CHECK_EQ_STR(d, "2023-11-08");
+  CHECK(ng__meta_norm_date("2025-05-15T09:10:00.000+0800", d));
+  CHECK_EQ_STR(d, "2025-05-15T09:10:00+08:00");
+  CHECK(ng__meta_norm_date("3:05 PM, 12 March 2024", d));
+  CHECK_EQ_STR(d, "2024-03-12T15:05:00"); /* M09 */
+  CHECK(ng__meta_norm_date("March 12, 2024 12:30 AM", d));
+  CHECK_EQ_STR(d, "2024-03-12T00:30:00");
+  CHECK(ng__meta_norm_date("Mar 12, 2024 12:10 pm", d));
+  CHECK_EQ_STR(d, "2024-03-12T12:10:00");
+  CHECK(ng__meta_norm_date("Tue, 04 Mar 2025 19:05:00 +0800", d));
+  CHECK_EQ_STR(d, "2025-03-04T19:05:00+08:00");
+  CHECK(!ng__meta_norm_date("2023-02-29", d));
+  CHECK(!ng__meta_norm_date("no date here", d));
+  CHECK(!ng__meta_norm_date("2024-13-01", d));
+}
+
+static void
+test_authors(void)
+{
+  /* M07: two meta authors, a suffix kept with its name. */
+  struct ng_doc *doc = meta_of(
+    "<meta name=\"author\" content=\"Sam Ortiz, Jr.\">"
+    "<meta name=\"author\" content=\"Dana Kwe\">", NULL);
+  CHECK(doc->meta.n_authors == 2);
+  if (doc->meta.n_authors == 2) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Sam Ortiz, Jr.");
+    CHECK_EQ_STR(doc->meta.authors[1], "Dana Kwe");
+  }
+  ng_doc_free(doc);
+  /* M05: the publisher is never an author; "By" goes; lists split. */
+  doc = meta_of(
+    "<meta property=\"og:site_name\" content=\"The Daily Meridian\">"
+    "<meta name=\"author\" content=\"The Daily Meridian\">"
+    "<meta name=\"author\" content=\"By Petra Lunde and Karl Osei\">", NULL);
+  CHECK(doc->meta.n_authors == 2);
+  if (doc->meta.n_authors == 2) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Petra Lunde");
+    CHECK_EQ_STR(doc->meta.authors[1], "Karl Osei");
+  }
+  CHECK_EQ_STR(doc->meta.publisher, "The Daily Meridian");
+  ng_doc_free(doc);
+  doc = meta_of("<meta name=\"author\" content=\"Email the author\">", NULL);
+  CHECK(doc->meta.n_authors == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_canonical(void)
+{
+  const char *final = "https://news.example/world/2024/orlan-talks";
+  /* M14 (a): relative canonical resolved against the page URL. */
+  struct ng_doc *doc = meta_of(
+    "<link rel=\"canonical\" href=\"/world/2024/orlan-talks\">", final);
+  CHECK_EQ_STR(doc->meta.canonical_url, final);
+  ng_doc_free(doc);
+  /* (b) no host and (c) home page: rejected, og:url used instead. */
+  doc = meta_of("<link rel=\"canonical\" href=\"https:///world/x\">"
+                "<meta property=\"og:url\" "
+                "content=\"https://news.example/world/2024/og\">", final);
+  CHECK_EQ_STR(doc->meta.canonical_url, "https://news.example/world/2024/og");
+  ng_doc_free(doc);
+  doc = meta_of("<link rel=\"canonical\" href=\"https://news.example/\">",
+                final);
+  CHECK(doc->meta.canonical_url == NULL);
+  ng_doc_free(doc);
+  /* spaces in a canonical URL are percent-encoded */
+  doc = meta_of("<link rel=canonical href=\"https://news.example/a b\">",
+                NULL);
+  CHECK_EQ_STR(doc->meta.canonical_url, "https://news.example/a%20b");
+  ng_doc_free(doc);
+  /* <html lang> normalised */
+  doc = meta_of("<html lang=\"en_us\"><body></body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.language, "en-US");
+  ng_doc_free(doc);
+}
+
+int
+main(void)
+{
+  world = ng_world_new();
+  if (!world || ng_world_set_option(world, "now", "1750000000") != NG_OK) {
+    return 99;
+  }
+  test_jsonld_graph();
+  test_jsonld_malformed();
+  test_titles();
+  test_dates();
+  test_authors();
+  test_canonical();
+  ng_world_free(world);
+  return test_report();
+}

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for ner.c: titles and honorifics (FAULT-CASES N01, N02),
+ * demonyms (N03), case variants (N04), sentence-initial words (N05),
+ * countries as countries (N06), span punctuation (N08), datelines,
+ * "Long Name (LN)" definitions and office facts. With NG_DEV_DIR set to a
+ * folder of eval source articles (header, "---", body), also prints what
+ * it finds in each (NG_DEBUG=1). */
+#include "entities.h"
+
+#include <dirent.h>
+
+static void
+test_n01_honorifics(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Datuk Seri Haslan Mokri met Tan Sri Tan Boon Kee and Ratu Josefa "
+      "Vale in Putrajaya. Engineer Farid Qazi joined later. "
+      "\xE5\xB1\xB1\xE6\x9C\xAC\xE5\x81\xA5\xE6\xA7\x98 sent a message.",
+      NULL);
+  test_dump(doc);
+  size_t e = test_entity(doc, NG_ETYPE_PERSON, "Haslan Mokri");
+  CHECK(e != NG_NONE);
+  if (e != NG_NONE) {
+    CHECK_EQ_STR(doc->entities[e].honorific, "Datuk Seri");
+  }
+  e = test_entity(doc, NG_ETYPE_PERSON, "Tan Boon Kee");
+  CHECK(e != NG_NONE);
+  if (e != NG_NONE) {
+    CHECK_EQ_STR(doc->entities[e].honorific, "Tan Sri");
+  }
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Josefa Vale") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Farid Qazi") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON,
+                    "\xE5\xB1\xB1\xE6\x9C\xAC\xE5\x81\xA5") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Putrajaya") != NG_NONE);
+  CHECK(test_count_label(doc, "Boon Kee") == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_n02_titles(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Labour MP Nia Brand asked for answers. The acting CEO of Norvale "
+      "Energy, Dr Ivo Marsh, said sales fell. \"It is early,\" Sgt Mat "
+      "Rooney said. She works as Senior Software Engineer at Norvale Energy.",
+      NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Nia Brand") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Ivo Marsh") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Mat Rooney") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Norvale Energy") != NG_NONE);
+  CHECK(test_count_label(doc, "Norvale Energy") == 1);
+  CHECK(test_count_label(doc, "Senior Software Engineer") == 0);
+  CHECK(test_count_label(doc, "MP Nia Brand") == 0);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Ivo Marsh", "Norvale Energy"));
+  ng_doc_free(doc);
+}
+
+static void
+test_n03_demonyms(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "German envoy Lutz Hamm met Georgian officials in Tbilisi. Tamils in "
+      "Orlan marched on Sunday. The Russian-Malaysian talks went well.",
+      NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Lutz Hamm") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Germany") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Georgia") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Russia") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Malaysia") != NG_NONE);
+  CHECK(test_count_label(doc, "German") == 0);
+  CHECK(test_count_label(doc, "Georgian") == 0);
+  CHECK(test_count_label(doc, "Tamils") == 0);
+  CHECK(test_count_label(doc, "Russian-Malaysian") == 0);
+  /* an envoy holds no office in the vocabulary */
+  CHECK(doc && doc->n_facts == 0);
+  size_t demonyms = 0;
+  for (size_t m = 0; doc && m < doc->n_mentions; m++) {
+    demonyms += doc->mentions[m].kind == NG_MENTION_DEMONYM;
+  }
+  CHECK(demonyms == 4);
+  ng_doc_free(doc);
+}
+
+static void
+test_n04_case(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Asean ministers met Brics envoys. ASEAN said the BRICS bloc would "
+      "meet again. Traders in cyprus waited.", NULL);
+  test_dump(doc);
+  CHECK(test_count_label(doc, "ASEAN") == 1);
+  CHECK(test_count_label(doc, "BRICS") == 1);
+  CHECK(test_count_label(doc, "Asean") == 0);
+  CHECK(test_count_label(doc, "Brics") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Cyprus") != NG_NONE);
+  size_t e = test_entity(doc, NG_ETYPE_INTL_ORG, "ASEAN");
+  bool kept = false;
+  for (size_t a = 0; e != NG_NONE && a < doc->entities[e].n_alt_labels; a++) {
+    kept = kept || strcmp(doc->entities[e].alt_labels[a], "Asean") == 0;
+  }
+  CHECK(kept);
+  ng_doc_free(doc);
+}
+
+static void
+test_n05_sentence_start(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "AS the Orlan delegation arrived, talks began. Tonight Norvale Energy "
+      "posts results. Mira met Oskar in Warsaw.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Norvale Energy") != NG_NONE);
+  CHECK(test_count_label(doc, "Tonight Norvale Energy") == 0);
+  CHECK(test_count_label(doc, "AS") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Mira") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Oskar") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Warsaw") != NG_NONE);
+  ng_doc_free(doc);
+}
+
+static void
+test_n06_n08_spans(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Croatia signed the accord with Velmar. La variante -originaria de la "
+      "India- preocupa a Orlan. Talks (in Jakarta.) ended.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Croatia") != NG_NONE);
+  CHECK(test_count_label(doc, "Croatia") == 1);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "India") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Jakarta") != NG_NONE);
+  for (size_t e = 0; doc && e < doc->n_entities; e++) {
+    const char *l = doc->entities[e].label;
+    size_t n = strlen(l);
+    CHECK(n > 0 && l[n - 1] != '-' && l[n - 1] != '.' && l[0] != '-' &&
+          l[0] != '(');
+  }
+  ng_doc_free(doc);
+}
+
+static void
+test_dateline_offices(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "NAIROBI, March 3 (Savanna News) -- Kenyan Trade Minister Wanjiru "
+      "Odhiambo met Indonesia's Minister for Foreign Affairs Sari Wulan on "
+      "Monday.\n\nOdhiambo said Prime Minister Joseph Kamau would attend. "
+      "Former President Amos Kip was absent. Sabah Chief Minister Datuk Ali "
+      "Osman and ASEAN Secretary-General Dr Lin Mei Hua spoke. The Kenya "
+      "Export Promotion Agency (KEPA) agreed. KEPA chief executive officer "
+      "Tom Otieno said so.", NULL);
+  test_dump(doc);
+  CHECK(doc && doc->dateline != NG_NONE &&
+        strcmp(doc->entities[doc->dateline].label, "Nairobi") == 0);
+  CHECK(doc && doc->publisher != NG_NONE &&
+        strcmp(doc->entities[doc->publisher].label, "Savanna News") == 0 &&
+        doc->entities[doc->publisher].type == NG_ETYPE_NEWS_AGENCY);
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Wanjiru Odhiambo", "Kenya"));
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Sari Wulan", "Indonesia"));
+  /* no country modifier: the dateline's country */
+  CHECK(test_fact(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Joseph Kamau", "Kenya"));
+  CHECK(!test_fact(doc, NG_REL_HEAD_OF_STATE_OF, "Amos Kip", "Kenya"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Ali Osman") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Sabah") != NG_NONE);
+  CHECK(doc && doc->n_facts > 0);
+  for (size_t f = 0; doc && f < doc->n_facts; f++) {
+    size_t s = ng__doc_resolve(doc, doc->facts[f].subject);
+    CHECK(strcmp(doc->entities[s].label, "Ali Osman") != 0);
+  }
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Lin Mei Hua", "ASEAN"));
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Tom Otieno", "KEPA"));
+  CHECK(test_count_label(doc, "Minister") == 0);
+  CHECK(test_count_label(doc, "Monday") == 0);
+  ng_doc_free(doc);
+}
+
+/* Prints what NER finds in each eval source article (NG_DEV_DIR). */
+static void
+dump_dev(ng_world *world)
+{
+  const char *dir = getenv("NG_DEV_DIR");
+  if (!dir || !*dir) {
+    return;
+  }
+  DIR *d = opendir(dir);
+  if (!d) {
+    return;
+  }
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    size_t nl = strlen(de->d_name);
+    if (nl < 5 || strcmp(de->d_name + nl - 4, ".txt") != 0) {
+      continue;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+      continue;
+    }
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *body = strstr(buf, "\n---\n");
+    if (!body) {
+      continue;
+    }
+    *body = '\0';
+    body += 5;
+    char *pub = strstr(buf, "publisher: ");
+    char publisher[256] = "";
+    if (pub) {
+      pub += 11;
+      size_t k = strcspn(pub, "\n");
+      snprintf(publisher, sizeof publisher, "%.*s", (int)k, pub);
+    }
+    size_t bl = strlen(body);
+    while (bl > 0 && (body[bl - 1] == '\n' || body[bl - 1] == ' ')) {
+      body[--bl] = '\0';
+    }
+    /* paragraphs: the source uses blank lines already */
+    printf("=== %s\n", de->d_name);
+    struct ng_doc *doc = test_run(world, body, publisher[0] ? publisher : NULL);
+    char *au = strstr(buf, "author: ");
+    if (doc && au) {
+      au += 8;
+      size_t k = strcspn(au, "\n");
+      doc->meta.authors = calloc(1, sizeof *doc->meta.authors);
+      if (doc->meta.authors) {
+        doc->meta.authors[0] = strndup(au, k);
+        doc->meta.n_authors = 1;
+        CHECK_OK(ng__link_run(world, doc));
+      }
+    }
+    test_dump(doc);
+    ng_doc_free(doc);
+  }
+  closedir(d);
+}
+
+int
+main(void)
+{
+  ng_world *world = test_world();
+  CHECK(world != NULL);
+  if (!world) {
+    return test_report();
+  }
+  test_n01_honorifics(world);
+  test_n02_titles(world);
+  test_n03_demonyms(world);
+  test_n04_case(world);
+  test_n05_sentence_start(world);
+  test_n06_n08_spans(world);
+  test_dateline_offices(world);
+  dump_dev(world);
+  ng_world_free(world);
+  return test_report();
+}

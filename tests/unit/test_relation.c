@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for relation.c, pattern.c and lexicon.c: every relation of
+ * VOCABULARY.md "Binary facts" on invented sentences, modality, pronoun
+ * and description fallbacks, pair phrases, the lexicon loader. */
+#include "../test.h"
+
+#include "lexicon.h"
+#include "pattern.h"
+#include "rel-doc.h"
+
+static ng_world *world;
+
+/* Builds, runs and returns a doc (checks that both steps work). */
+static struct ng_doc *
+run(const char *markup, const char *ref)
+{
+  struct ng_doc *doc = rd_doc(markup, ref);
+  CHECK(doc != NULL);
+  if (doc) {
+    CHECK_OK(rd_run(world, doc));
+  }
+  return doc;
+}
+
+static void
+test_lexicon(void)
+{
+  struct ng_rule rule;
+  CHECK_OK(ng__lexicon_compile(world, "{A:Person} ~ met|meets {B:Geo}+",
+                               &rule));
+  CHECK(rule.n_els == 4);
+  CHECK(rule.els[0].kind == NG_PEL_SLOT && rule.els[0].role == NG_ROLE_A);
+  CHECK(rule.els[2].n_alts == 2);
+  CHECK(rule.els[3].list);
+  ng__lexicon_rule_clear(&rule);
+  CHECK(ng__lexicon_compile(world, "{A:Nobody} met", &rule) == NG_ERR_PARSE);
+  CHECK(ng__lexicon_compile(world, "{A:Person} {B:Person}", &rule) ==
+        NG_ERR_PARSE); /* no trigger word */
+  CHECK(ng__lexicon_compile(world, "{A:Person}! met", &rule) == NG_ERR_PARSE);
+  struct ng_lexicon *lex = NULL;
+  CHECK(ng__lexicon_load(world, "/nonexistent", &lex) == NG_ERR_IO);
+  CHECK(lex == NULL);
+  ng__lexicon_free(NULL);
+  CHECK(world->lex == NULL || world->lex->n_rules > 20);
+}
+
+static void
+test_tokens(void)
+{
+  const char *s = "Anwar\xE2\x80\x99s visit didn't end; RM11.46 bn "
+                  "\xE2\x80\x9CYes\xE2\x80\x9D";
+  size_t pos = 0, b, e;
+  enum ng_tok_kind kind;
+  char low[24];
+  const char *want[] = {"anwar", "'s", "visit", "did", "n't", "end", ";",
+                        "rm11.46", "bn", "\"", "yes", "\""};
+  size_t n = 0;
+  while (ng__tok_next(s, strlen(s), pos, &b, &e, &kind, low, sizeof low)) {
+    if (n < ARRAY_LEN(want)) {
+      CHECK_EQ_STR(low, want[n]);
+    }
+    n++;
+    pos = e;
+  }
+  CHECK(n == ARRAY_LEN(want));
+}
+
+static void
+test_meets(void)
+{
+  struct ng_doc *doc = run(
+      "Foreign Minister [Lena Fischer|P] met her [Chilean|C|Chile|dem] "
+      "counterpart [Tomas Vidal|P] in [Oslo|Y] on Monday. "
+      "[Ana Kova|P] held talks with [Omar Diallo|P] in [Nairobi|Y]. "
+      "[Ruth Amsel|P] and [Ken Ito|P] discussed maritime security.",
+      "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Lena Fischer", "Tomas Vidal") != NULL);
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Omar Diallo", "Ana Kova") != NULL);
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ruth Amsel", "Ken Ito") != NULL);
+  CHECK(rd_count_facts(doc, NG_REL_MEETS) == 3);
+  const struct ng_fact *f = rd_fact(doc, NG_REL_MEETS, "Lena Fischer",
+                                    "Tomas Vidal");
+  CHECK(f && f->sentence == 0 && f->confidence > 0.5 && f->confidence <= 1);
+  ng_doc_free(doc);
+  /* "call on", "received by", a pronoun subject */
+  doc = run("[Ana Kova|P] arrived in [Peru|C] on Tuesday. [She|P|Ana Kova|pron] "
+            "will call on President [Luis Soto|P] and hold talks with Prime "
+            "Minister [Rosa Quispe|P].",
+            "2025-03-04");
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Kova", "Luis Soto") != NULL);
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Kova", "Rosa Quispe") != NULL);
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Luis Soto", "Rosa Quispe") == NULL);
+  f = rd_fact(doc, NG_REL_MEETS, "Ana Kova", "Rosa Quispe");
+  CHECK(f && f->modality == NG_MOD_PLANNED);
+  ng_doc_free(doc);
+}
+
+static void
+test_modality(void)
+{
+  struct ng_doc *doc = run(
+      "[Ana Kova|P] did not meet [Omar Diallo|P] in [Rome|Y]. "
+      "[Ken Ito|P] reportedly met [Ruth Amsel|P]. "
+      "[Lena Fischer|P] is scheduled to visit [Kenya|C]. "
+      "[Luis Soto|P] denied meeting [Rosa Quispe|P].",
+      "2025-06-03");
+  const struct ng_fact *f = rd_fact(doc, NG_REL_MEETS, "Ana Kova",
+                                    "Omar Diallo");
+  CHECK(f && f->modality == NG_MOD_DENIED);
+  f = rd_fact(doc, NG_REL_MEETS, "Ken Ito", "Ruth Amsel");
+  CHECK(f && f->modality == NG_MOD_REPORTED);
+  f = rd_fact(doc, NG_REL_VISITS, "Lena Fischer", "Kenya");
+  CHECK(f && f->modality == NG_MOD_PLANNED);
+  f = rd_fact(doc, NG_REL_MEETS, "Luis Soto", "Rosa Quispe");
+  CHECK(f && f->modality == NG_MOD_DENIED);
+  /* a denied meeting gets no Meeting node */
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  ng_doc_free(doc);
+}
+
+static void
+test_visits_hosts(void)
+{
+  struct ng_doc *doc = run(
+      "[Ana Kova|P] arrived in [Chile|C] for a state visit. "
+      "[Omar Diallo|P]'s official visit to [Japan|C] ends on Friday. "
+      "[Ken Ito|P], who is on a regional tour that will also take "
+      "[him|P|Ken Ito|pron] to [Lima|Y], [Quito|Y] and [Bogota|Y], spoke "
+      "briefly. [Luis Soto|P] will host a dinner in [his|P|Luis Soto|pron] "
+      "honour.",
+      "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Ana Kova", "Chile") != NULL);
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Omar Diallo", "Japan") != NULL);
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Ken Ito", "Lima") != NULL);
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Ken Ito", "Quito") != NULL);
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Ken Ito", "Bogota") != NULL);
+  /* "his" wrongly resolved to the host is re-resolved to the guest (the
+   * subject of a sentence before) */
+  const struct ng_fact *f = rd_fact(doc, NG_REL_HOSTS, "Luis Soto",
+                                    "Ken Ito");
+  CHECK(f && f->modality == NG_MOD_PLANNED);
+  CHECK(rd_fact(doc, NG_REL_HOSTS, "Luis Soto", "Luis Soto") == NULL);
+  ng_doc_free(doc);
+  doc = run("[Ana Kova|P] attended a banquet hosted by [Omar Diallo|P].",
+            "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_HOSTS, "Omar Diallo", "Ana Kova") != NULL);
+  ng_doc_free(doc);
+}
+
+static void
+test_memberships(void)
+{
+  struct ng_doc *doc = run(
+      "[Chile|C] joined the [World Trade Organization|I] in 1995, while "
+      "[Peru|C] is a founding member of the global body. [Egypt|C] became a "
+      "[BRICS|I] partner country. [Laos|C], which holds the [ASEAN|I] "
+      "chairmanship this year, will host the summit. [Kenya|C] was formally "
+      "admitted as the 12th member of [the grouping|I|ASEAN|desc]. "
+      "Leaders of the [ASEAN|I]'s dialogue partners, including "
+      "[Indian|C|India|dem] Prime Minister [Ravi Rao|P] and "
+      "[Korean|C|South Korea|dem] President [Min Park|P], arrived.",
+      "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Chile", "World Trade Organization"));
+  /* "the global body" is no description the lexicon knows: no fact */
+  CHECK(!rd_fact(doc, NG_REL_MEMBER_OF, "Peru", "World Trade Organization"));
+  CHECK(!rd_fact(doc, NG_REL_MEMBER_OF, "Peru", "ASEAN"));
+  CHECK(rd_fact(doc, NG_REL_PARTNER_OF, "Egypt", "BRICS"));
+  CHECK(rd_fact(doc, NG_REL_CHAIRS, "Laos", "ASEAN"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Kenya", "ASEAN"));
+  CHECK(rd_fact(doc, NG_REL_PARTNER_OF, "India", "ASEAN"));
+  CHECK(rd_fact(doc, NG_REL_PARTNER_OF, "South Korea", "ASEAN"));
+  CHECK(!rd_fact(doc, NG_REL_MEMBER_OF, "Laos", "ASEAN"));
+  ng_doc_free(doc);
+  /* "the regional bloc" resolves to the last organisation named */
+  doc = run("[Chile|C] joined [Mercosur|I] in 1995, while [Peru|C] is a "
+            "founding member of the regional bloc.",
+            "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Peru", "Mercosur"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Chile", "Mercosur"));
+  ng_doc_free(doc);
+  doc = run("Under [Brazil|C]'s chairmanship of [Mercosur|I], the talks "
+            "resumed.",
+            "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_CHAIRS, "Brazil", "Mercosur"));
+  ng_doc_free(doc);
+}
+
+static void
+test_cooperation_trade(void)
+{
+  struct ng_doc *doc = run(
+      "[Chile|C]-[Peru|C] relations are strong. "
+      "[Both|P] sides praised [Chilean|C|Chile|dem]-[Argentine|C|Argentina|dem] "
+      "cooperation. In 2023, [Kenya|C] was [Egypt|C]'s third-largest trading "
+      "partner. Trade between [Japan|C] and [Vietnam|C] grew.",
+      "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "Peru", "Chile"));
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "Chile", "Argentina"));
+  CHECK(rd_fact(doc, NG_REL_TRADING_PARTNER_OF, "Egypt", "Kenya"));
+  CHECK(rd_fact(doc, NG_REL_TRADING_PARTNER_OF, "Vietnam", "Japan"));
+  ng_doc_free(doc);
+  /* "the two countries" and "bilateral" take the article's pair */
+  doc = run("[Ana Kova|P] of [Chile|C] arrived in [Peru|C]. [Peru|C] and "
+            "[Chile|C] share a border. Bilateral ties are warm, and the two "
+            "countries signed a fisheries pact.",
+            "2025-06-03");
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "Chile", "Peru"));
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Chile", "Peru"));
+  ng_doc_free(doc);
+}
+
+static void
+test_signing_invites_located(void)
+{
+  struct ng_doc *doc = run(
+      "[Andes Mining|K] and [Japan|C]'s [Kita Steel|K] signed a supply deal "
+      "today. [Tomas Vidal|P] and [Ken Ito|P] inked the agreement, witnessed "
+      "by [Rosa Quispe|P]. [Peru|C] was invited to join [ASEAN|I]. "
+      "The summit took place at the [Palacio de Gobierno|L] in [Lima|Y]. "
+      "Talks were held in [Lyon|Y], [France|C].",
+      "2025-08-12");
+  rd_office(doc, NG_REL_LEADER_OF, "Tomas Vidal", "Andes Mining");
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Andes Mining",
+                "Kita Steel"));
+  CHECK(!rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Andes Mining", "Japan"));
+  CHECK(!rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Ken Ito", "Rosa Quispe"));
+  CHECK(rd_fact(doc, NG_REL_INVITES, "ASEAN", "Peru"));
+  CHECK(rd_fact(doc, NG_REL_LOCATED_IN, "Palacio de Gobierno", "Lima"));
+  CHECK(rd_fact(doc, NG_REL_LOCATED_IN, "Lyon", "France"));
+  ng_doc_free(doc);
+}
+
+static void
+test_ref_date(void)
+{
+  struct ng_doc *doc = ng__doc_new("x");
+  CHECK_OK(ng__doc_set_str(&doc->meta.date_published,
+                           "2025-05-15T09:10:00+08:00", 25));
+  ng__relation_set_ref_date(doc);
+  CHECK_EQ_STR(doc->ref_date, "2025-05-15");
+  ng_doc_free(doc);
+  doc = ng__doc_new("x");
+  CHECK_OK(ng__doc_set_str(&doc->user_date, "2024-01-02", 10));
+  CHECK_OK(ng__doc_set_str(&doc->meta.date_published, "2025-05-15", 10));
+  ng__relation_set_ref_date(doc);
+  CHECK_EQ_STR(doc->ref_date, "2024-01-02");
+  ng_doc_free(doc);
+  doc = ng__doc_new("x");
+  ng__relation_set_ref_date(doc);
+  CHECK_EQ_STR(doc->ref_date, "");
+  /* an empty doc runs cleanly */
+  CHECK_OK(ng__relation_run(world, doc));
+  CHECK_OK(ng__event_run(world, doc));
+  CHECK(doc->n_facts == 0 && doc->n_events == 0);
+  ng_doc_free(doc);
+}
+
+int
+main(void)
+{
+  world = ng_world_new();
+  CHECK(world != NULL);
+  CHECK_OK(ng__world_load_lexicons(world));
+  test_lexicon();
+  test_tokens();
+  test_meets();
+  test_modality();
+  test_visits_hosts();
+  test_memberships();
+  test_cooperation_trade();
+  test_signing_invites_located();
+  test_ref_date();
+  ng_world_free(world);
+  return test_report();
+}
