@@ -1172,7 +1172,18 @@ trade_figures(struct ctx *cx)
         continue;
       }
       if (at > 0 && ng__view_ends_with(v, at, &cx->lex->lists[NG_WL_CHANGE])) {
-        continue; /* a change, not a value (R02) */
+        /* "up by $5m", or "decreased $1.2 million to $23.5 million": a
+         * change, not a value (R02) */
+        const char *w = v->toks[at - 1].low;
+        bool always = strcmp(w, "by") == 0 || strcmp(w, "up") == 0 ||
+                      strcmp(w, "down") == 0 || strcmp(w, "of") == 0;
+        size_t after = tok_at(v, mon[i].end + se->begin);
+        bool to_value = after < v->n_toks && tok_is(&v->toks[after], "to") &&
+                        i + 1 < nm &&
+                        tok_at(v, mon[i + 1].begin + se->begin) == after + 1;
+        if (always || to_value) {
+          continue;
+        }
       }
       if (at > 0 && tok_is(&v->toks[at - 1], "from")) {
         bool later_to = false;

@@ -53,15 +53,15 @@ score() {
 
 dev=$(score dev "$shared/eval/dev" "$shared/eval/dev")
 echo "dev: $dev"
-check dev "$dev" entities 0.85
-check dev "$dev" facts 0.75
-check dev "$dev" events 0.70
+check dev "$dev" "entities F1" 0.85
+check dev "$dev" "facts F1" 0.75
+check dev "$dev" "events F1" 0.70
 check dev "$dev" "metadata acc" 0.90
 
 own=$(score samples "$top_srcdir/fixtures/gold" "$top_srcdir/fixtures/articles")
 echo "samples: $own"
-check samples "$own" entities 0.80
-check samples "$own" facts 0.60
-check samples "$own" events 0.50
+check samples "$own" "entities F1" 0.80
+check samples "$own" "facts F1" 0.60
+check samples "$own" "events F1" 0.50
 check samples "$own" "metadata acc" 0.90
 exit "$fail"

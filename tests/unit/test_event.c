@@ -225,12 +225,6 @@ test_trade(void)
             "from $24.7 million a year earlier. Bilateral trade between the "
             "two countries reached S$31.2 billion last year.",
             "2025-03-04");
-  for (size_t i = 0; i < doc->n_events; i++) {
-    if (doc->events[i].kind == NG_EV_TRADE_FIGURE) {
-      fprintf(stderr, "trade %s %s %d\n", doc->events[i].value,
-              doc->events[i].currency, doc->events[i].year);
-    }
-  }
   CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 2);
   ev = rd_event(doc, NG_EV_TRADE_FIGURE, 0);
   CHECK(ev && ev->value && strcmp(ev->value, "23500000") == 0);
