@@ -390,7 +390,8 @@ static const char global_help[] =
     "  --now SECONDS       clock for ng:retrievedAt, seconds since 1970\n"
     "                      (default: $SOURCE_DATE_EPOCH, else the real time)\n"
     "  --data DIR          folder of the ontology and lexicon files\n"
-    "                      (default: $NEWSGRAPH_DATA, else the installed one)\n";
+    "                      (default: $NEWSGRAPH_DATA, else the installed\n"
+    "                      one)\n";
 
 static const char input_help[] =
     "INPUT is an http(s) URL, a file (.html, .htm, .txt, optionally .gz),\n"

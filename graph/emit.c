@@ -245,13 +245,7 @@ ng__emit_lang(const char *in, char out[36])
     }
     for (size_t i = 0; i < len; i++) {
       char c = b[i];
-      bool upper = (sub > 0 && len == 2) || (sub > 0 && len == 4 && i == 0);
-      if (upper && c >= 'a' && c <= 'z') {
-        c = (char)(c - 'a' + 'A');
-      } else if (!upper && c >= 'A' && c <= 'Z') {
-        c = (char)(c - 'A' + 'a');
-      }
-      out[n++] = c;
+      out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
     }
     sub++;
     if (*p == '-' || *p == '_') {

@@ -82,9 +82,12 @@ void ng__quads_clear(struct ng_quads *quads);
  * no valid date. */
 bool ng__emit_date(const char *in, char out[40], const char **datatype);
 
-/* Writes the BCP 47 tag @p in in canonical case (language lower case,
- * script title case, region upper case: "en-US") into @p out (36 bytes).
- * False if @p in is not a well-formed tag (T08: never an empty tag). */
+/* Writes the BCP 47 tag @p in, lower-cased ("en-us"; "_" becomes "-"),
+ * into @p out (36 bytes). Lower case because raptor's N-Triples and
+ * N-Quads parsers and rasqal lower-case tags (REDLAND-NOTES.md §2): any
+ * other case would give two literals once our output is re-read
+ * (FAULT-CASES.md T08). False if @p in is not a well-formed tag (never an
+ * empty tag). */
 bool ng__emit_lang(const char *in, char out[36]);
 
 #endif

@@ -767,6 +767,14 @@ signings(struct ctx *cx)
         rm->modality == NG_MOD_DENIED || rm->m.n_a == 0 || rm->m.n_b == 0) {
       continue;
     }
+    /* only a signing verb makes a Signing ("implementing their agreement"
+     * states the fact, not the act) */
+    const struct ng_view *sv = view_of(cx, rm->m.view);
+    size_t an = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
+    if (strncmp(sv->toks[an].low, "sign", 4) != 0 &&
+        strncmp(sv->toks[an].low, "ink", 3) != 0) {
+      continue;
+    }
     size_t p[NG_MATCH_MAX * 2], n = 0;
     for (size_t k = 0; k < rm->m.n_a; k++) {
       p[n++] = rm->m.a[k];
@@ -1053,45 +1061,64 @@ is_trade_party(const struct ctx *cx, size_t e)
   return t == NG_ETYPE_COUNTRY || t == NG_ETYPE_INTL_ORG;
 }
 
-/* The parties of an amount at token @p at of view @p vi: the trading
- * partner match nearest before it (else after it), else the two
- * countries or blocs the sentence names. */
-static bool
-trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
-              size_t *y)
+/* The trading-partner pair nearest an amount: the nearest before it,
+ * else the nearest after it. */
+struct pairpick {
+  size_t best_pos, after_pos;
+  size_t bx, by, ax, ay;
+};
+
+static void
+pick_pairs(const struct ctx *cx, size_t vi, size_t at, bool implicit,
+           struct pairpick *pp)
 {
-  size_t best_pos = NG_NONE, after_pos = NG_NONE;
-  size_t bx = NG_NONE, by = NG_NONE, ax = NG_NONE, ay = NG_NONE;
   for (size_t i = 0; i < cx->set.n; i++) {
     const struct ng_rmatch *rm = &cx->set.m[i];
     if (rm->m.view != vi || rm->m.rule->rel != NG_REL_TRADING_PARTNER_OF ||
-        rm->modality == NG_MOD_DENIED) {
+        rm->modality == NG_MOD_DENIED || rm->m.implicit != implicit) {
       continue;
     }
     for (size_t a = 0; a < rm->m.n_a; a++) {
       for (size_t b = 0; b < rm->m.n_b; b++) {
         size_t pos = rm->m.a_tok[a] > rm->m.b_tok[b] ? rm->m.a_tok[a]
                                                      : rm->m.b_tok[b];
-        if (pos <= at && (best_pos == NG_NONE || pos > best_pos)) {
-          best_pos = pos;
-          bx = rm->m.a[a];
-          by = rm->m.b[b];
-        } else if (pos > at && (after_pos == NG_NONE || pos < after_pos)) {
-          after_pos = pos;
-          ax = rm->m.a[a];
-          ay = rm->m.b[b];
+        if (pos <= at && (pp->best_pos == NG_NONE || pos > pp->best_pos)) {
+          pp->best_pos = pos;
+          pp->bx = rm->m.a[a];
+          pp->by = rm->m.b[b];
+        } else if (pos > at &&
+                   (pp->after_pos == NG_NONE || pos < pp->after_pos)) {
+          pp->after_pos = pos;
+          pp->ax = rm->m.a[a];
+          pp->ay = rm->m.b[b];
         }
       }
     }
   }
-  if (bx != NG_NONE) {
-    *x = bx;
-    *y = by;
+}
+
+/* The parties of an amount at token @p at of view @p vi: the trading
+ * partner match nearest before it (else after it; a pair the context
+ * implies only when no match names one), else the two countries or blocs
+ * the sentence names. */
+static bool
+trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
+              size_t *y)
+{
+  struct pairpick pp = {NG_NONE, NG_NONE, NG_NONE, NG_NONE, NG_NONE,
+                        NG_NONE};
+  pick_pairs(cx, vi, at, false, &pp);
+  if (pp.bx == NG_NONE && pp.ax == NG_NONE) {
+    pick_pairs(cx, vi, at, true, &pp);
+  }
+  if (pp.bx != NG_NONE) {
+    *x = pp.bx;
+    *y = pp.by;
     return true;
   }
-  if (ax != NG_NONE) {
-    *x = ax;
-    *y = ay;
+  if (pp.ax != NG_NONE) {
+    *x = pp.ax;
+    *y = pp.ay;
     return true;
   }
   const struct ng_view *v = view_of(cx, vi);

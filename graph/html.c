@@ -16,6 +16,17 @@ quiet_error(void *ctx, const char *msg, ...)
   (void)msg;
 }
 
+/* raptor (through the librdf world) installs a global structured error
+ * handler that prints "raptor error - HTML parser error"; HTML parser
+ * contexts do not consult their own serror, so the global one is swapped
+ * for this no-op while our parse runs (libxml2's globals are per thread). */
+static void
+quiet_structured(void *ctx, xmlErrorPtr err)
+{
+  (void)ctx;
+  (void)err;
+}
+
 ng_status
 ng__html_parse(ng_world *world, const char *name, const char *utf8,
                size_t len, const char *url, xmlDocPtr *out)
@@ -30,8 +41,12 @@ ng__html_parse(ng_world *world, const char *name, const char *utf8,
    * charset> from re-decoding them. No HUGE: libxml2's own limits stay. */
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
              HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC;
+  xmlStructuredErrorFunc old_serror = xmlStructuredError;
+  void *old_serror_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, quiet_structured);
   xmlDocPtr doc = htmlReadMemory(len ? utf8 : " ", len ? (int)len : 1, url,
                                  "UTF-8", opts);
+  xmlSetStructuredErrorFunc(old_serror_ctx, old_serror);
   if (!doc) {
     return ng__errorf(world, NG_ERR_PARSE, "cannot parse HTML in %s", name);
   }

@@ -348,6 +348,13 @@ read_scale(const char *text, size_t len, size_t p, int *exp10)
       return p + 1 + n;
     }
   }
+  if (p + 1 < len && (unsigned char)text[p] == 0xC2 &&
+      (unsigned char)text[p + 1] == 0xA0) {
+    n = scale_at(text + p + 2, len - p - 2, false, exp10);
+    if (n) {
+      return p + 2 + n; /* no-break space before the scale word */
+    }
+  }
   return p;
 }
 

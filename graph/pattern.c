@@ -1110,6 +1110,7 @@ match_slot(struct mstate *ms, size_t e, size_t t)
   struct ng_match saved = ms->cur;
   if (el->implicit) {
     size_t x, y;
+    ms->cur.implicit = true;
     if (implied_pair(ms, &x, &y) && bind(ms, NG_ROLE_A, x, t, true, 0, 0) &&
         bind(ms, NG_ROLE_B, y, t, true, 0, 0) && match_from(ms, e + 1, t)) {
       return true;

@@ -88,6 +88,7 @@ struct ng_match {
   bool weak;                     /* a pronoun, description or implied pair */
   bool coerced;                  /* a person stood for their office */
   bool uncoerced;                /* a '^' slot kept a person */
+  bool implicit;                 /* the pair came from the context ('!') */
 };
 
 /* Finds the matches of @p rule in view @p vi: for each trigger token the

@@ -535,7 +535,8 @@ list_graphs(ng_store *store, char ***out, size_t *n_out)
     if (!ctx || !librdf_node_is_resource(ctx)) {
       continue;
     }
-    const char *s = (const char *)librdf_uri_as_string(librdf_node_get_uri(ctx));
+    const char *s =
+        (const char *)librdf_uri_as_string(librdf_node_get_uri(ctx));
     if (n == cap) {
       size_t ncap = cap ? 2 * cap : 64;
       char **p = realloc(v, ncap * sizeof *p);

@@ -225,8 +225,9 @@ tokenize(const char *text, size_t len, struct tok *toks, size_t max)
       t->kind = T_WORD;
       while (i < len) {
         unsigned char x = (unsigned char)text[i];
-        if (x == 0xE2) {
-          break; /* dashes and curly quotes end a word */
+        if (x == 0xE2 || (x == 0xC2 && i + 1 < len &&
+                          (unsigned char)text[i + 1] == 0xA0)) {
+          break; /* dashes, curly quotes and no-break spaces end a word */
         }
         if (!(is_alpha(x) || x >= 0x80)) {
           break;

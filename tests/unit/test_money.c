@@ -102,6 +102,8 @@ test_currencies(void)
   CHECK_EQ_STR(m[0].value, "500000");
   CHECK(scan("USD 40 million", m, 8) == 1);
   CHECK_EQ_STR(m[0].value, "40000000");
+  CHECK(scan("RM11.46\xC2\xA0" "billion", m, 8) == 1);
+  CHECK_EQ_STR(m[0].value, "11460000000");
   /* numbers without a currency are not money */
   CHECK(scan("rose 8.2 per cent to 220 units; 2,000 jobs", m, 8) == 0);
   CHECK(scan("RMX5 and FORM 3", m, 8) == 0);

@@ -177,6 +177,27 @@ test_dateline_offices(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* Odd inputs never crash and never give labels with edge punctuation. */
+static void
+test_odd_inputs(ng_world *world)
+{
+  static const char *const inputs[] = {
+      "", "(", "( )", "A (B)", "KUALA LUMPUR,", "\xE2\x80\x94 \xE2\x80\x94",
+      "\xFF\xFE Tan", "Mr", "Tan Sri", "Datuk Seri Dr", "the", "US$", "(X) (Y)",
+      "President", "Prime Minister of", "-- Bernama", "ALL CAPS, 12",
+      "Minister for Foreign Affairs", "X. Y. Z.", "'s 's", "Ministry of",
+      "Ab Corp", "Investment, Trade and Industry Minister"};
+  for (size_t i = 0; i < ARRAY_LEN(inputs); i++) {
+    struct ng_doc *doc = test_run(world, inputs[i], NULL);
+    CHECK(doc != NULL);
+    for (size_t e = 0; doc && e < doc->n_entities; e++) {
+      const char *l = doc->entities[e].label;
+      CHECK(l[0] != '\0' && l[0] != ' ' && l[strlen(l) - 1] != ' ');
+    }
+    ng_doc_free(doc);
+  }
+}
+
 /* Prints what NER finds in each eval source article (NG_DEV_DIR). */
 static void
 dump_dev(ng_world *world)
@@ -257,6 +278,7 @@ main(void)
   test_n05_sentence_start(world);
   test_n06_n08_spans(world);
   test_dateline_offices(world);
+  test_odd_inputs(world);
   dump_dev(world);
   ng_world_free(world);
   return test_report();

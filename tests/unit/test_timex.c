@@ -69,6 +69,12 @@ test_explicit(void)
   /* December/January turn */
   CHECK_EQ_STR(first("talks on Jan 3", "2025-12-30", 0, &t), "2026-01-03");
   CHECK_EQ_STR(first("talks on Dec 30", "2026-01-02", 0, &t), "2025-12-30");
+  /* regression: a curly apostrophe before the date (3-byte punctuation
+   * once stalled the tokenizer) and a no-break space inside it */
+  CHECK_EQ_STR(first("Anwar\xE2\x80\x99s visit started on May 13.", ref, 0,
+                     &t),
+               "2025-05-13");
+  CHECK_EQ_STR(first("on May\xC2\xA0" "14", ref, 0, &t), "2025-05-14");
   /* invalid day */
   CHECK_EQ_STR(first("on February 30", ref, 0, &t), "");
 }
