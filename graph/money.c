@@ -17,7 +17,8 @@ static const struct {
     {"US$", "USD", true},  {"HK$", "HKD", true},  {"NT$", "TWD", true},
     {"NZ$", "NZD", true},  {"S$", "SGD", true},   {"A$", "AUD", true},
     {"C$", "CAD", true},   {"RMB", "CNY", true},  {"RM", "MYR", true},
-    {"Rp", "IDR", true},   {"E\xC2\xA3", "EGP", true},   {"Rs.", "INR", true},  {"Rs", "INR", true},
+    {"Rp", "IDR", true},   {"E\xC2\xA3", "EGP", true},
+    {"Rs.", "INR", true},  {"Rs", "INR", true},
     {"\xE2\x82\xAC", "EUR", false}, /* € */
     {"\xC2\xA3", "GBP", false},     /* £ */
     {"\xC2\xA5", "JPY", false},     /* ¥ (CNY by context) */

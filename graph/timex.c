@@ -468,7 +468,8 @@ explicit_at(const struct tok *toks, size_t n, size_t i, bool has_ref,
       is_punct(toks, n, i + 1, '-') && toks[i + 2].kind == T_NUM &&
       toks[i + 2].ndigits == 2 && is_punct(toks, n, i + 3, '-') &&
       toks[i + 4].kind == T_NUM && toks[i + 4].ndigits == 2 &&
-      toks[i + 1].begin == toks[i].end && toks[i + 2].begin == toks[i + 1].end) {
+      toks[i + 1].begin == toks[i].end &&
+      toks[i + 2].begin == toks[i + 1].end) {
     if (set_days(t, toks[i].num, toks[i + 2].num, toks[i + 4].num, 0, 0, 0)) {
       return i + 5;
     }

@@ -23,7 +23,8 @@ struct ng_timex {
   enum ng_timex_kind kind; /* what it denotes */
   char value[11];          /* DATE/RANGE start as xsd:date, else "" */
   char end_value[11];      /* RANGE end as xsd:date, else "" */
-  int year;                /* year of the (start) date, or the year; 0 unknown */
+  int year;                /* year of the (start) date, or the year; 0 if
+                            * unknown */
   int month;               /* 1-12 for DATE/RANGE/MONTH, else 0 */
   bool relative;           /* resolved against the reference date */
   bool future;             /* a weekday resolved forwards (future tense) */

@@ -68,7 +68,8 @@ main(int argc, char **argv)
     for (size_t t = 0; t < v->n_toks; t++) {
       const struct ng_tok *k = &v->toks[t];
       if (k->kind == NG_TOK_ENT) {
-        printf(" {%d%s%s}", (int)doc->entities[k->ent].type, k->mkind == NG_MENTION_PRONOUN ? "pron:" :
+        printf(" {%d%s%s}", (int)doc->entities[k->ent].type,
+               k->mkind == NG_MENTION_PRONOUN ? "pron:" :
                           k->mkind == NG_MENTION_DESCRIPTION ? "desc:" :
                           k->mkind == NG_MENTION_DEMONYM ? "dem:" : "",
                label(doc, k->ent));

@@ -83,9 +83,9 @@ test_meets(void)
   CHECK(f && f->sentence == 0 && f->confidence > 0.5 && f->confidence <= 1);
   ng_doc_free(doc);
   /* "call on", "received by", a pronoun subject */
-  doc = run("[Ana Kova|P] arrived in [Peru|C] on Tuesday. [She|P|Ana Kova|pron] "
-            "will call on President [Luis Soto|P] and hold talks with Prime "
-            "Minister [Rosa Quispe|P].",
+  doc = run("[Ana Kova|P] arrived in [Peru|C] on Tuesday. "
+            "[She|P|Ana Kova|pron] will call on President [Luis Soto|P] "
+            "and hold talks with Prime Minister [Rosa Quispe|P].",
             "2025-03-04");
   CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Kova", "Luis Soto") != NULL);
   CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Kova", "Rosa Quispe") != NULL);
@@ -190,8 +190,8 @@ test_cooperation_trade(void)
 {
   struct ng_doc *doc = run(
       "[Chile|C]-[Peru|C] relations are strong. "
-      "[Both|P] sides praised [Chilean|C|Chile|dem]-[Argentine|C|Argentina|dem] "
-      "cooperation. In 2023, [Kenya|C] was [Egypt|C]'s third-largest trading "
+      "Both sides praised "
+      "[Chilean|C|Chile|dem]-[Argentine|C|Argentina|dem] cooperation. In 2023, [Kenya|C] was [Egypt|C]'s third-largest trading "
       "partner. Trade between [Japan|C] and [Vietnam|C] grew.",
       "2025-06-03");
   CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "Peru", "Chile"));
