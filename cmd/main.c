@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Inputs per store transaction in build (REDLAND-NOTES.md §6.3). */
 #define BATCH_SIZE 100
@@ -276,6 +278,34 @@ open_store(struct cli *cli, bool create, ng_store **store)
   return st == NG_OK ? 0 : fail(cli, "open store", spec, st);
 }
 
+/* Seconds since an arbitrary start (monotonic). */
+static double
+now_seconds(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ARCHITECTURE.md: long runs show progress on a terminal (inputs done,
+ * rate, ETA) and stay quiet when stderr is not one. */
+static void
+progress(const struct cli *cli, size_t done, size_t total, double start,
+         bool last)
+{
+  static double shown;
+  double t = now_seconds();
+  if (cli->opts->quiet || total < 2 || !isatty(STDERR_FILENO) ||
+      (!last && t - shown < 0.2)) {
+    return;
+  }
+  shown = t;
+  double rate = t > start ? (double)done / (t - start) : 0;
+  long eta = rate > 0 ? (long)((double)(total - done) / rate) : 0;
+  fprintf(stderr, "\rnewsgraph: %zu/%zu inputs, %.1f/s, ETA %ld:%02ld  %s",
+          done, total, rate, eta / 60, eta % 60, last ? "\n" : "");
+}
+
 static int
 cmd_build(struct cli *cli, const struct inputs *in)
 {
@@ -287,9 +317,11 @@ cmd_build(struct cli *cli, const struct inputs *in)
     return 1;
   }
   const char *spec = cli->opts->store ? cli->opts->store : "newsgraph.db";
+  double start = now_seconds();
   st = ng_store_begin(store);
   for (size_t i = 0; st == NG_OK && i < in->n; i++) {
     ng_doc *doc = NULL;
+    progress(cli, i, in->n, start, false);
     if (load_doc(cli, in->v[i], &doc)) {
       failed++;
       rc = 1;
@@ -321,6 +353,7 @@ cmd_build(struct cli *cli, const struct inputs *in)
     rc = fail(cli, "commit to store", spec, st);
   }
   ng_store_free(store);
+  progress(cli, in->n, in->n, start, true);
   fprintf(stderr, "newsgraph: %zu article%s added to %s, %zu failed\n", done,
           done == 1 ? "" : "s", spec, failed);
   return rc;

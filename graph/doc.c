@@ -279,8 +279,8 @@ ng__doc_take_event(struct ng_doc *doc, struct ng_event *ev)
   return NG_OK;
 }
 
-static void
-meta_clear(struct ng_meta *m)
+void
+ng__meta_clear(struct ng_meta *m)
 {
   free(m->headline);
   free(m->date_published);
@@ -309,7 +309,7 @@ ng_doc_free(ng_doc *doc)
   free(doc->final_url);
   free(doc->user_url);
   free(doc->user_date);
-  meta_clear(&doc->meta);
+  ng__meta_clear(&doc->meta);
   free(doc->text);
   free(doc->iri);
   free(doc->sentences);

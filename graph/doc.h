@@ -178,6 +178,9 @@ struct ng_doc {
   size_t publisher;      /* entity index of the publisher, or NG_NONE */
 };
 
+/* Frees every field of @p m and zeroes it (reusable afterwards). */
+void ng__meta_clear(struct ng_meta *m);
+
 /* A new empty doc named @p name (copied), or NULL when out of memory. */
 struct ng_doc *ng__doc_new(const char *name);
 

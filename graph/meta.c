@@ -1531,29 +1531,11 @@ compose(struct ctx *c)
   return NG_OK;
 }
 
-static void
-clear_meta(struct ng_meta *m)
-{
-  free(m->headline);
-  free(m->date_published);
-  free(m->date_modified);
-  free(m->publisher);
-  free(m->site_name);
-  for (size_t i = 0; i < m->n_authors; i++) {
-    free(m->authors[i]);
-  }
-  free(m->authors);
-  free(m->language);
-  free(m->canonical_url);
-  free(m->description);
-  memset(m, 0, sizeof *m);
-}
-
 ng_status
 ng__meta_parse(ng_world *world, struct ng_doc *doc, xmlDocPtr html)
 {
   struct ctx c = {world, doc, NULL, 0, 0, NG_OK, html, NULL};
-  clear_meta(&doc->meta);
+  ng__meta_clear(&doc->meta);
   walk_html(&c, html);
   ng_status st = c.st;
   if (st == NG_OK) {
