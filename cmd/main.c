@@ -150,11 +150,13 @@ load_doc(struct cli *cli, const char *input, ng_doc **out)
   if (st != NG_OK) {
     return fail(cli, "load", input, st);
   }
-  if (o->url && (st = ng_doc_set_url(doc, o->url)) != NG_OK) {
+  st = o->url ? ng_doc_set_url(doc, o->url) : NG_OK;
+  if (st != NG_OK) {
     ng_doc_free(doc);
     return fail(cli, "set the URL of", input, st);
   }
-  if (o->date && (st = ng_doc_set_date(doc, o->date)) != NG_OK) {
+  st = o->date ? ng_doc_set_date(doc, o->date) : NG_OK;
+  if (st != NG_OK) {
     ng_doc_free(doc);
     return fail(cli, "set the date of", input, st);
   }
@@ -369,7 +371,10 @@ cmd_export(struct cli *cli)
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  if (o->output && !(out = fopen(o->output, "w"))) {
+  if (o->output) {
+    out = fopen(o->output, "w");
+  }
+  if (!out) {
     fprintf(stderr, "newsgraph: cannot write %s: %s\n", o->output,
             strerror(errno));
     ng_store_free(store);
@@ -421,8 +426,11 @@ cmd_query(struct cli *cli)
   ng_store *store = NULL;
   char *text = NULL;
   const char *query = o->n_args ? o->args[0] : NULL;
-  if (o->query_file && !(query = text = read_query(o->query_file))) {
-    return 1;
+  if (o->query_file) {
+    query = text = read_query(o->query_file);
+    if (!query) {
+      return 1;
+    }
   }
   if (open_store(cli, false, &store)) {
     free(text);

@@ -143,6 +143,80 @@ merge_names(struct ng_doc *doc)
   return NG_OK;
 }
 
+/* True if @p part is @p whole's first words ("Straits Pacific" of
+ * "Straits Pacific Energy Corporation"). */
+static bool
+is_word_prefix(const char *part, const char *whole)
+{
+  size_t pl = strlen(part);
+  return pl > 0 && strncmp(part, whole, pl) == 0 && whole[pl] == ' ';
+}
+
+/* Short forms of organisation names: a later mention that is the first
+ * words of exactly one longer organisation name ("Gulf Horizon" after
+ * "Gulf Horizon Energy Corporation", "Thang Long" after "Thang Long
+ * Components Joint Stock Company") is that organisation, as a surname is
+ * the person (AP Stylebook: a company may be named by its short form on
+ * second reference). The short form may have been typed as an
+ * organisation (by a title: "Gulf Horizon chief executive") or as a
+ * person (by a reporting verb: "Sinar Teknik said"); it is never a name
+ * the gazetteer knows ("African Union" is no short form of "African Union
+ * Commission"), and a person with an honorific is a person. */
+static ng_status
+merge_org_short_forms(ng_world *world, struct ng_doc *doc)
+{
+  ng_status st;
+  size_t n = doc->n_entities;
+  for (size_t a = 0; a < n; a++) {
+    const struct ng_entity *ea = &doc->entities[a];
+    if (ea->merged || ea->qid || ea->type == NG_ETYPE_NEWS_AGENCY) {
+      continue;
+    }
+    bool person = ea->type == NG_ETYPE_PERSON;
+    if (!person && !is_org_type(ea->type)) {
+      continue;
+    }
+    if (person && (ea->honorific || ea->is_author)) {
+      continue;
+    }
+    if (ng__gazetteer_find_entry(world->gaz, ea->type, true, ea->label,
+                                 strlen(ea->label)) != NG_NONE) {
+      continue;
+    }
+    size_t cand = NG_NONE, n_cand = 0;
+    for (size_t b = 0; b < n; b++) {
+      const struct ng_entity *eb = &doc->entities[b];
+      if (b == a || eb->merged || !is_org_type(eb->type) ||
+          eb->type == NG_ETYPE_NEWS_AGENCY) {
+        continue;
+      }
+      if (person && eb->type != NG_ETYPE_COMPANY &&
+          eb->type != NG_ETYPE_ORGANIZATION) {
+        continue; /* a person is no short form of a ministry */
+      }
+      if (!is_word_prefix(ea->label, eb->label)) {
+        continue;
+      }
+      /* nested candidates ("Sinar Teknik Holdings" and "Sinar Teknik
+       * Holdings Bhd") count once: keep the longest */
+      if (cand != NG_NONE &&
+          (is_word_prefix(doc->entities[cand].label, eb->label) ||
+           is_word_prefix(eb->label, doc->entities[cand].label))) {
+        if (strlen(eb->label) > strlen(doc->entities[cand].label)) {
+          cand = b;
+        }
+        continue;
+      }
+      cand = b;
+      n_cand++;
+    }
+    if (n_cand == 1) {
+      TRY(st, ng__coref_merge(doc, a, cand));
+    }
+  }
+  return NG_OK;
+}
+
 /* Initials of the capitalised words of @p s (skipping of/and/the/for). */
 static void
 initials(const char *s, char *out, size_t cap)
@@ -526,6 +600,7 @@ ng__coref_run(ng_world *world, struct ng_doc *doc)
   }
   TRY(st, merge_names(doc));
   TRY(st, merge_acronyms(doc));
+  TRY(st, merge_org_short_forms(world, doc));
   normalize_facts(doc);
   TRY(st, resolve_references(world, doc));
   return NG_OK;

@@ -864,18 +864,18 @@ ng__emit_graph_iri(const struct ng_doc *doc, char **out)
 static int
 term_cmp(const struct ng_term *a, const struct ng_term *b)
 {
-  int c;
   if (a->kind != b->kind) {
     return (int)a->kind - (int)b->kind;
   }
-  if ((c = strcmp(a->value, b->value)) != 0) {
-    return c;
+  int c = strcmp(a->value, b->value);
+  if (c == 0) {
+    c = strcmp(a->lang ? a->lang : "", b->lang ? b->lang : "");
   }
-  if ((c = strcmp(a->lang ? a->lang : "", b->lang ? b->lang : "")) != 0) {
-    return c;
+  if (c == 0) {
+    c = strcmp(a->datatype ? a->datatype : "",
+               b->datatype ? b->datatype : "");
   }
-  return strcmp(a->datatype ? a->datatype : "", b->datatype ? b->datatype
-                                                            : "");
+  return c;
 }
 
 static int
@@ -884,11 +884,11 @@ quad_cmp(const void *pa, const void *pb, void *article)
   const struct ng_quad *a = pa, *b = pb;
   bool aa = strcmp(a->subject.value, article) == 0;
   bool ba = strcmp(b->subject.value, article) == 0;
-  int c;
   if (aa != ba) {
     return aa ? -1 : 1;
   }
-  if ((c = strcmp(a->subject.value, b->subject.value)) != 0) {
+  int c = strcmp(a->subject.value, b->subject.value);
+  if (c != 0) {
     return c;
   }
   bool at = strcmp(a->predicate, RDF_TYPE) == 0;
@@ -896,10 +896,8 @@ quad_cmp(const void *pa, const void *pb, void *article)
   if (at != bt) {
     return at ? -1 : 1;
   }
-  if ((c = strcmp(a->predicate, b->predicate)) != 0) {
-    return c;
-  }
-  return term_cmp(&a->object, &b->object);
+  c = strcmp(a->predicate, b->predicate);
+  return c != 0 ? c : term_cmp(&a->object, &b->object);
 }
 
 static void

@@ -366,6 +366,8 @@ build_entry(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
       }
     } else if (is_ngl(p, "contextOnly")) {
       e->context_only = strcmp(t[i].o, "true") == 0;
+    } else if (is_ngl(p, "alsoPersonName")) {
+      e->person_name = strcmp(t[i].o, "true") == 0;
     }
   }
   return e->label ? NG_OK : NG_ERR_RDF;
@@ -450,6 +452,9 @@ build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
       {"Abbreviation", NG_LEX_ABBREVIATION},
       {"PortfolioWord", NG_LEX_PORTFOLIO},
       {"BylineWord", NG_LEX_BYLINE},
+      {"AdminDivisionWord", NG_LEX_ADMIN_UNIT},
+      {"CompoundTail", NG_LEX_COMPOUND_TAIL},
+      {"PlaceQualifier", NG_LEX_PLACE_QUAL},
   };
   ng_status st;
   struct ng_lex_item proto;

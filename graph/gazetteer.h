@@ -39,6 +39,9 @@ enum ng_lex_kind {
   NG_LEX_ABBREVIATION, /* ngl:Abbreviation */
   NG_LEX_PORTFOLIO,    /* ngl:PortfolioWord */
   NG_LEX_BYLINE,       /* ngl:BylineWord */
+  NG_LEX_ADMIN_UNIT,   /* ngl:AdminDivisionWord */
+  NG_LEX_COMPOUND_TAIL, /* ngl:CompoundTail */
+  NG_LEX_PLACE_QUAL,   /* ngl:PlaceQualifier */
   NG_LEX_COUNT
 };
 
@@ -56,6 +59,7 @@ struct ng_gaz_entry {
   size_t *members;      /* ngl:member entries */
   size_t n_members;     /* entries in members */
   bool context_only;    /* ngl:contextOnly */
+  bool person_name;     /* ngl:alsoPersonName: also a given or family name */
 };
 
 /* One matchable surface form and what it means. */

@@ -249,8 +249,10 @@ is_name_word(const struct ner *n, size_t i)
   if (!is_cap(n, i) || word_is(n, i, NG_LEX_STOPWORD)) {
     return false;
   }
-  if (is_sentence_initial(n, i) && occurs_lower(n, i)) {
-    return false;
+  if (is_sentence_initial(n, i) && occurs_lower(n, i) &&
+      !(tok_eq(n, i + 1, "-") && !(n->tok[i + 1].flags & NG_TOK_SPACE) &&
+        is_cap(n, i + 2) && !(n->tok[i + 2].flags & NG_TOK_SPACE))) {
+    return false; /* "Al-Qahtani said" is a name even though "al" occurs */
   }
   return true;
 }
@@ -456,7 +458,9 @@ agency_in_parens(struct ner *n, size_t i, size_t *out)
   if (it && it->kind == NG_LEX_ENTRY && e == j &&
       it->type == NG_ETYPE_NEWS_AGENCY) {
     TRY(st, entry_entity(n, it->entry, &ent));
-  } else if (!it) {
+  } else if (!it || (e < j && j - (i + 1) >= 2)) {
+    /* unknown, or longer than the known name it starts with ("(Asia
+     * Markets Journal)" is no mention of Asia) */
     char *label = NULL;
     TRY(st, span_text(n, i + 1, j, &label));
     st = get_entity(n, NG_ETYPE_NEWS_AGENCY, label, NULL, &ent);
@@ -477,6 +481,72 @@ is_dash(const struct ner *n, size_t i)
          tok_eq(n, i, "\xE2\x80\x93");
 }
 
+/* A dateline at token @p b, the first word of a paragraph: the place
+ * tokens [b, *pe) and the token after them, or false. Forms (Reuters,
+ * AP, AFP and national agencies): "KUALA LUMPUR, May 15 (Bernama) --",
+ * "AMMAN, Jordan (AP) --", "N'DJAMENA, July 5", "NEW DELHI (PTI):" and
+ * the mixed-case "Tbilisi (AFP) -". */
+static bool
+dateline_at(const struct ner *n, size_t b, size_t *pe)
+{
+  size_t s = n->sent_of[b];
+  size_t j = b;
+  while (j < n->n_tok && n->sent_of[j] == s && j - b < 8 &&
+         ((is_word(n, j) && (n->tok[j].flags & NG_TOK_UPPER)) ||
+          (is_word(n, j) && (n->tok[j].flags & NG_TOK_CAP) &&
+           tok_len(n, j) == 1 && is_apostrophe(n, j + 1) &&
+           !(n->tok[j + 1].flags & NG_TOK_SPACE)) ||
+          (j > b && (tok_eq(n, j, ".") || tok_eq(n, j, "-") ||
+                     is_apostrophe(n, j)) &&
+           !(n->tok[j].flags & NG_TOK_SPACE)))) {
+    j++;
+  }
+  bool caps = j > b && j - b <= 6;
+  if (!caps) {
+    /* mixed case only before an agency credit: "Tbilisi (AFP) -" */
+    j = b;
+    while (j < n->n_tok && n->sent_of[j] == s && j - b < 4 &&
+           is_name_word(n, j)) {
+      j++;
+    }
+    if (j == b || !tok_eq(n, j, "(")) {
+      return false;
+    }
+    size_t k = j + 1;
+    while (k < n->n_tok && k < j + 6 && n->sent_of[k] == s &&
+           !tok_eq(n, k, ")")) {
+      k++;
+    }
+    if (!tok_eq(n, k, ")") || !(is_dash(n, k + 1) || tok_eq(n, k + 1, ":"))) {
+      return false;
+    }
+    *pe = j;
+    return true;
+  }
+  if (tok_eq(n, j, "(")) {
+    *pe = j; /* "NEW DELHI (PTI):" */
+    return true;
+  }
+  if (!tok_eq(n, j, ",") || !same_sentence(n, j, j + 1)) {
+    return false;
+  }
+  if (is_word(n, j + 1) && (word_is(n, j + 1, NG_LEX_STOPWORD) ||
+                            (n->tok[j + 1].flags & NG_TOK_DIGIT))) {
+    *pe = j; /* "KUALA LUMPUR, May 15" */
+    return true;
+  }
+  /* "AMMAN, Jordan (AP)": the country or region of the place */
+  size_t e;
+  const struct ng_lex_item *it = entry_at(n, j + 1, &e);
+  if (it && it->kind == NG_LEX_ENTRY &&
+      (it->type == NG_ETYPE_COUNTRY || it->type == NG_ETYPE_PLACE) &&
+      (tok_eq(n, e, "(") || tok_eq(n, e, ",") || is_dash(n, e))) {
+    *pe = j;
+    return true;
+  }
+  return false;
+}
+
 static ng_status
 pass_dateline(struct ner *n)
 {
@@ -484,40 +554,37 @@ pass_dateline(struct ner *n)
   if (n->n_tok == 0) {
     return NG_OK;
   }
-  size_t j = 0;
-  while (j < n->n_tok && n->sent_of[j] == 0 &&
-         ((is_word(n, j) && (n->tok[j].flags & NG_TOK_UPPER)) ||
-          (j > 0 && (tok_eq(n, j, ".") || tok_eq(n, j, "-") ||
-                     is_apostrophe(n, j)) &&
-           !(n->tok[j].flags & NG_TOK_SPACE)))) {
-    j++;
+  /* the dateline opens the story: one of its first three sentences (an
+   * ALL-CAPS kicker or a headline may come first) */
+  size_t b = NG_NONE, j = 0;
+  for (size_t sn = 0; sn < 3 && sn < n->doc->n_sentences; sn++) {
+    size_t f = n->sent_first[sn];
+    if (f < n->n_tok && n->sent_of[f] == sn && dateline_at(n, f, &j)) {
+      b = f;
+      break;
+    }
   }
-  if (j == 0 || j > 6 || !tok_eq(n, j, ",")) {
-    return NG_OK;
-  }
-  bool date = is_word(n, j + 1) && (word_is(n, j + 1, NG_LEX_STOPWORD) ||
-                                    (n->tok[j + 1].flags & NG_TOK_DIGIT));
-  if (!date) {
+  if (b == NG_NONE) {
     return NG_OK;
   }
   size_t e, ent;
-  const struct ng_lex_item *it = entry_at(n, 0, &e);
+  const struct ng_lex_item *it = entry_at(n, b, &e);
   if (it && it->kind == NG_LEX_ENTRY && e == j &&
       (it->type == NG_ETYPE_CITY || it->type == NG_ETYPE_COUNTRY ||
        it->type == NG_ETYPE_PLACE)) {
-    TRY(st, entry_entity(n, choose_entry(n, 0, it), &ent));
+    TRY(st, entry_entity(n, choose_entry(n, b, it), &ent));
   } else {
     char *label = NULL;
-    TRY(st, span_text(n, 0, j, &label));
+    TRY(st, span_text(n, b, j, &label));
     title_case(label);
     st = get_entity(n, NG_ETYPE_CITY, label, NULL, &ent);
     free(label);
     TRY(st, st);
   }
-  TRY(st, add_mention(n, 0, j, ent, NG_MENTION_NAME));
+  TRY(st, add_mention(n, b, j, ent, NG_MENTION_NAME));
   n->doc->dateline = ent;
   /* "KUALA LUMPUR, Oct 26 (Bernama) --" */
-  for (size_t k = j + 1; k < j + 6 && k < n->n_tok && same_sentence(n, 0, k);
+  for (size_t k = j; k < j + 8 && k < n->n_tok && same_sentence(n, b, k);
        k++) {
     if (tok_eq(n, k, "(")) {
       size_t ag;
@@ -732,6 +799,37 @@ org_connector(const struct ner *n, size_t i)
   return is_cap(n, j) && same_sentence(n, i, j);
 }
 
+/* A portfolio word at @p i followed by a ministerial title ("Energy
+ * Minister"). */
+static bool
+portfolio_title_at(const struct ner *n, size_t i)
+{
+  size_t e = i + 1, te;
+  if (!word_is(n, i, NG_LEX_PORTFOLIO)) {
+    return false;
+  }
+  while (word_is(n, e, NG_LEX_PORTFOLIO) && e < i + 4) {
+    e++;
+  }
+  const struct ng_lex_item *t = lex_at(n, e, NG_LEX_TITLE, &te);
+  return t && t->portfolio;
+}
+
+/* A title of state or government office at @p i ("Minister", "Prime
+ * Minister", "President"), optionally after portfolio words. */
+static bool
+starts_title(const struct ner *n, size_t i)
+{
+  size_t te;
+  if (portfolio_title_at(n, i)) {
+    return true;
+  }
+  const struct ng_lex_item *t = lex_at(n, i, NG_LEX_TITLE, &te);
+  return t && (t->office == NG_OFFICE_HEAD_OF_STATE ||
+               t->office == NG_OFFICE_HEAD_OF_GOVERNMENT ||
+               t->office == NG_OFFICE_MINISTER);
+}
+
 /* "Ministry of X" / "X Corporation": organisation names typed by a
  * prefix or suffix word (ngl:NamePrefix, ngl:NameSuffix). */
 static ng_status
@@ -798,6 +896,9 @@ pass_typed_names(struct ner *n)
     size_t suf_end = NG_NONE;
     enum ng_etype type = NG_ETYPE_ORGANIZATION;
     while (j < n->n_tok && same_sentence(n, i, j) && j - i < 10) {
+      if (j > i && starts_title(n, j)) {
+        break; /* "Danish Climate Minister X and Swedish Energy Minister" */
+      }
       if (!is_cap(n, j) || n->used[j] || is_possessive_s(n, j + 2)) {
         const struct ng_lex_item *sx =
             is_cap(n, j) && !n->used[j] ? lex_at(n, j, NG_LEX_SUFFIX, &x)
@@ -809,9 +910,20 @@ pass_typed_names(struct ner *n)
         break;
       }
       const struct ng_lex_item *sx = lex_at(n, j, NG_LEX_SUFFIX, &x);
+      if (sx && j > i && portfolio_title_at(n, j)) {
+        break; /* "Qatari Energy Minister": a portfolio, not a company */
+      }
       if (sx && j > i) {
         suf_end = x;
         type = sx->type;
+        size_t x2;
+        const struct ng_lex_item *sx2 =
+            tok_eq(n, x, ",") ? lex_at(n, x + 1, NG_LEX_SUFFIX, &x2) : NULL;
+        if (sx2 && sx2->type == NG_ETYPE_COMPANY && type == NG_ETYPE_COMPANY &&
+            same_sentence(n, x, x2 - 1)) {
+          suf_end = x2; /* "Hanseong Electronics Co., Ltd." */
+          break;
+        }
         if (tok_eq(n, x, "and") || tok_eq(n, x, ",")) {
           break; /* "Intel Corporation and Micron Technology Inc" */
         }
@@ -843,6 +955,14 @@ pass_typed_names(struct ner *n)
     size_t b = i;
     for (;;) {
       size_t te;
+      if (b < suf_end && is_cap(n, b) && b + 1 < suf_end &&
+          word_is(n, b, NG_LEX_STOPWORD) &&
+          (word_is(n, b, NG_LEX_PORTFOLIO) ||
+           word_is(n, b, NG_LEX_TITLE_MOD)) &&
+          is_cap(n, b + 1) && !starts_title(n, b + 1) &&
+          !has_lex(n, b + 1, NG_LEX_TITLE)) {
+        break; /* "Federal Cartel Office", "National Centre for ..." */
+      }
       if (b < suf_end && (!is_name_word(n, b) ||
                           word_is(n, b, NG_LEX_STOPWORD))) {
         b++;
@@ -889,7 +1009,128 @@ pass_typed_names(struct ner *n)
   return NG_OK;
 }
 
+/* ---- pass 1b: administrative areas ---- */
+
+/* First token of the space-delimited word that ends with token @p k
+ * ("Ma'an" is three tokens). */
+static size_t
+glued_start(const struct ner *n, size_t k)
+{
+  while (k > 0 && !(n->tok[k].flags & NG_TOK_SPACE) &&
+         same_sentence(n, k - 1, k)) {
+    k--;
+  }
+  return k;
+}
+
+/* True if the tokens [b, e) may name an administrative area: unused
+ * capitalised words, none a title, demonym, stopword or compass word
+ * ("the Malaysian state", "the Northern region"). */
+static bool
+area_name_ok(const struct ner *n, size_t b, size_t e)
+{
+  for (size_t k = b; k < e; k++) {
+    if (n->used[k]) {
+      return false;
+    }
+    if (!is_word(n, k)) {
+      continue;
+    }
+    size_t x;
+    const struct ng_lex_item *it = entry_at(n, k, &x);
+    if ((it && it->kind == NG_LEX_DEMONYM) || has_lex(n, k, NG_LEX_TITLE) ||
+        word_is(n, k, NG_LEX_PLACE_QUAL) ||
+        ((n->tok[k].flags & NG_TOK_SPACE || k == b) &&
+         !is_name_word(n, k))) {
+      return false;
+    }
+  }
+  return e > b;
+}
+
+/* "Quang Ninh province", "Sabah state", "the state of Penang", "Ma'an
+ * governorate": the name before an administrative-area word
+ * (ngl:AdminDivisionWord, lower case), or after "the W of", is an
+ * ng:Place labelled without the word; the gazetteer's entry when it knows
+ * the name. Later bare mentions of the name refer to it. */
+static ng_status
+pass_admin_places(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 1; i < n->n_tok; i++) {
+    if (n->used[i] || !(n->tok[i].flags & NG_TOK_LOWER) ||
+        !word_is(n, i, NG_LEX_ADMIN_UNIT)) {
+      continue;
+    }
+    size_t b = NG_NONE, e = NG_NONE;
+    if (tok_eq(n, i + 1, "of") && is_cap(n, i + 2) &&
+        same_sentence(n, i, i + 2)) {
+      /* "the state of Penang" */
+      b = i + 2;
+      e = b;
+      while (e < n->n_tok && same_sentence(n, b, e) && e - b < 6 &&
+             (is_cap(n, e) ||
+              (!(n->tok[e].flags & NG_TOK_SPACE) && e > b &&
+               (is_apostrophe(n, e) || tok_eq(n, e, "-") ||
+                (is_word(n, e) && is_apostrophe(n, e - 1)))))) {
+        e++;
+      }
+    } else if (is_word(n, i - 1) && same_sentence(n, i - 1, i)) {
+      /* "Quang Ninh province": up to three words before */
+      e = i;
+      b = glued_start(n, i - 1);
+      if (!is_cap(n, b)) {
+        continue;
+      }
+      for (int w = 0; w < 2 && b > 0 && same_sentence(n, b - 1, i) &&
+                      is_cap(n, glued_start(n, b - 1)) &&
+                      !n->used[b - 1];
+           w++) {
+        b = glued_start(n, b - 1);
+      }
+      while (b < e && !is_name_word(n, b)) {
+        b = b + 1; /* "The", "In" at the start of a sentence */
+      }
+    }
+    if (b == NG_NONE || !area_name_ok(n, b, e)) {
+      continue;
+    }
+    if (e == b + 1 && (word_is(n, b, NG_LEX_SUFFIX) ||
+                       word_is(n, b, NG_LEX_PREFIX) ||
+                       word_is(n, b, NG_LEX_PORTFOLIO))) {
+      continue; /* "the Gulf region": a common name word alone */
+    }
+    size_t ge, ent;
+    const struct ng_lex_item *it = entry_at(n, b, &ge);
+    if (it && it->kind == NG_LEX_ENTRY && ge == e) {
+      TRY(st, entry_entity(n, choose_entry(n, b, it), &ent));
+    } else if (it && ge > b) {
+      continue; /* a known name inside: leave it to the gazetteer */
+    } else {
+      char *label = NULL;
+      TRY(st, span_text(n, b, e, &label));
+      st = get_entity(n, NG_ETYPE_PLACE, label, NULL, &ent);
+      free(label);
+      TRY(st, st);
+      TRY(st, add_alias(n, b, e, ent));
+    }
+    TRY(st, add_mention(n, b, e, ent, NG_MENTION_NAME));
+  }
+  return NG_OK;
+}
+
 /* ---- pass 2: titles and honorifics before names ---- */
+
+/* A lower-case particle joined by a hyphen to a capitalised word at
+ * @p i: "al-Harthi", "el-Sisi" (a name on second reference). */
+static bool
+lower_particle_start(const struct ner *n, size_t i)
+{
+  return i + 2 < n->n_tok && word_is(n, i, NG_LEX_PARTICLE) &&
+         (n->tok[i].flags & NG_TOK_LOWER) && tok_eq(n, i + 1, "-") &&
+         !(n->tok[i + 1].flags & NG_TOK_SPACE) && is_cap(n, i + 2) &&
+         !(n->tok[i + 2].flags & NG_TOK_SPACE) && same_sentence(n, i, i + 2);
+}
 
 /* Parses a person's name at @p i; returns the token after it (i if
  * none). The first word is taken even if the gazetteer knows it when
@@ -898,6 +1139,9 @@ static size_t
 parse_name(const struct ner *n, size_t i, bool forced)
 {
   size_t j = i, words = 0;
+  if (lower_particle_start(n, i)) {
+    j = i + 2; /* "al-Harthi said": the particle starts the name */
+  }
   while (j < n->n_tok && same_sentence(n, i, j) && words < MAX_NAME_WORDS) {
     if (j > i && !(n->tok[j].flags & NG_TOK_SPACE) &&
         (tok_eq(n, j, "-") || is_apostrophe(n, j)) && is_word(n, j + 1) &&
@@ -906,9 +1150,25 @@ parse_name(const struct ner *n, size_t i, bool forced)
       j += 2; /* Al-Rashid, O'Brien */
       continue;
     }
+    if (words > 0 && tok_eq(n, j, "-") && !(n->tok[j].flags & NG_TOK_SPACE) &&
+        is_word(n, j + 1) && (n->tok[j + 1].flags & NG_TOK_LOWER) &&
+        !(n->tok[j + 1].flags & NG_TOK_SPACE) &&
+        !word_is(n, j + 1, NG_LEX_COMPOUND_TAIL) &&
+        !(j + 2 < n->n_tok && tok_eq(n, j + 2, "-") &&
+          !(n->tok[j + 2].flags & NG_TOK_SPACE))) {
+      j += 2; /* a hyphenated given name: "Park Ji-hoon", not "Paris-based" */
+      continue;
+    }
     if (j > i && word_is(n, j, NG_LEX_PARTICLE) &&
         (n->tok[j].flags & NG_TOK_LOWER)) {
+      /* particles may come in a row: "Fernández de la Vega", "van der" */
       size_t k = j + 1;
+      for (size_t p = 0; p < 2 && word_is(n, k, NG_LEX_PARTICLE) &&
+                         (n->tok[k].flags & NG_TOK_LOWER) &&
+                         same_sentence(n, j, k);
+           p++) {
+        k++;
+      }
       if (tok_eq(n, k, "-") || tok_eq(n, k, "/") || tok_eq(n, k, ".")) {
         k++;
       }
@@ -1423,7 +1683,7 @@ pass_context(struct ner *n)
 {
   ng_status st;
   for (size_t i = 0; i < n->n_tok; i++) {
-    if (n->used[i] || !is_name_word(n, i)) {
+    if (n->used[i] || (!is_name_word(n, i) && !lower_particle_start(n, i))) {
       continue;
     }
     if (word_is(n, i, NG_LEX_PORTFOLIO) && has_lex(n, i, NG_LEX_TITLE)) {
@@ -1447,7 +1707,8 @@ pass_context(struct ner *n)
     }
     bool after_prep = i > 0 && same_sentence(n, i - 1, i) &&
                       (tok_eq(n, i - 1, "at") || tok_eq(n, i - 1, "of") ||
-                       tok_eq(n, i - 1, "from") || tok_eq(n, i - 1, "by"));
+                       tok_eq(n, i - 1, "from") || tok_eq(n, i - 1, "by") ||
+                       tok_eq(n, i - 1, "in") || tok_eq(n, i - 1, "to"));
     bool reporting = word_is(n, e, NG_LEX_REPORTING) &&
                      same_sentence(n, i, e) && !after_prep;
     bool interaction =
@@ -1501,7 +1762,7 @@ pass_context(struct ner *n)
   }
   /* partial names of persons found above, anywhere */
   for (size_t i = 0; i < n->n_tok; i++) {
-    if (n->used[i] || !is_cap(n, i)) {
+    if (n->used[i] || (!is_cap(n, i) && !lower_particle_start(n, i))) {
       continue;
     }
     size_t e = parse_name(n, i, true);
@@ -1874,6 +2135,7 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   TRY_DONE(st, pass_dateline(&n));
   TRY_DONE(st, pass_trailer(&n));
   TRY_DONE(st, pass_definitions(&n));
+  TRY_DONE(st, pass_admin_places(&n));
   TRY_DONE(st, pass_typed_names(&n));
   TRY_DONE(st, pass_titles(&n));
   TRY_DONE(st, pass_cjk_names(&n));

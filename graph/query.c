@@ -354,7 +354,8 @@ cell(ng_world *world, librdf_node *node)
   if (!node || !ng__store_term(node, &t)) {
     return strdup("");
   }
-  if (!(f = open_memstream(&s, &len))) {
+  f = open_memstream(&s, &len);
+  if (!f) {
     return NULL;
   }
   switch (t.kind) {
@@ -438,7 +439,8 @@ write_table(ng_world *world, librdf_query_results *res, FILE *out)
   for (int i = 0; i < n; i++) {
     const char *name = librdf_query_results_get_binding_name(res, i);
     size_t k = strlen(name ? name : "") + 2;
-    if (!(head[i] = malloc(k))) {
+    head[i] = malloc(k);
+    if (!head[i]) {
       st = NG_ERR_NOMEM;
       goto done;
     }

@@ -547,7 +547,8 @@ list_graphs(ng_store *store, char ***out, size_t *n_out)
       v = p;
       cap = ncap;
     }
-    if (!(v[n] = strdup(s))) {
+    v[n] = strdup(s);
+    if (!v[n]) {
       st = NG_ERR_NOMEM;
       break;
     }
