@@ -149,7 +149,9 @@ static bool
 is_word_prefix(const char *part, const char *whole)
 {
   size_t pl = strlen(part);
-  return pl > 0 && strncmp(part, whole, pl) == 0 && whole[pl] == ' ';
+  return pl > 0 && strncmp(part, whole, pl) == 0 && whole[pl] == ' ' &&
+         strncmp(whole + pl, " and ", 5) != 0 &&
+         strncmp(whole + pl, " & ", 3) != 0;
 }
 
 /* Short forms of organisation names: a later mention that is the first

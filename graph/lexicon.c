@@ -195,6 +195,10 @@ static const char *const role_iris[NG_WL_COUNT] = {
     [NG_WL_T_HOG] = NGL_HEAD_OF_GOVERNMENT_TITLE,
     [NG_WL_T_MIN] = NGL_MINISTER_TITLE,
     [NG_WL_T_LEADER] = NGL_LEADER_TITLE,
+    [NG_WL_INTENT] = NGL_INTENT_MARKER,
+    [NG_WL_DENIED_CLAUSE] = NGL_DENIED_CLAUSE_MARKER,
+    [NG_WL_REF_YEAR] = NGL_REFERENCE_YEAR_MARKER,
+    [NG_WL_GROUP_NOUN] = NGL_PERSON_GROUP_NOUN,
 };
 
 /* Slot type names of the pattern language. */

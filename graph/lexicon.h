@@ -27,6 +27,10 @@ enum ng_wl {
   NG_WL_T_HOG,     /* ngl:HeadOfGovernmentTitle */
   NG_WL_T_MIN,     /* ngl:MinisterTitle */
   NG_WL_T_LEADER,  /* ngl:LeaderTitle */
+  NG_WL_INTENT,    /* ngl:IntentMarker */
+  NG_WL_DENIED_CLAUSE, /* ngl:DeniedClauseMarker */
+  NG_WL_REF_YEAR,  /* ngl:ReferenceYearMarker */
+  NG_WL_GROUP_NOUN, /* ngl:PersonGroupNoun */
   NG_WL_COUNT
 };
 

@@ -799,6 +799,20 @@ org_connector(const struct ner *n, size_t i)
   return is_cap(n, j) && same_sentence(n, i, j);
 }
 
+/* True if tokens [b, e) are exactly a name the article defined. */
+static bool
+is_alias_span(const struct ner *n, size_t b, size_t e)
+{
+  size_t l = n->tok[e - 1].end - n->tok[b].begin;
+  for (size_t a = 0; a < n->n_aliases; a++) {
+    if (n->aliases[a].len == l &&
+        memcmp(n->aliases[a].s, n->text + n->tok[b].begin, l) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* A portfolio word at @p i followed by a ministerial title ("Energy
  * Minister"). */
 static bool
@@ -930,6 +944,10 @@ pass_typed_names(struct ner *n)
       }
       if (org_connector(n, j + 1) && !tok_eq(n, j + 1, "the") &&
           !tok_eq(n, j + 1, "on")) {
+        if ((tok_eq(n, j + 1, "and") || tok_eq(n, j + 1, "&")) &&
+            is_alias_span(n, i, j + 1)) {
+          break; /* "NMC and Norvale Mining Corporation": two names */
+        }
         j += 2;
       } else if (tok_eq(n, j + 1, "-") && is_cap(n, j + 2) &&
                  !(n->tok[j + 1].flags & NG_TOK_SPACE) &&
@@ -938,6 +956,26 @@ pass_typed_names(struct ner *n)
       } else {
         j++;
       }
+    }
+    if (suf_end != NG_NONE && suf_end < n->n_tok &&
+        (type == NG_ETYPE_GOV_BODY || type == NG_ETYPE_ORGANIZATION) &&
+        (tok_eq(n, suf_end, "for") || tok_eq(n, suf_end, "of")) &&
+        is_cap(n, suf_end + 1) && same_sentence(n, i, suf_end + 1) &&
+        !entry_at(n, suf_end + 1, &x)) {
+      /* "National Centre for Statistics and Information" */
+      size_t k = suf_end + 1;
+      while (k < n->n_tok && same_sentence(n, i, k) && k - suf_end < 8) {
+        if (is_cap(n, k) && !n->used[k] && !entry_at(n, k, &x)) {
+          k++;
+        } else if (org_connector(n, k) && !tok_eq(n, k, "the") &&
+                   !tok_eq(n, k, "on") && !tok_eq(n, k, "of") &&
+                   !entry_at(n, k + 1, &x)) {
+          k++;
+        } else {
+          break;
+        }
+      }
+      suf_end = k;
     }
     if (suf_end == NG_NONE || suf_end > n->n_tok) {
       if (gz_free && gz->kind == NG_LEX_ENTRY) {
@@ -1462,6 +1500,17 @@ pass_titles(struct ner *n)
       hb = tp.end;
       if (tp.comp_begin != NG_NONE && tok_eq(n, hb, ",")) {
         hb++; /* "The acting CEO of Norvale Energy, Dr Ivo Marsh," */
+      } else if (tok_eq(n, hb, ",") && same_sentence(n, hb, hb + 1)) {
+        /* "Singapore's Minister for Trade and Industry, Grace Lim Hui
+         * Min, said": a full name of two words or more set off by commas */
+        size_t nb2 = parse_honorifics(n, hb + 1, NULL);
+        size_t ne2 = parse_name(n, nb2, true);
+        if (ne2 >= nb2 + 2 &&
+            (tok_eq(n, ne2, ",") || ne2 >= n->n_tok ||
+             !same_sentence(n, nb2, ne2) || tok_eq(n, ne2, ".") ||
+             word_is(n, ne2, NG_LEX_REPORTING))) {
+          hb++;
+        }
       }
       nb = parse_honorifics(n, hb, &gender);
       ne = parse_name(n, nb, true);
@@ -1541,6 +1590,62 @@ pass_cjk_names(struct ner *n)
       TRY(st, ng__doc_add_alt_label(n->doc, ent, w, l));
       break;
     }
+  }
+  return NG_OK;
+}
+
+/* ---- pass 2b: place names that are also person names ---- */
+
+/* An unknown capitalised name word at @p k: no gazetteer name, title,
+ * honorific, name-typing or portfolio word, stopword or place qualifier. */
+static bool
+plain_name_word(const struct ner *n, size_t k)
+{
+  size_t x;
+  return k < n->n_tok && !n->used[k] && is_name_word(n, k) &&
+         !(n->tok[k].flags & NG_TOK_UPPER) && !entry_at(n, k, &x) &&
+         !has_lex(n, k, NG_LEX_TITLE) && !has_lex(n, k, NG_LEX_HONORIFIC) &&
+         !has_lex(n, k, NG_LEX_SUFFIX) && !has_lex(n, k, NG_LEX_PREFIX) &&
+         !word_is(n, k, NG_LEX_PORTFOLIO) && !word_is(n, k, NG_LEX_PLACE_QUAL);
+}
+
+/* "Ellen Jordan", "Chad Morrison": a place name that is also a common
+ * given or family name (ngl:alsoPersonName) written next to an unknown
+ * capitalised name word is part of a person's name, not the place
+ * (FAULT-CASES N07: ambiguous names resolved by context). */
+static ng_status
+pass_person_places(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i < n->n_tok; i++) {
+    size_t e;
+    const struct ng_lex_item *it = n->used[i] ? NULL : entry_at(n, i, &e);
+    const struct ng_gaz_entry *g =
+        it && it->kind == NG_LEX_ENTRY ? ng__gazetteer_entry(n->gaz, it->entry)
+                                       : NULL;
+    if (!g || !g->person_name || e != i + 1) {
+      continue;
+    }
+    size_t b = i, end = e;
+    if (i > 0 && same_sentence(n, i - 1, i) && plain_name_word(n, i - 1) &&
+        !(i > 1 && same_sentence(n, i - 2, i) && is_cap(n, i - 2) &&
+          !plain_name_word(n, i - 2))) {
+      b = i - 1; /* "Ellen Jordan" */
+      if (b > 0 && same_sentence(n, b - 1, i) && plain_name_word(n, b - 1)) {
+        b--;
+      }
+    } else if (e < n->n_tok && same_sentence(n, i, e) &&
+               plain_name_word(n, e)) {
+      end = e + 1; /* "Chad Morrison" */
+      if (plain_name_word(n, end) && same_sentence(n, i, end)) {
+        end++;
+      }
+    } else {
+      continue;
+    }
+    size_t ent;
+    TRY(st, make_person(n, b, b, end, &ent));
+    i = end - 1;
   }
   return NG_OK;
 }
@@ -2139,6 +2244,7 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   TRY_DONE(st, pass_typed_names(&n));
   TRY_DONE(st, pass_titles(&n));
   TRY_DONE(st, pass_cjk_names(&n));
+  TRY_DONE(st, pass_person_places(&n));
   TRY_DONE(st, pass_gazetteer(&n));
   TRY_DONE(st, pass_aliases(&n));
   TRY_DONE(st, pass_context(&n));

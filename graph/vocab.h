@@ -149,4 +149,10 @@
 #define NGL_MINISTER_TITLE NGL_NS "MinisterTitle"
 #define NGL_LEADER_TITLE NGL_NS "LeaderTitle"
 
+/* relations (appended by relations2): more word-list roles */
+#define NGL_INTENT_MARKER NGL_NS "IntentMarker"
+#define NGL_DENIED_CLAUSE_MARKER NGL_NS "DeniedClauseMarker"
+#define NGL_REFERENCE_YEAR_MARKER NGL_NS "ReferenceYearMarker"
+#define NGL_PERSON_GROUP_NOUN NGL_NS "PersonGroupNoun"
+
 #endif

@@ -59,6 +59,15 @@ COMMON_WORDS = {
     "japan", "chile", "niger", "mali", "cuba", "iran", "oman", "peru",
     "togo", "man", "guam", "nauru", "wales", "monaco", "panama", "malta",
 }
+# Place names that are also common given or family names: next to an
+# unknown capitalised name word they are part of a person's name ("Ellen
+# Jordan", "Chad Morrison", "Israel Katz"); flagged ngl:alsoPersonName.
+PERSON_NAMES = {
+    "Jordan", "Chad", "Georgia", "Israel", "Victoria", "Kingston", "Stanley",
+    "Hamilton", "Douglas", "Sydney", "Paris", "Florence", "Austin",
+    "Lincoln", "Jackson", "Charlotte", "Adelaide", "Regina", "Santiago",
+    "Orlando", "Houston", "Chelsea", "Darwin", "Nelson", "Lorraine",
+}
 AMBIGUOUS_CAPITALS = {
     "Stanley", "Victoria", "Hamilton", "Douglas", "The Valley",
     "West Island", "Plymouth", "Jamestown", "Kingston", "Santiago",
@@ -141,6 +150,20 @@ REGIONS = [
     ("South China Sea", "", ""), ("Strait of Malacca", "", "Straits of Malacca"),
     ("Strait of Hormuz", "", ""), ("Taiwan Strait", "", ""),
     ("Red Sea", "", ""), ("Black Sea", "", ""), ("Baltic Sea", "", ""),
+    ("Sahel", "", ""), ("West Africa", "", ""), ("East Africa", "", ""),
+    ("North Africa", "", ""), ("Southern Africa", "", ""),
+    ("Central Africa", "", ""), ("Horn of Africa", "", ""),
+    ("Sub-Saharan Africa", "", ""), ("Western Europe", "", ""),
+    ("Eastern Europe", "", ""), ("Central Europe", "", ""),
+    ("Scandinavia", "", ""), ("Balkans", "", "Western Balkans"),
+    ("Caucasus", "", "South Caucasus"), ("Andes", "", ""),
+    ("Patagonia", "", ""),
+    ("Caribbean", "", ""), ("Central America", "", ""),
+    ("South America", "", ""), ("North America", "", ""),
+    ("Pacific Islands", "", ""), ("Arctic", "", ""), ("Antarctica", "", ""),
+    ("Mediterranean", "", "Mediterranean Sea"), ("Persian Gulf", "", ""),
+    ("Arabian Sea", "", ""), ("Bay of Bengal", "", ""),
+    ("Mekong", "", "Mekong River|Mekong Delta"), ("Himalayas", "", ""),
 ]
 
 # Well-known named places: (name, alpha2, city-or-empty, aliases).
@@ -296,6 +319,9 @@ class Writer:
               props=()):
         p = [f"{iri} a ngl:GazetteerEntry", f"ngl:entityType {etype}",
              f"rdfs:label {ttl_str(label)}"]
+        if label in PERSON_NAMES and etype in ("ng:Country", "ng:City",
+                                               "ng:Place"):
+            props = list(props) + ["ngl:alsoPersonName true"]
         if aliases:
             p.append("ngl:alias " + ", ".join(ttl_str(a) for a in aliases))
         if qid:

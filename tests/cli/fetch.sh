@@ -8,7 +8,7 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=.}"
 drv="$top_builddir/tests/api/test_fetch"
-command -v python3 >/dev/null 2>&1 || exit 77
+command -v python3 >/dev/null 2>&1 || { echo "python3 not found: install python3"; exit 1; }
 [ -x "$drv" ] || { echo "missing $drv" >&2; exit 99; }
 
 tmp=$(mktemp -d)

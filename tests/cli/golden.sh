@@ -11,7 +11,7 @@ set -u
 NOW=1747267200
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-command -v rapper >/dev/null || { echo "rapper not found: skipped"; exit 77; }
+command -v rapper >/dev/null || { echo "rapper not found: install raptor2-utils"; exit 1; }
 fail=0 n=0 compared=0
 for page in "$top_srcdir"/fixtures/html/*.html; do
   [ -f "$page" ] || continue

@@ -5,7 +5,7 @@
 set -u
 : "${top_srcdir:?}" "${NEWSGRAPH:?}"
 seed="$top_srcdir/../shared/eval/dev/seed-bernama-putin-anwar.html"
-[ -f "$seed" ] || { echo "no seed article at $seed: skipped"; exit 77; }
+[ -f "$seed" ] || { echo "no seed article at $seed (shared/ must sit beside the checkout)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 S="$tmp/q.db"

@@ -6,7 +6,7 @@
 # must at least be mentioned (aligned, documented or used by a shape).
 set -u
 : "${top_srcdir:?}"
-command -v rapper >/dev/null || { echo "rapper not found: skipped"; exit 77; }
+command -v rapper >/dev/null || { echo "rapper not found: install raptor2-utils"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
