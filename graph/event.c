@@ -118,7 +118,8 @@ dateline_end(const struct ng_doc *doc)
 }
 
 /* True if a year-only expression before the reference year sits in the
- * match's clause: the event is background (FAULT-CASES.md R05). */
+ * match's clause: the event is background (FAULT-CASES.md R05). A year
+ * after a reference-year marker ("since 2022") does not count. */
 static bool
 is_background(const struct ctx *cx, const struct ng_rmatch *rm)
 {
@@ -145,6 +146,13 @@ is_background(const struct ctx *cx, const struct ng_rmatch *rm)
     const struct ng_timex *t = &cx->tx[s][i];
     if (t->begin >= from && t->begin < to && t->year && t->year < ref_y &&
         (t->kind == NG_TIMEX_YEAR || t->kind == NG_TIMEX_MONTH)) {
+      /* "the first talks since 2022": a reference point, not the time of
+       * the event */
+      size_t k = tok_at(v, t->begin);
+      if (k > 0 && k <= v->n_toks &&
+          ng__view_ends_with(v, k, &cx->lex->lists[NG_WL_REF_YEAR])) {
+        continue;
+      }
       return true;
     }
   }
@@ -632,7 +640,7 @@ meetings(struct ctx *cx, struct vlist *vl)
       memcpy(r->date, cx->anchor_date, 11);
     }
     /* A foreign participant meeting in a city of another country is
-     * visiting it. */
+     * visiting that city (the Visit node) and so that country (a fact). */
     if (r->location != NG_NONE && etype(cx, r->location) == NG_ETYPE_CITY) {
       const char *lc = ng__relation_city_country(cx->world, cx->doc,
                                                  r->location);
@@ -667,6 +675,12 @@ meetings(struct ctx *cx, struct vlist *vl)
         struct ng_fact f = {NG_REL_VISITS, p, r->location, r->sentence,
                             nv.conf, r->mod};
         TRY_DONE(st, ng__doc_add_fact(cx->doc, &f));
+        /* and the country the city lies in, when the article names it */
+        size_t hc = ng__doc_find_entity(cx->doc, NG_ETYPE_COUNTRY, lc);
+        if (hc != NG_NONE && cx->doc->entities[hc].n_mentions > 0) {
+          f.object = hc;
+          TRY_DONE(st, ng__doc_add_fact(cx->doc, &f));
+        }
       }
     }
     struct ng_event ev;
@@ -883,6 +897,18 @@ speech_at(const struct ctx *cx, const struct ng_view *v, size_t k,
   return ng__view_find(v, k, k + 1, &cx->lex->lists[NG_WL_SPEECH], n) == k;
 }
 
+/* True if the @p n bytes at @p s hold a paragraph break. */
+static bool
+memmem_nl2(const char *s, size_t n)
+{
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (s[i] == '\n' && s[i + 1] == '\n') {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Speaker after the closing mark: ", he said", ", said envoy X",
  * ", the President told reporters". */
 static size_t
@@ -891,7 +917,15 @@ speaker_after(const struct ctx *cx, size_t vi, size_t ti)
   const struct ng_view *v = view_of(cx, vi);
   size_t k = ti + 1;
   if (k >= v->n_toks && vi + 1 < cx->set.views.n) {
-    v = view_of(cx, vi + 1);
+    /* the attribution may be the next sentence, never the next
+     * paragraph */
+    const struct ng_view *nv = view_of(cx, vi + 1);
+    size_t from = v->toks[ti].end;
+    size_t to = nv->n_toks ? nv->toks[0].begin : from;
+    if (memmem_nl2(cx->doc->text + from, to > from ? to - from : 0)) {
+      return NG_NONE;
+    }
+    v = nv;
     k = 0;
   }
   while (k < v->n_toks && (tok_is(&v->toks[k], ",") ||
@@ -902,6 +936,21 @@ speaker_after(const struct ctx *cx, size_t vi, size_t ti)
     return NG_NONE;
   }
   size_t n;
+  /* a description before the name: ", ministry spokeswoman X told",
+   * ", Trade Minister X said" */
+  for (size_t j = k; j < v->n_toks && j <= k + 5; j++) {
+    const struct ng_tok *x = &v->toks[j];
+    if (is_person_tok(cx, x)) {
+      if (j > k) {
+        k = j;
+      }
+      break;
+    }
+    if (x->quoted || (x->kind != NG_TOK_WORD && x->kind != NG_TOK_ENT) ||
+        speech_at(cx, v, j, &n)) {
+      break;
+    }
+  }
   if (is_person_tok(cx, &v->toks[k])) {
     for (size_t j = k + 1; j < v->n_toks && j <= k + 3; j++) {
       if (speech_at(cx, v, j, &n)) {
@@ -936,9 +985,14 @@ speaker_before(const struct ctx *cx, size_t vi, size_t ti)
 {
   const struct ng_view *v = view_of(cx, vi);
   size_t k = ti;
-  if (k > 0 && (tok_is(&v->toks[k - 1], ":") ||
-                tok_is(&v->toks[k - 1], ","))) {
+  bool colon = k > 0 && tok_is(&v->toks[k - 1], ":");
+  if (k > 0 && (colon || tok_is(&v->toks[k - 1], ","))) {
     k--;
+  }
+  /* "According to X, “...”", "added X: “...”" */
+  if (k > 0 && is_person_tok(cx, &v->toks[k - 1]) &&
+      ng__view_ends_with(v, k - 1, &cx->lex->lists[NG_WL_SPEECH])) {
+    return v->toks[k - 1].ent;
   }
   /* "told reporters", "said that" */
   for (size_t back = 0; back <= 2 && k > back; back++) {
@@ -954,6 +1008,15 @@ speaker_before(const struct ctx *cx, size_t vi, size_t ti)
         }
       }
       return NG_NONE;
+    }
+  }
+  /* "X outlined the plan on Tuesday: “...”": a colon hands the floor to
+   * the subject of the sentence */
+  if (colon && v->subject != NG_NONE) {
+    for (size_t m = 0; m < k; m++) {
+      if (is_person_tok(cx, &v->toks[m])) {
+        return v->toks[m].ent == v->subject ? v->subject : NG_NONE;
+      }
     }
   }
   return NG_NONE;
@@ -995,13 +1058,63 @@ count_words(const char *s, size_t len)
   return n;
 }
 
+/* True if the doc names a person other than @p who between byte
+ * offsets @p from and @p to. */
+static bool
+other_person_between(const struct ctx *cx, size_t from, size_t to,
+                     size_t who)
+{
+  const struct ng_doc *doc = cx->doc;
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    size_t e = ng__doc_resolve(doc, mn->entity);
+    if (mn->begin >= from && mn->begin < to && e != NG_NONE && e != who &&
+        etype(cx, e) == NG_ETYPE_PERSON) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The speaker a quotation continues (R03): the previous quotation's
+ * speaker when this one carries on in the same paragraph with nobody
+ * else named in between ("“...,” X said. “...”"), or opens the paragraph
+ * after one left open (a quotation running over paragraphs). */
+static size_t
+continued_speaker(const struct ctx *cx, size_t q, size_t prev_speaker)
+{
+  if (q == 0 || prev_speaker == NG_NONE) {
+    return NG_NONE;
+  }
+  const struct ng_qspan *pq = &cx->set.views.quotes[q - 1];
+  const struct ng_qspan *qs = &cx->set.views.quotes[q];
+  const char *t = cx->doc->text;
+  if (pq->close == pq->end) {
+    /* left open at a paragraph end: this one must open the next one */
+    size_t i = pq->end;
+    while (i < qs->open && (t[i] == '\n' || t[i] == ' ')) {
+      i++;
+    }
+    return i == qs->open ? prev_speaker : NG_NONE;
+  }
+  if (qs->open < pq->close ||
+      memmem_nl2(t + pq->close, qs->open - pq->close) ||
+      other_person_between(cx, pq->close, qs->open, prev_speaker)) {
+    return NG_NONE;
+  }
+  return prev_speaker;
+}
+
 static ng_status
 quotations(struct ctx *cx)
 {
   ng_status st;
   const struct ng_doc *doc = cx->doc;
+  size_t prev_speaker = NG_NONE;
   for (size_t q = 0; q < cx->set.views.n_quotes; q++) {
     const struct ng_qspan *qs = &cx->set.views.quotes[q];
+    size_t speaker_of_prev = prev_speaker;
+    prev_speaker = NG_NONE;
     size_t b = qs->begin, e = qs->end;
     while (b < e && (doc->text[b] == ' ' || doc->text[b] == '\n')) {
       b++;
@@ -1010,13 +1123,29 @@ quotations(struct ctx *cx)
                      doc->text[e - 1] == '\n')) {
       e--;
     }
-    if (e <= b || qs->close == qs->end) {
-      continue; /* empty or never closed */
+    /* a quotation left open at a paragraph end counts only when the next
+     * paragraph opens with a quotation mark (it carries on there) */
+    bool open_end = qs->close == qs->end;
+    if (open_end) {
+      const struct ng_qspan *nq = q + 1 < cx->set.views.n_quotes
+                                      ? &cx->set.views.quotes[q + 1]
+                                      : NULL;
+      size_t i = qs->end;
+      while (nq && i < nq->open && (doc->text[i] == '\n' ||
+                                    doc->text[i] == ' ')) {
+        i++;
+      }
+      if (!nq || i != nq->open || i == qs->end) {
+        continue; /* never closed */
+      }
+    }
+    if (e <= b) {
+      continue;
     }
     size_t words = count_words(doc->text + b, e - b);
-    size_t ovi, oti, cvi, cti;
+    size_t ovi, oti, cvi = NG_NONE, cti = NG_NONE;
     if (!find_tok(cx, qs->open, &ovi, &oti) ||
-        !find_tok(cx, qs->end, &cvi, &cti)) {
+        (!open_end && !find_tok(cx, qs->end, &cvi, &cti))) {
       continue;
     }
     const struct ng_view *ov = view_of(cx, ovi);
@@ -1025,16 +1154,20 @@ quotations(struct ctx *cx)
                                        &cx->lex->lists[NG_WL_NICKNAME]))) {
       continue;
     }
-    size_t speaker = speaker_after(cx, cvi, cti);
+    size_t speaker = open_end ? NG_NONE : speaker_after(cx, cvi, cti);
     if (speaker == NG_NONE) {
       speaker = speaker_before(cx, ovi, oti);
     }
     if (speaker == NG_NONE && words >= 4) {
       speaker = speaker_mid(cx, ovi, oti);
     }
+    if (speaker == NG_NONE && words >= 3) {
+      speaker = continued_speaker(cx, q, speaker_of_prev);
+    }
     if (speaker == NG_NONE || words == 0) {
       continue;
     }
+    prev_speaker = speaker;
     struct ng_event ev;
     event_init(&ev, NG_EV_QUOTATION);
     ev.agent = speaker;

@@ -1804,6 +1804,10 @@ pass_context(struct ner *n)
       i = e - 1;
       continue;
     }
+    if (e < n->n_tok && n->used[e] && has_lex(n, e, NG_LEX_TITLE)) {
+      i = e - 1; /* "met Odisha Chief Minister X": a qualifier, no person */
+      continue;
+    }
     bool acronym = (n->tok[i].flags & NG_TOK_UPPER) && e == i + 1;
     if (e == i + 1 && (word_is(n, i, NG_LEX_SUFFIX) ||
                        word_is(n, i, NG_LEX_PREFIX) ||

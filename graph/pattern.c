@@ -943,11 +943,54 @@ possessive_pronoun(const struct mstate *ms, size_t t)
   return false;
 }
 
+/* A demonym modifying the person after it ("Mexican President X"): the
+ * index of that person (up to four title words later), or NG_NONE. */
+static size_t
+demonym_head(const struct mstate *ms, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  const struct ng_tok *tok = &v->toks[t];
+  if (tok->kind != NG_TOK_ENT || tok->mkind != NG_MENTION_DEMONYM) {
+    return NG_NONE;
+  }
+  for (size_t k = t + 1; k < v->n_toks && k <= t + 5; k++) {
+    const struct ng_tok *x = &v->toks[k];
+    if (x->kind == NG_TOK_ENT) {
+      if (x->quoted == tok->quoted &&
+          ms->doc->entities[x->ent].type == NG_ETYPE_PERSON &&
+          x->mkind != NG_MENTION_PRONOUN) {
+        return k;
+      }
+      if (ms->doc->entities[x->ent].type == NG_ETYPE_PERSON ||
+          x->mkind != NG_MENTION_DEMONYM) {
+        return NG_NONE;
+      }
+      continue; /* "Indian External Affairs Minister" */
+    }
+    if (x->kind != NG_TOK_WORD || x->low[0] < 'a' || x->low[0] > 'z') {
+      return NG_NONE;
+    }
+    /* title words are capitalised: "President", "Foreign Minister" */
+    unsigned char c = (unsigned char)ms->doc->text[x->begin];
+    if (c < 'A' || c > 'Z') {
+      return NG_NONE;
+    }
+  }
+  return NG_NONE;
+}
+
 static size_t
 possessive_head(struct mstate *ms, const struct ng_pel *el, size_t e,
                 size_t t)
 {
   const struct ng_view *v = ms->v;
+  size_t dh = demonym_head(ms, t);
+  if (dh != NG_NONE) {
+    /* the slot takes the person or nothing: the demonym only says where
+     * the person comes from */
+    bool c, u;
+    return slot_entity(ms, el, dh, &c, &u) != NG_NONE ? dh : NG_NONE;
+  }
   if (possessive_pronoun(ms, t)) {
     for (size_t k = t + 1; k < v->n_toks && k <= t + 5; k++) {
       bool c, u;
@@ -1046,6 +1089,9 @@ extend_list(struct mstate *ms, const struct ng_pel *el, int role, size_t t)
       size_t ent = slot_entity(ms, el, m, &c, &u);
       if (ent != NG_NONE) {
         m = possessive_head(ms, el, (size_t)-2, m);
+        if (m == NG_NONE) {
+          return last;
+        }
         ent = slot_entity(ms, el, m, &c, &u);
         if (ent == NG_NONE || !bind(ms, role, ent, m, weak_tok(&v->toks[m]),
                                     c, u)) {
@@ -1152,6 +1198,9 @@ match_slot(struct mstate *ms, size_t e, size_t t)
       size_t y = slot_entity(ms, el, k, &c2, &u2);
       if (y != NG_NONE) {
         size_t h = possessive_head(ms, el, e, k);
+        if (h == NG_NONE) {
+          break;
+        }
         if (h != k) {
           k = h;
           y = slot_entity(ms, el, k, &c2, &u2);
@@ -1182,6 +1231,9 @@ match_slot(struct mstate *ms, size_t e, size_t t)
     return false;
   }
   size_t h = possessive_head(ms, el, e, t);
+  if (h == NG_NONE) {
+    return false;
+  }
   if (h != t) {
     t = h;
     ent = slot_entity(ms, el, t, &c, &u);

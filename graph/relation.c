@@ -29,9 +29,51 @@ ng__relation_set_ref_date(struct ng_doc *doc)
   }
 }
 
+/* True if a denied-clause marker ("denied reports that") comes before
+ * token @p anchor in its sentence, with no hard barrier or contrast word
+ * ("but", "however") between: the trigger is inside the denied clause. */
+static bool
+denied_clause(const struct ng_lexicon *lex, const struct ng_view *v,
+              size_t anchor)
+{
+  static const char *const contrast[] = {"but", "however", "although",
+                                         "though", "while", "whereas"};
+  size_t w0 = anchor;
+  while (w0 > 0) {
+    const struct ng_tok *t = &v->toks[w0 - 1];
+    bool stop = ng__tok_is_hard_barrier(t) && t->kind != NG_TOK_QUOTE;
+    for (size_t k = 0; k < ARRAY_LEN(contrast) && !stop; k++) {
+      stop = t->kind == NG_TOK_WORD && strcmp(t->low, contrast[k]) == 0;
+    }
+    if (stop) {
+      break;
+    }
+    w0--;
+  }
+  size_t n;
+  size_t at = ng__view_find(v, w0, anchor, &lex->lists[NG_WL_DENIED_CLAUSE],
+                            &n);
+  return at != NG_NONE && at + n <= anchor;
+}
+
+/* True if an intent marker ends just before the trigger, or one word
+ * before it ("applied to join", "bid to formally join"): the relation is
+ * sought or offered, not stated. */
+static bool
+intended(const struct ng_lexicon *lex, const struct ng_view *v,
+         const struct ng_match *m)
+{
+  size_t anchor = m->anchor == NG_NONE ? m->first : m->anchor;
+  const struct ng_wordlist *wl = &lex->lists[NG_WL_INTENT];
+  return ng__view_ends_with(v, anchor, wl) ||
+         (anchor > 0 && v->toks[anchor - 1].kind == NG_TOK_WORD &&
+          ng__view_ends_with(v, anchor - 1, wl));
+}
+
 /* Modality of a match from the markers before its trigger, within its
  * clause (up to 12 tokens back, stopping at a hard barrier or a speech
- * verb). */
+ * verb), or anywhere earlier in its sentence for a denied-clause
+ * marker. */
 static enum ng_modality
 modality_of(const struct ng_lexicon *lex, const struct ng_view *v,
             const struct ng_match *m)
@@ -56,6 +98,9 @@ modality_of(const struct ng_lexicon *lex, const struct ng_view *v,
   size_t n;
   size_t at = ng__view_find(v, d0, anchor, &lex->lists[NG_WL_DENIED], &n);
   if (at != NG_NONE && at + n <= anchor) {
+    return NG_MOD_DENIED;
+  }
+  if (denied_clause(lex, v, anchor)) {
     return NG_MOD_DENIED;
   }
   if (ng__view_find(v, w0, anchor, &lex->lists[NG_WL_REPORTED], NULL) !=
@@ -141,6 +186,9 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
             continue;
           }
           drop_witnesses(lex, v, &rm.m);
+        }
+        if (intended(lex, v, &rm.m)) {
+          continue;
         }
         rm.modality = modality_of(lex, v, &rm.m);
         double c = rule->confidence;

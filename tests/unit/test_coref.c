@@ -76,6 +76,31 @@ test_descriptions_acronyms(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* Short forms of organisation names corefer with the full name, whether
+ * a title ("Orvane chief executive") or a reporting verb ("Kestrel
+ * Foods said") typed them; a known name is never a short form. */
+static void
+test_org_short_forms(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Orvane Tidal Energy Corporation signed a deal with Kestrel Foods "
+      "Joint Stock Company. Orvane Tidal chief executive officer Lio Danter "
+      "said costs would fall. Kestrel Foods said it was pleased. The "
+      "African Union Commission met African Union envoys.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Orvane Tidal Energy Corporation")
+        != NG_NONE);
+  CHECK(test_count_label(doc, "Orvane Tidal") == 0);
+  CHECK(test_count_label(doc, "Kestrel Foods") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY,
+                    "Kestrel Foods Joint Stock Company") != NG_NONE);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Lio Danter",
+                  "Orvane Tidal Energy Corporation"));
+  CHECK(test_count_label(doc, "African Union") == 1);
+  CHECK(test_count_label(doc, "African Union Commission") == 1);
+  ng_doc_free(doc);
+}
+
 static void
 test_merge_api(void)
 {
@@ -101,6 +126,7 @@ main(void)
   if (world) {
     test_partials_pronouns(world);
     test_descriptions_acronyms(world);
+    test_org_short_forms(world);
   }
   test_merge_api();
   ng_world_free(world);

@@ -263,6 +263,120 @@ dump_dev(ng_world *world)
   closedir(d);
 }
 
+/* "X province", "the state of X": an unknown name before an
+ * administrative-area word is a Place labelled without the word. */
+static void
+test_admin_places(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Plants in Quang Tri province and Vellore state will reopen, and "
+      "farms in the state of Ostrava Nova were flooded. Ma'an governorate "
+      "was spared. Quang Tri officials said the Northern region and the "
+      "Malaysian state of Johor were calm.", NULL);
+  test_dump(doc);
+  size_t qt = test_entity(doc, NG_ETYPE_PLACE, "Quang Tri");
+  CHECK(qt != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Vellore") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Ostrava Nova") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Ma'an") != NG_NONE);
+  CHECK(test_count_label(doc, "Quang Tri province") == 0);
+  CHECK(test_count_label(doc, "Northern") == 0);
+  CHECK(test_count_label(doc, "Malaysian") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Johor") != NG_NONE);
+  if (qt != NG_NONE) {
+    CHECK(doc->entities[qt].n_mentions == 2); /* the bare second mention */
+  }
+  ng_doc_free(doc);
+}
+
+/* Dateline forms of the wires: mixed case before "(AFP) -", "CITY,
+ * Country (AP) --", an apostrophe in ALL CAPS, and a kicker line first. */
+static void
+test_dateline_forms(ng_world *world)
+{
+  static const struct {
+    const char *text, *city;
+  } cases[] = {
+      {"Tbilisi (AFP) - Georgia chose a builder on Thursday.", "Tbilisi"},
+      {"AMMAN, Jordan (AP) \xE2\x80\x94 Officials broke ground on Tuesday.",
+       "Amman"},
+      {"N'DJAMENA, July 5 (Sahel Wire) - Leaders met on Saturday.",
+       "N'Djamena"},
+      {"RICE PACT SEALED\n\nMANILA, Dec 2 (Island Times) - Two ministers "
+       "signed on Tuesday.", "Manila"},
+      {"NEW DELHI (Deccan Ledger): The cabinet met on Thursday.",
+       "New Delhi"},
+  };
+  for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
+    struct ng_doc *doc = test_run(world, cases[c].text, NULL);
+    test_dump(doc);
+    CHECK(doc && doc->dateline != NG_NONE);
+    if (doc && doc->dateline != NG_NONE) {
+      CHECK_EQ_STR(doc->entities[doc->dateline].label, cases[c].city);
+    }
+    ng_doc_free(doc);
+  }
+  /* "(Asia Markets Journal)" credits the agency, not the place Asia */
+  struct ng_doc *doc = test_run(world,
+      "KUALA LUMPUR, Nov 3 (Asia Markets Journal) - Shares rose.", NULL);
+  CHECK(doc && doc->publisher != NG_NONE);
+  if (doc && doc->publisher != NG_NONE) {
+    CHECK_EQ_STR(doc->entities[doc->publisher].label, "Asia Markets Journal");
+  }
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Asia") == NG_NONE);
+  ng_doc_free(doc);
+}
+
+/* Names: South Asian honorifics, hyphenated given names, particle runs,
+ * "al-" on second reference, place names that are person names, and a
+ * title set off by commas. Portfolio words before a title are no
+ * company suffix; company suffix chains ("Co., Ltd."). */
+static void
+test_names_titles(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "NEW DELHI, Aug 21 - India's Railways Minister Shri Varun Kesh Rao met "
+      "Odisha Chief Minister Smt. Leela Panigrahi. Zarnian Energy Minister "
+      "Tomas Velko and Danish Climate Minister Bo Kjeldgaard also spoke. "
+      "Velmar's Minister for Trade and Industry, Grace Toh Mei Lin, said "
+      "Daeryong Motors Co., Ltd. would invest. Daeryong president Kwon "
+      "Ji-hoon said a Seoul-based unit would lead. Lucia Fernandez de "
+      "la Vega met Faisal bin Karim al-Sudairi. Fernandez de la Vega said "
+      "so, and al-Sudairi said so too. Ellen Jordan, a bank director, and "
+      "the envoy Chad Merriweather visited Jordan and Chad. A "
+      "Bhubaneswar-based firm agreed.", NULL);
+  test_dump(doc);
+  size_t e = test_entity(doc, NG_ETYPE_PERSON, "Varun Kesh Rao");
+  CHECK(e != NG_NONE);
+  if (e != NG_NONE) {
+    CHECK_EQ_STR(doc->entities[e].honorific, "Shri");
+  }
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Leela Panigrahi") != NG_NONE);
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Varun Kesh Rao", "India"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Tomas Velko") != NG_NONE);
+  CHECK(test_count_label(doc, "Zarnian Energy") == 0);
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Bo Kjeldgaard", "Denmark"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Grace Toh Mei Lin") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Kwon Ji-hoon") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Daeryong Motors Co., Ltd.") !=
+        NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Lucia Fernandez de la Vega") !=
+        NG_NONE);
+  CHECK(test_count_label(doc, "Vega") == 0);
+  CHECK(test_count_label(doc, "Sudairi") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Faisal bin Karim al-Sudairi") !=
+        NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Ellen Jordan") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Chad Merriweather") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Jordan") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Chad") != NG_NONE);
+  CHECK(test_count_label(doc, "Bhubaneswar-based") == 0);
+  CHECK(test_count_label(doc, "Odisha") == 0);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Kwon Ji-hoon",
+                  "Daeryong Motors Co., Ltd."));
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -279,6 +393,9 @@ main(void)
   test_n06_n08_spans(world);
   test_dateline_offices(world);
   test_odd_inputs(world);
+  test_admin_places(world);
+  test_dateline_forms(world);
+  test_names_titles(world);
   dump_dev(world);
   ng_world_free(world);
   return test_report();
