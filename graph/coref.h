@@ -14,6 +14,10 @@
  * - entities of one type whose labels differ only in case are merged;
  * - an organisation whose label is the initials of another's is merged
  *   into the acronym;
+ * - an organisation (or a person with no honorific) whose label is the
+ *   first words of exactly one longer organisation name ("Gulf Horizon"
+ *   for "Gulf Horizon Energy Corporation") is merged into it, unless the
+ *   gazetteer knows the short label as a name of its own;
  * - he/his/him and she/her/hers refer to the last person in the sentence
  *   before them, else to the first person of the closest earlier sentence
  *   (up to three back) whose known gender does not conflict (gender comes

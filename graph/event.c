@@ -1213,6 +1213,9 @@ pick_pairs(const struct ctx *cx, size_t vi, size_t at, bool implicit,
     }
     for (size_t a = 0; a < rm->m.n_a; a++) {
       for (size_t b = 0; b < rm->m.n_b; b++) {
+        if (rm->m.a[a] == rm->m.b[b]) {
+          continue;
+        }
         size_t pos = rm->m.a_tok[a] > rm->m.b_tok[b] ? rm->m.a_tok[a]
                                                      : rm->m.b_tok[b];
         if (pos <= at && (pp->best_pos == NG_NONE || pos > pp->best_pos)) {
@@ -1258,7 +1261,8 @@ trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
   size_t found[3], n = 0;
   for (size_t i = 0; i < v->n_toks && n < 3; i++) {
     const struct ng_tok *t = &v->toks[i];
-    if (t->kind == NG_TOK_PAIR && !t->quoted) {
+    if (t->kind == NG_TOK_PAIR && !t->quoted && is_trade_party(cx, t->ent) &&
+        is_trade_party(cx, t->ent2)) {
       *x = t->ent;
       *y = t->ent2;
       return true;

@@ -273,7 +273,7 @@ split_alts(const char *s, size_t len, struct ng_pel *el)
   return el->n_alts ? NG_OK : NG_ERR_PARSE;
 }
 
-/* Parses a slot "{A:Person|Country}+^!" of @p len bytes. */
+/* Parses a slot "{A:Person|Country}+^!<" of @p len bytes. */
 static ng_status
 parse_slot(const char *s, size_t len, struct ng_pel *el)
 {
@@ -318,11 +318,14 @@ parse_slot(const char *s, size_t len, struct ng_pel *el)
       el->implicit = true;
     } else if (*m == '^') {
       el->coerce = true;
+    } else if (*m == '<') {
+      el->subject = true;
     } else {
       return NG_ERR_PARSE;
     }
   }
-  if (el->implicit && el->role != NG_ROLE_AB) {
+  if ((el->implicit && el->role != NG_ROLE_AB) ||
+      (el->subject && (el->role == NG_ROLE_AB || el->list))) {
     return NG_ERR_PARSE;
   }
   el->kind = NG_PEL_SLOT;

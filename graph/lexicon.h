@@ -66,6 +66,8 @@ struct ng_pel {
   bool list;         /* SLOT: '+' a list "X, Y and Z" */
   bool implicit;     /* SLOT: '!' the pair implied by the context */
   bool coerce;       /* SLOT: '^' a person stands for their office */
+  bool subject;      /* SLOT: '<' the subject of the sentence, bound
+                      * without consuming a token */
   bool long_gap;     /* GAP: '*' (else '~') */
 };
 

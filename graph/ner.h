@@ -23,6 +23,16 @@
  *   agency's country when there is no dateline, and only when those two
  *   agree and no qualified title in the article gives the same person
  *   another country (confidence 0.75 instead of 0.9).
+ * - a dateline opens one of the first three sentences: ALL-CAPS place
+ *   then ", date", ", Country (" or "(Agency)" ("AMMAN, Jordan (AP) --"),
+ *   or a mixed-case place right before "(Agency) -" ("Tbilisi (AFP) -");
+ * - an unknown name before a lower-case ngl:AdminDivisionWord, or after
+ *   "the W of", is an ng:Place without the word ("Quang Ninh province",
+ *   "the state of Penang");
+ * - a place name flagged ngl:alsoPersonName next to an unknown capitalised
+ *   name word is part of a person's name ("Ellen Jordan");
+ * - a title may be set off from a name of two or more words by commas
+ *   ("Minister for Trade and Industry, Grace Lim Hui Min, said").
  * Errors: NG_ERR_NOMEM. */
 NG_NODISCARD ng_status ng__ner_run(ng_world *world, struct ng_doc *doc);
 

@@ -549,6 +549,192 @@ is_pronoun(const char *w)
   return false;
 }
 
+static bool
+is_party_type(enum ng_etype t)
+{
+  return t == NG_ETYPE_COUNTRY || t == NG_ETYPE_INTL_ORG ||
+         t == NG_ETYPE_ORGANIZATION || t == NG_ETYPE_GOV_BODY ||
+         t == NG_ETYPE_COMPANY;
+}
+
+/* The two parties a pair phrase at token @p i refers to when its
+ * sentence names exactly two distinct countries or organisations before
+ * it ("Indonesia's trade with the EU rose ... as the two sides prepared
+ * to sign"). */
+static bool
+sentence_pair(const struct ng_doc *doc, const struct ng_view *v, size_t i,
+              size_t *x, size_t *y)
+{
+  size_t found[3], n = 0;
+  for (size_t k = 0; k < i && n < 3; k++) {
+    const struct ng_tok *t = &v->toks[k];
+    if (t->kind != NG_TOK_ENT || t->quoted ||
+        t->mkind == NG_MENTION_PRONOUN ||
+        !is_party_type(doc->entities[t->ent].type)) {
+      continue;
+    }
+    bool dup = false;
+    for (size_t j = 0; j < n; j++) {
+      dup |= found[j] == t->ent;
+    }
+    if (!dup) {
+      found[n++] = t->ent;
+    }
+  }
+  if (n != 2) {
+    return false;
+  }
+  *x = found[0];
+  *y = found[1];
+  return true;
+}
+
+static bool
+holds_office(const struct ng_doc *doc, size_t person)
+{
+  return ng__doc_office_of(doc, person, ~0u) != NG_NONE;
+}
+
+/* The person the article makes head of state or government (or minister,
+ * for "ministers") of @p country, or NG_NONE. */
+static size_t
+office_holder(const struct ng_doc *doc, size_t country, bool ministers)
+{
+  static const enum ng_rel leaders[] = {NG_REL_HEAD_OF_GOVERNMENT_OF,
+                                        NG_REL_HEAD_OF_STATE_OF};
+  static const enum ng_rel mins[] = {NG_REL_MINISTER_OF};
+  const enum ng_rel *rels = ministers ? mins : leaders;
+  size_t n_rels = ministers ? 1 : 2;
+  for (size_t r = 0; r < n_rels; r++) {
+    for (size_t i = 0; i < doc->n_facts; i++) {
+      const struct ng_fact *f = &doc->facts[i];
+      if (f->rel == rels[r] && f->modality != NG_MOD_DENIED &&
+          ng__doc_resolve(doc, f->object) == country) {
+        return ng__doc_resolve(doc, f->subject);
+      }
+    }
+  }
+  return NG_NONE;
+}
+
+static int
+count_word(const char *w)
+{
+  static const char *const nums[] = {"two", "three", "four", "five", "six"};
+  for (int k = 0; k < (int)ARRAY_LEN(nums); k++) {
+    if (strcmp(w, nums[k]) == 0) {
+      return k + 2;
+    }
+  }
+  return 0;
+}
+
+/* A group of office holders at token @p i of view @p vi, collapsed into
+ * one PAIR token: "the two leaders", "both ministers", "the three
+ * presidents" (the most recent persons holding an office, in this
+ * sentence or the three before), or "the leaders of X, Y and Z" (the
+ * heads of those countries). True if one was made. */
+static bool
+person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
+             struct ng_views *views, size_t vi, size_t i)
+{
+  struct ng_view *v = &views->v[vi];
+  const struct ng_wordlist *nouns = &lex->lists[NG_WL_GROUP_NOUN];
+  struct ng_tok g = v->toks[i];
+  g.kind = NG_TOK_PAIR;
+  g.mkind = NG_MENTION_DESCRIPTION;
+  g.n_grp = 0;
+  size_t want = 0, k = i + 1, n;
+  if (strcmp(v->toks[i].low, "both") == 0) {
+    want = 2;
+    if (k < v->n_toks && strcmp(v->toks[k].low, "the") == 0) {
+      k++;
+    }
+  } else if (k < v->n_toks && v->toks[k].kind == NG_TOK_WORD &&
+             (want = (size_t)count_word(v->toks[k].low)) > 0) {
+    k++;
+  }
+  if (k >= v->n_toks || (n = phrase_at(v, k, nouns)) == 0) {
+    return false;
+  }
+  bool ministers = strstr(v->toks[k + n - 1].low, "minister") != NULL &&
+                   strcmp(v->toks[k].low, "prime") != 0;
+  size_t end = k + n;
+  if (want == 0) {
+    /* "the leaders of Thailand, Cambodia and Laos" */
+    if (end >= v->n_toks || strcmp(v->toks[end].low, "of") != 0) {
+      return false;
+    }
+    size_t j = end + 1, last = NG_NONE;
+    while (j < v->n_toks && g.n_grp < NG_GROUP_MAX) {
+      const struct ng_tok *x = &v->toks[j];
+      if (x->kind != NG_TOK_ENT ||
+          doc->entities[x->ent].type != NG_ETYPE_COUNTRY) {
+        break;
+      }
+      size_t p = office_holder(doc, x->ent, ministers);
+      if (p != NG_NONE) {
+        g.grp[g.n_grp++] = p;
+      }
+      last = j++;
+      if (j < v->n_toks && (strcmp(v->toks[j].low, ",") == 0 ||
+                            strcmp(v->toks[j].low, "and") == 0)) {
+        j++;
+        if (j < v->n_toks && strcmp(v->toks[j].low, "and") == 0) {
+          j++;
+        }
+        continue;
+      }
+      break;
+    }
+    if (last == NG_NONE || g.n_grp < 2) {
+      return false;
+    }
+    end = last + 1;
+  } else {
+    /* the most recent office holders, this sentence first */
+    for (size_t kv = vi + 1; kv-- > 0 && vi - kv <= 3 && g.n_grp < want;) {
+      const struct ng_view *w = &views->v[kv];
+      size_t stop = kv == vi ? i : w->n_toks;
+      for (size_t t = stop; t-- > 0 && g.n_grp < want;) {
+        const struct ng_tok *x = &w->toks[t];
+        if ((x->kind != NG_TOK_ENT && x->kind != NG_TOK_PAIR) || x->quoted) {
+          continue;
+        }
+        size_t m = x->kind == NG_TOK_PAIR ? x->n_grp : 1;
+        for (size_t q = 0; q < m && g.n_grp < want; q++) {
+          size_t e = x->kind == NG_TOK_PAIR ? x->grp[q] : x->ent;
+          if (doc->entities[e].type != NG_ETYPE_PERSON ||
+              !holds_office(doc, e)) {
+            continue;
+          }
+          /* "the two leaders" of a bilateral story come from different
+           * countries: skip a second office holder of the same one */
+          size_t ce = ng__doc_office_of(doc, e,
+                                        NG_TYPE_BIT(NG_ETYPE_COUNTRY));
+          bool dup = false;
+          for (size_t d = 0; d < g.n_grp; d++) {
+            dup |= g.grp[d] == e ||
+                   (ce != NG_NONE &&
+                    ng__doc_office_of(doc, g.grp[d],
+                                      NG_TYPE_BIT(NG_ETYPE_COUNTRY)) == ce);
+          }
+          if (!dup) {
+            g.grp[g.n_grp++] = e;
+          }
+        }
+      }
+    }
+    if (g.n_grp < want) {
+      return false;
+    }
+  }
+  g.ent = g.grp[0];
+  g.ent2 = g.grp[1];
+  collapse(v, i, end - i, &g);
+  return true;
+}
+
 /* Fallback resolution in view @p vi for what the entity stages left as
  * plain words: pronouns, "the <title>", "the <modifiers> bloc", "the two
  * countries". */
@@ -589,17 +775,32 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
       }
       continue;
     }
+    if (strcmp(t->low, "both") == 0) {
+      (void)person_group(doc, lex, views, vi, i);
+      continue;
+    }
     if (strcmp(t->low, "the") != 0) {
       continue;
     }
     size_t n = phrase_at(v, i, &lex->lists[NG_WL_PAIR]);
-    if (n && views->pair[1] != NG_NONE) {
-      struct ng_tok p = *t;
-      p.kind = NG_TOK_PAIR;
-      p.ent = views->pair[0];
-      p.ent2 = views->pair[1];
-      p.mkind = NG_MENTION_DESCRIPTION;
-      collapse(v, i, n, &p);
+    if (n) {
+      size_t x = NG_NONE, y = NG_NONE;
+      if (!sentence_pair(doc, v, i, &x, &y)) {
+        x = views->pair[0];
+        y = views->pair[1];
+      }
+      if (y != NG_NONE) {
+        struct ng_tok p = *t;
+        p.kind = NG_TOK_PAIR;
+        p.ent = p.grp[0] = x;
+        p.ent2 = p.grp[1] = y;
+        p.n_grp = 2;
+        p.mkind = NG_MENTION_DESCRIPTION;
+        collapse(v, i, n, &p);
+        continue;
+      }
+    }
+    if (person_group(doc, lex, views, vi, i)) {
       continue;
     }
     bool done = false;
@@ -824,6 +1025,12 @@ gap_ok(const struct mstate *ms, size_t i, bool long_gap)
   if (!long_gap && is_word(t, "and")) {
     return false; /* "X and hold talks with Y": a coordinated clause */
   }
+  if (is_word(t, ",") && i + 2 < ms->v->n_toks &&
+      (is_word(&ms->v->toks[i + 1], "and") ||
+       is_word(&ms->v->toks[i + 1], "but")) &&
+      ms->v->toks[i + 2].kind == NG_TOK_ENT) {
+    return false; /* ", and Colombia became ...": a new clause, subject */
+  }
   if (!long_gap && t->kind == NG_TOK_PUNCT &&
       (strcmp(t->low, ",") == 0 || strcmp(t->low, "(") == 0 ||
        strcmp(t->low, ")") == 0)) {
@@ -986,10 +1193,13 @@ possessive_head(struct mstate *ms, const struct ng_pel *el, size_t e,
   const struct ng_view *v = ms->v;
   size_t dh = demonym_head(ms, t);
   if (dh != NG_NONE) {
-    /* the slot takes the person or nothing: the demonym only says where
-     * the person comes from */
+    /* a slot that takes the person takes the person: the demonym only
+     * says where the person comes from */
     bool c, u;
-    return slot_entity(ms, el, dh, &c, &u) != NG_NONE ? dh : NG_NONE;
+    if (slot_entity(ms, el, dh, &c, &u) != NG_NONE) {
+      return dh;
+    }
+    return t;
   }
   if (possessive_pronoun(ms, t)) {
     for (size_t k = t + 1; k < v->n_toks && k <= t + 5; k++) {
@@ -1114,6 +1324,22 @@ extend_list(struct mstate *ms, const struct ng_pel *el, int role, size_t t)
   }
 }
 
+/* What member @p ent of a group stands for in slot @p el: itself, or
+ * for a '^' slot the office of a person; NG_NONE if it does not fit. */
+static size_t
+group_member(const struct mstate *ms, const struct ng_pel *el, size_t ent)
+{
+  enum ng_etype type = ms->doc->entities[ent].type;
+  if (el->coerce && type == NG_ETYPE_PERSON) {
+    unsigned others = el->types & ~NG_TYPE_BIT(NG_ETYPE_PERSON);
+    size_t o = ng__doc_office_of(ms->doc, ent, others);
+    if (o != NG_NONE) {
+      return o;
+    }
+  }
+  return (el->types & NG_TYPE_BIT(type)) ? ent : NG_NONE;
+}
+
 /* Sentence countries for an implied pair: exactly two distinct countries
  * outside quotes, else the article's salient pair. */
 static bool
@@ -1148,12 +1374,51 @@ implied_pair(const struct mstate *ms, size_t *x, size_t *y)
   return false;
 }
 
+/* The subject of the sentence for slot @p el: the first entity before
+ * token @p t, outside quotes, that fits the slot (a demonym modifying a
+ * person gives way to the person), or NG_NONE. Its token goes to *tok. */
+static size_t
+sentence_subject(struct mstate *ms, const struct ng_pel *el, size_t t,
+                 size_t *tok)
+{
+  for (size_t k = 0; k < t && k < ms->v->n_toks; k++) {
+    const struct ng_tok *x = &ms->v->toks[k];
+    if (x->kind != NG_TOK_ENT || x->quoted) {
+      continue;
+    }
+    if (demonym_head(ms, k) != NG_NONE) {
+      continue;
+    }
+    bool c, u;
+    size_t ent = slot_entity(ms, el, k, &c, &u);
+    if (ent != NG_NONE) {
+      *tok = k;
+      return ent;
+    }
+    if (ms->doc->entities[x->ent].type == NG_ETYPE_PERSON) {
+      return NG_NONE; /* a person subject that does not fit */
+    }
+  }
+  return NG_NONE;
+}
+
 static bool
 match_slot(struct mstate *ms, size_t e, size_t t)
 {
   const struct ng_pel *el = &ms->rule->els[e];
   const struct ng_view *v = ms->v;
   struct ng_match saved = ms->cur;
+  if (el->subject) {
+    size_t st = NG_NONE;
+    size_t ent = ms->quoted ? NG_NONE : sentence_subject(ms, el, t, &st);
+    if (ent != NG_NONE &&
+        bind(ms, el->role, ent, st, weak_tok(&v->toks[st]), false, false) &&
+        match_from(ms, e + 1, t)) {
+      return true;
+    }
+    ms->cur = saved;
+    return false;
+  }
   if (el->implicit) {
     size_t x, y;
     ms->cur.implicit = true;
@@ -1170,11 +1435,19 @@ match_slot(struct mstate *ms, size_t e, size_t t)
   const struct ng_tok *tok = &v->toks[t];
   if (el->role == NG_ROLE_AB) {
     if (tok->kind == NG_TOK_PAIR && tok->quoted == ms->quoted) {
-      unsigned tx = NG_TYPE_BIT(ms->doc->entities[tok->ent].type);
-      unsigned ty = NG_TYPE_BIT(ms->doc->entities[tok->ent2].type);
-      if ((el->types & tx) && (el->types & ty) &&
-          bind(ms, NG_ROLE_A, tok->ent, t, true, 0, 0) &&
-          bind(ms, NG_ROLE_B, tok->ent2, t, true, 0, 0) &&
+      /* a pair binds one member to each slot; a larger group binds every
+       * member to both (the facts are its pairs) */
+      bool ok = tok->n_grp >= 2;
+      bool pair = tok->n_grp == 2;
+      for (size_t k = 0; k < tok->n_grp && ok; k++) {
+        size_t m = group_member(ms, el, tok->grp[k]);
+        bool to_a = !pair || k == 0;
+        bool to_b = !pair || k == 1;
+        ok = m != NG_NONE &&
+             (!to_a || bind(ms, NG_ROLE_A, m, t, true, 0, 0)) &&
+             (!to_b || bind(ms, NG_ROLE_B, m, t, true, 0, 0));
+      }
+      if (ok && ms->cur.n_a + ms->cur.n_b >= 2 &&
           match_from(ms, e + 1, t + 1)) {
         return true;
       }
@@ -1295,7 +1568,9 @@ match_from(struct mstate *ms, size_t e, size_t t)
     }
     if (hit) {
       size_t saved_anchor = ms->cur.anchor;
-      if (ms->cur.anchor == NG_NONE && !el->optional) {
+      /* a conjunction joins clauses; it is never the trigger */
+      if (ms->cur.anchor == NG_NONE && !el->optional &&
+          !is_word(&v->toks[t], "and")) {
         ms->cur.anchor = t;
       }
       if (match_from(ms, e + 1, t + 1)) {

@@ -17,8 +17,13 @@ enum ng_tok_kind {
                  * "--" for em dashes, "'s" for a possessive */
   NG_TOK_QUOTE, /* a double quotation mark, straight or curly */
   NG_TOK_ENT,   /* an entity mention (views only) */
-  NG_TOK_PAIR   /* a pair phrase standing for two entities (views only) */
+  NG_TOK_PAIR   /* a pair or group phrase standing for two or more
+                 * entities: "the two countries", "the three leaders"
+                 * (views only) */
 };
+
+/* Most entities a group phrase stands for. */
+#define NG_GROUP_MAX 6
 
 /* Reads the token at or after byte @p pos of the @p len bytes at @p s.
  * Sets *begin, *end (bytes), *kind and @p low (lower-cased text,
@@ -35,6 +40,8 @@ struct ng_tok {
   size_t ent2;               /* PAIR: second entity */
   enum ng_mention_kind mkind; /* ENT: how the mention refers */
   bool quoted;               /* inside quotation marks */
+  size_t grp[NG_GROUP_MAX];  /* PAIR: every entity, ent and ent2 first */
+  size_t n_grp;              /* PAIR: entries in grp (2 or more) */
 };
 
 struct ng_view {

@@ -365,6 +365,9 @@ ng__relation_run(ng_world *world, struct ng_doc *doc)
     for (size_t a = 0; a < rm->m.n_a; a++) {
       for (size_t b = 0; b < rm->m.n_b; b++) {
         struct ng_fact f;
+        if (rm->m.a[a] == rm->m.b[b]) {
+          continue; /* a group phrase binds every member to both slots */
+        }
         f.rel = rm->m.rule->rel;
         f.subject = rm->m.a[a];
         f.object = rm->m.b[b];

@@ -401,12 +401,28 @@ is_future_marker(const struct tok *t)
   return false;
 }
 
-/* Future tense around token i: a marker in the 12 words before or the 6
- * words after, within the text given. */
+/* Future tense around token i: a marker in the 20 words before (within
+ * the sentence) or the 6 words after, within the text given; never for
+ * the day of a report ("the ministry said on Wednesday"). */
 static bool
 future_context(const struct tok *toks, size_t n, size_t i)
 {
-  size_t lo = i > 12 ? i - 12 : 0;
+  static const char *const report[] = {"said", "announced", "told",
+                                       "confirmed", "reported", "stated",
+                                       "added", "wrote"};
+  size_t r = i > 0 && is_word(toks, n, i - 1, "on") ? i - 1 : i;
+  for (size_t k = 0; r > 0 && k < ARRAY_LEN(report); k++) {
+    if (is_word(toks, n, r - 1, report[k])) {
+      return false;
+    }
+  }
+  size_t lo = i > 20 ? i - 20 : 0;
+  for (size_t k = i; k-- > lo;) {
+    if (is_punct(toks, n, k, '.') || is_punct(toks, n, k, ';')) {
+      lo = k + 1;
+      break;
+    }
+  }
   for (size_t k = lo; k < i; k++) {
     if (is_future_marker(&toks[k])) {
       return true;
