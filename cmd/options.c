@@ -467,7 +467,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "standard error.\n"
           "\n", out);
     fputs(store_help, out);
-    fputs("  -j, --jobs N        extraction workers (default: 1)\n"
+    fputs("  -j, --jobs N        accepted; extraction runs on one thread\n"
           "  --base IRI          base of entity IRIs\n"
           "                      (default: https://w3id.org/newsgraph/id/)\n"
           "  --url IRI           the article's URL and graph name (one INPUT)\n"

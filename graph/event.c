@@ -916,17 +916,16 @@ speaker_after(const struct ctx *cx, size_t vi, size_t ti)
 {
   const struct ng_view *v = view_of(cx, vi);
   size_t k = ti + 1;
+  size_t from = v->toks[ti].end;
   if (k >= v->n_toks && vi + 1 < cx->set.views.n) {
-    /* the attribution may be the next sentence, never the next
-     * paragraph */
-    const struct ng_view *nv = view_of(cx, vi + 1);
-    size_t from = v->toks[ti].end;
-    size_t to = nv->n_toks ? nv->toks[0].begin : from;
-    if (memmem_nl2(cx->doc->text + from, to > from ? to - from : 0)) {
-      return NG_NONE;
-    }
-    v = nv;
+    v = view_of(cx, vi + 1);
     k = 0;
+  }
+  /* the attribution may be in the next sentence, never in the next
+   * paragraph */
+  if (k < v->n_toks && v->toks[k].begin > from &&
+      memmem_nl2(cx->doc->text + from, v->toks[k].begin - from)) {
+    return NG_NONE;
   }
   while (k < v->n_toks && (tok_is(&v->toks[k], ",") ||
                            tok_is(&v->toks[k], "--"))) {

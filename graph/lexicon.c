@@ -324,7 +324,7 @@ parse_slot(const char *s, size_t len, struct ng_pel *el)
       return NG_ERR_PARSE;
     }
   }
-  if ((el->implicit && el->role != NG_ROLE_AB) ||
+  if ((el->implicit && el->list) ||
       (el->subject && (el->role == NG_ROLE_AB || el->list))) {
     return NG_ERR_PARSE;
   }

@@ -333,10 +333,32 @@ says_yuan(const char *text, size_t len)
   return false;
 }
 
+static size_t read_scale1(const char *text, size_t len, size_t p,
+                          int *exp10);
+
 /* Reads the scale after a number ending at @p p; returns the index after
- * it (or @p p) and sets *exp10 (0 when none). */
+ * it (or @p p) and sets *exp10 (0 when none). Indian compound scales
+ * multiply: "2.5 lakh crore" is 2.5 x 10^5 x 10^7, "1,200 thousand crore"
+ * 10^3 x 10^7 (R01). */
 static size_t
 read_scale(const char *text, size_t len, size_t p, int *exp10)
+{
+  size_t q = read_scale1(text, len, p, exp10);
+  int second = 0;
+  if (q > p && *exp10 < 7) {
+    size_t r = read_scale1(text, len, q, &second);
+    if (r > q && second == 7 && *exp10 + second <= 15 &&
+        (r == len || !is_letter(text[r]))) {
+      *exp10 += second;
+      return r;
+    }
+  }
+  return q;
+}
+
+/* One scale word after @p p (see read_scale). */
+static size_t
+read_scale1(const char *text, size_t len, size_t p, int *exp10)
 {
   *exp10 = 0;
   size_t n = scale_at(text + p, len - p, true, exp10);

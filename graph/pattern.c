@@ -878,7 +878,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
   ng_status st = NG_OK;
   const struct ng_mention **ms = NULL;
   memset(out, 0, sizeof *out);
-  out->pair[0] = out->pair[1] = NG_NONE;
+  out->pair[0] = out->pair[1] = out->home = NG_NONE;
   if (!doc->text || doc->n_sentences == 0) {
     return NG_OK;
   }
@@ -1196,7 +1196,15 @@ possessive_head(struct mstate *ms, const struct ng_pel *el, size_t e,
     /* a slot that takes the person takes the person: the demonym only
      * says where the person comes from */
     bool c, u;
-    if (slot_entity(ms, el, dh, &c, &u) != NG_NONE) {
+    /* "Philippine President X, whose country chairs ASEAN": the clause
+     * speaks of the country */
+    const struct ng_view *w = ms->v;
+    bool whose = dh + 3 < w->n_toks && is_word(&w->toks[dh + 1], ",") &&
+                 is_word(&w->toks[dh + 2], "whose") &&
+                 (is_word(&w->toks[dh + 3], "country") ||
+                  is_word(&w->toks[dh + 3], "nation") ||
+                  is_word(&w->toks[dh + 3], "government"));
+    if (!whose && slot_entity(ms, el, dh, &c, &u) != NG_NONE) {
       return dh;
     }
     return t;
@@ -1402,6 +1410,56 @@ sentence_subject(struct mstate *ms, const struct ng_pel *el, size_t t,
   return NG_NONE;
 }
 
+/* The party a single '!' slot implies ("trade with Japan fell" in an
+ * article about Indonesia): the dateline's country, else the article's
+ * most salient country, that the match has not bound yet, when no
+ * possessive names the party just before the match ("Indonesia's total
+ * trade with ..."). NG_NONE otherwise. */
+static size_t
+implied_party(const struct mstate *ms, const struct ng_pel *el)
+{
+  static const char *const mods[] = {"two", "-", "way", "total", "overall",
+                                     "bilateral", "annual", "combined"};
+  const struct ng_view *v = ms->v;
+  size_t k = ms->cur.first;
+  while (k > 0) {
+    bool mod = false;
+    for (size_t i = 0; i < ARRAY_LEN(mods) && !mod; i++) {
+      mod = is_word(&v->toks[k - 1], mods[i]);
+    }
+    if (!mod) {
+      break;
+    }
+    k--;
+  }
+  if (k > 0 && (is_word(&v->toks[k - 1], "'s") ||
+                v->toks[k - 1].kind == NG_TOK_ENT ||
+                v->toks[k - 1].kind == NG_TOK_PAIR ||
+                is_word(&v->toks[k - 1], "between"))) {
+    return NG_NONE;
+  }
+  size_t cands[3] = {ms->views->home, ms->views->pair[0],
+                     ms->views->pair[1]};
+  for (int i = 0; i < 3; i++) {
+    size_t c = cands[i];
+    if (c == NG_NONE ||
+        !(el->types & NG_TYPE_BIT(ms->doc->entities[c].type))) {
+      continue;
+    }
+    bool bound = false;
+    for (size_t j = 0; j < ms->cur.n_a; j++) {
+      bound |= ms->cur.a[j] == c;
+    }
+    for (size_t j = 0; j < ms->cur.n_b; j++) {
+      bound |= ms->cur.b[j] == c;
+    }
+    if (!bound) {
+      return c;
+    }
+  }
+  return NG_NONE;
+}
+
 static bool
 match_slot(struct mstate *ms, size_t e, size_t t)
 {
@@ -1419,10 +1477,23 @@ match_slot(struct mstate *ms, size_t e, size_t t)
     ms->cur = saved;
     return false;
   }
+  if (el->implicit && el->role != NG_ROLE_AB) {
+    size_t x = implied_party(ms, el);
+    if (x != NG_NONE && bind(ms, el->role, x, t, true, 0, 0) &&
+        match_from(ms, e + 1, t)) {
+      return true;
+    }
+    ms->cur = saved;
+    return false;
+  }
   if (el->implicit) {
     size_t x, y;
     ms->cur.implicit = true;
-    if (implied_pair(ms, &x, &y) && bind(ms, NG_ROLE_A, x, t, true, 0, 0) &&
+    /* "two-way trade with India": the partner is named, no pair implied */
+    bool named = t < v->n_toks && (is_word(&v->toks[t], "with") ||
+                                   is_word(&v->toks[t], "between"));
+    if (!named && implied_pair(ms, &x, &y) &&
+        bind(ms, NG_ROLE_A, x, t, true, 0, 0) &&
         bind(ms, NG_ROLE_B, y, t, true, 0, 0) && match_from(ms, e + 1, t)) {
       return true;
     }

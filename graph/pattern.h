@@ -63,6 +63,9 @@ struct ng_views {
   struct ng_view *v;     /* one per sentence, in order (owned) */
   size_t n;
   size_t pair[2];        /* the two most salient countries, or NG_NONE */
+  size_t home;           /* the country of the dateline city when the
+                          * article names it, or NG_NONE (set by the
+                          * caller; ng__views_build leaves NG_NONE) */
   struct ng_qspan *quotes; /* quotation spans in text order (owned) */
   size_t n_quotes;
 };

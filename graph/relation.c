@@ -169,6 +169,17 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
   }
   const struct ng_lexicon *lex = world->lex;
   TRY(st, ng__views_build(doc, lex, &out->views));
+  if (doc->dateline != NG_NONE && doc->dateline < doc->n_entities) {
+    size_t city = ng__doc_resolve(doc, doc->dateline);
+    const char *c = city != NG_NONE &&
+                            doc->entities[city].type == NG_ETYPE_CITY
+                        ? ng__relation_city_country(world, doc, city)
+                        : NULL;
+    size_t home = c ? ng__doc_find_entity(doc, NG_ETYPE_COUNTRY, c) : NG_NONE;
+    if (home != NG_NONE && doc->entities[home].n_mentions > 0) {
+      out->views.home = home;
+    }
+  }
   struct ng_match found[32];
   for (size_t vi = 0; vi < out->views.n; vi++) {
     const struct ng_view *v = &out->views.v[vi];

@@ -235,6 +235,132 @@ test_trade(void)
   ng_doc_free(doc);
 }
 
+/* relations2: classes found on unseen articles */
+static struct ng_doc *
+run_offices(const char *markup, const char *ref, enum ng_rel rel,
+            const char *const *offices, size_t n, const char *dateline)
+{
+  struct ng_doc *doc = rd_doc(markup, ref);
+  CHECK(doc != NULL);
+  if (!doc) {
+    return NULL;
+  }
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    rd_office(doc, rel, offices[i], offices[i + 1]);
+  }
+  if (dateline) {
+    doc->dateline = rd_ent(doc, dateline);
+  }
+  CHECK_OK(rd_run(world, doc));
+  return doc;
+}
+
+static void
+test_unseen_meetings(void)
+{
+  /* "since 2022" dates nothing: the meeting is today's news, and the
+   * foreign minister meeting in the host's capital visits city and
+   * country */
+  static const char *const mins[] = {"Daniel Whitcombe", "Australia",
+                                     "Zhao Lihua", "China"};
+  struct ng_doc *doc = run_offices(
+      "[Australian|C|Australia|dem] Trade Minister [Daniel Whitcombe|P] met "
+      "[Chinese|C|China|dem] Commerce Minister [Zhao Lihua|P] in "
+      "[Canberra|Y] on Tuesday for the first ministerial trade dialogue "
+      "between the two countries since 2022.",
+      "2025-09-24", NG_REL_MINISTER_OF, mins, ARRAY_LEN(mins), NULL);
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && strcmp(ev->date, "2025-09-23") == 0 &&
+        ev->location == rd_ent(doc, "Canberra"));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Zhao Lihua", "Canberra"));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Zhao Lihua", "Australia"));
+  CHECK(!rd_fact(doc, NG_REL_VISITS, "Daniel Whitcombe", "Australia"));
+  ng_doc_free(doc);
+
+  /* a denied meeting has no node; a summit of three is one node */
+  static const char *const hog[] = {"Somchai Rattanakorn", "Thailand",
+                                    "Sok Vanna", "Cambodia",
+                                    "Khamla Phommasack", "Laos"};
+  doc = run_offices(
+      "The ministry denied reports that [Sok Vanna|P] met "
+      "[Khamla Phommasack|P] in [Hanoi|Y] last week. The leaders of "
+      "[Thailand|C], [Cambodia|C] and [Laos|C] met in [Bangkok|Y] on "
+      "Tuesday. [Somchai Rattanakorn|P] hosted [Sok Vanna|P] and "
+      "[Khamla Phommasack|P].",
+      "2025-10-07", NG_REL_HEAD_OF_GOVERNMENT_OF, hog, ARRAY_LEN(hog), NULL);
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && ev->n_parties == 3 && strcmp(ev->date, "2025-10-07") == 0);
+  CHECK(ev && ev->location == rd_ent(doc, "Bangkok"));
+  ng_doc_free(doc);
+
+  /* future tense further back than twelve words: Thursday to come */
+  doc = run("[Nguyen Van Dung|P] will hold talks with [Marcelo Lins|P] at "
+            "the [Presidential Palace|L] in the old quarter of the capital on "
+            "Thursday morning.",
+            "2025-11-12");
+  ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && strcmp(ev->date, "2025-11-13") == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_unseen_quotes(void)
+{
+  struct ng_doc *doc = run(
+      "\"We live in the same storms,\" [Josaia Vakaloloma|P] told "
+      "reporters. \"When one of us is hit, the other must be ready.\"\n\n"
+      "[Claire Whitford|P] stressed that aid would go on.\n\n"
+      "\"We do not comment on rumours,\" foreign ministry spokesman "
+      "[Diego Arce|P] said.\n\n"
+      "According to [Josaia Vakaloloma|P], \"the cyclone season is getting "
+      "longer\".\n\n"
+      "[Claire Whitford|P] outlined the plan on Tuesday: \"First, we will "
+      "store supplies in two cities.\n\n"
+      "\"Third, our air force will be on call.\"",
+      "2025-05-21");
+  const char *who[] = {"Josaia Vakaloloma", "Josaia Vakaloloma",
+                       "Diego Arce", "Josaia Vakaloloma", "Claire Whitford",
+                       "Claire Whitford"};
+  const char *first[] = {"We live", "When one", "We do not", "the cyclone",
+                         "First, we", "Third, our"};
+  CHECK(rd_count_events(doc, NG_EV_QUOTATION) == 6);
+  for (size_t i = 0; i < 6; i++) {
+    const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, i);
+    CHECK(ev && ev->text && strncmp(ev->text, first[i],
+                                    strlen(first[i])) == 0);
+    CHECK(ev && strcmp(rd_label(doc, ev->agent), who[i]) == 0);
+  }
+  ng_doc_free(doc);
+}
+
+static void
+test_unseen_trade(void)
+{
+  /* "trade with X" names one partner: the other is the dateline's
+   * country; "two-way trade with X" is no implied pair */
+  struct ng_doc *doc = run_offices(
+      "[JAKARTA|Y|Jakarta], Feb 14 -- [Indonesia|C]'s total trade with the "
+      "[European Union|I] rose from \xE2\x82\xAC" "27.1 billion to "
+      "\xE2\x82\xAC" "29.4 billion last year. Trade between [Indonesia|C] "
+      "and [China|C] grew, and [China|C] is big, said [China|C]. Two-way "
+      "trade with [India|C] stood at \xE2\x82\xB9" "2.5 lakh crore last "
+      "year, while trade with [Australia|C] was A$18.6 billion.",
+      "2025-02-14", NG_REL_MINISTER_OF, NULL, 0, "Jakarta");
+  const char *partner[] = {"European Union", "India", "Australia"};
+  const char *value[] = {"29400000000", "2500000000000", "18600000000"};
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 3);
+  for (size_t i = 0; i < 3; i++) {
+    const struct ng_event *ev = rd_event(doc, NG_EV_TRADE_FIGURE, i);
+    CHECK(ev && rd_has_party(doc, ev, "Indonesia") &&
+          rd_has_party(doc, ev, partner[i]));
+    CHECK(ev && ev->year == 2024 && strcmp(ev->value, value[i]) == 0);
+  }
+  CHECK(!rd_fact(doc, NG_REL_TRADING_PARTNER_OF, "India", "Australia"));
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -246,6 +372,9 @@ main(void)
   test_signings();
   test_quotations();
   test_trade();
+  test_unseen_meetings();
+  test_unseen_quotes();
+  test_unseen_trade();
   ng_world_free(world);
   return test_report();
 }

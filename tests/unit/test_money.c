@@ -69,6 +69,17 @@ test_pairs_and_ranges(void)
   CHECK(scan("a budget of RM10-12 million", m, 8) == 2);
   CHECK_EQ_STR(m[0].value, "10000000");
   CHECK_EQ_STR(m[1].value, "12000000");
+  /* R01, Indian compound scales: 2.5 lakh crore = 2.5 x 10^12 */
+  CHECK(scan("trade stood at \xE2\x82\xB9" "2.5 lakh crore last year and "
+             "Rs 1,200 thousand crore before", m, 8) == 2);
+  CHECK_EQ_STR(m[0].value, "2500000000000");
+  CHECK_EQ_STR(m[0].currency, "INR");
+  CHECK_EQ_STR(m[1].value, "12000000000000");
+  /* a range with "between ... and": two amounts */
+  CHECK(scan("between \xC2\xA3" "3 billion and \xC2\xA3" "3.5 billion", m,
+             8) == 2);
+  CHECK_EQ_STR(m[1].value, "3500000000");
+  CHECK_EQ_STR(m[1].currency, "GBP");
 }
 
 static void

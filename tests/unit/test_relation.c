@@ -36,7 +36,20 @@ test_lexicon(void)
   CHECK(ng__lexicon_compile(world, "{A:Nobody} met", &rule) == NG_ERR_PARSE);
   CHECK(ng__lexicon_compile(world, "{A:Person} {B:Person}", &rule) ==
         NG_ERR_PARSE); /* no trigger word */
-  CHECK(ng__lexicon_compile(world, "{A:Person}! met", &rule) == NG_ERR_PARSE);
+  /* '!' on a single slot implies one party; not with a list; '<' (the
+   * sentence subject) only on A or B, never with a list */
+  CHECK_OK(ng__lexicon_compile(world, "trade with {B:Party} {A:Country}!",
+                               &rule));
+  CHECK(rule.els[3].implicit && rule.els[3].role == NG_ROLE_A);
+  ng__lexicon_rule_clear(&rule);
+  CHECK(ng__lexicon_compile(world, "{A:Person}+! met", &rule) ==
+        NG_ERR_PARSE);
+  CHECK_OK(ng__lexicon_compile(world, "{A:Person}< and visited {B:Geo}",
+                               &rule));
+  CHECK(rule.els[0].subject && !rule.els[0].implicit);
+  ng__lexicon_rule_clear(&rule);
+  CHECK(ng__lexicon_compile(world, "{AB:Person}< met", &rule) ==
+        NG_ERR_PARSE);
   struct ng_lexicon *lex = NULL;
   CHECK(ng__lexicon_load(world, "/nonexistent", &lex) == NG_ERR_IO);
   CHECK(lex == NULL);
@@ -230,6 +243,167 @@ test_signing_invites_located(void)
   ng_doc_free(doc);
 }
 
+/* Builds a doc, adds office facts "Person=Country" for the given rel
+ * (as the entity stages would), then runs the relation and event
+ * stages. */
+static struct ng_doc *
+run_offices(const char *markup, const char *ref, enum ng_rel rel,
+            const char *const *offices, size_t n)
+{
+  struct ng_doc *doc = rd_doc(markup, ref);
+  CHECK(doc != NULL);
+  if (!doc) {
+    return NULL;
+  }
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    rd_office(doc, rel, offices[i], offices[i + 1]);
+  }
+  CHECK_OK(rd_run(world, doc));
+  return doc;
+}
+
+/* relations2: classes found on unseen articles */
+static void
+test_denied_intent(void)
+{
+  /* a denial governing a that-clause denies the meeting inside it */
+  struct ng_doc *doc = run(
+      "[Pakistan|C]'s foreign ministry on Tuesday denied reports that "
+      "Foreign Minister [Tariq Mahmood|P] met [Arvind Menon|P] in "
+      "[Geneva|Y]. [Tariq Mahmood|P] met [Lukas Brunner|P] on Monday.",
+      "2025-09-23");
+  const struct ng_fact *f = rd_fact(doc, NG_REL_MEETS, "Tariq Mahmood",
+                                    "Arvind Menon");
+  CHECK(f && f->modality == NG_MOD_DENIED);
+  f = rd_fact(doc, NG_REL_MEETS, "Tariq Mahmood", "Lukas Brunner");
+  CHECK(f && f->modality == NG_MOD_ASSERTED);
+  ng_doc_free(doc);
+
+  /* an application or an invitation to join is not membership */
+  doc = run("[Turkey|C], which applied to join [BRICS|I] last year, has not "
+            "been offered membership. [Saudi Arabia|C] was invited to join "
+            "the group in 2023. [Indonesia|C] joined the bloc in January.",
+            "2025-07-15");
+  CHECK(!rd_fact(doc, NG_REL_MEMBER_OF, "Turkey", "BRICS"));
+  CHECK(!rd_fact(doc, NG_REL_MEMBER_OF, "Saudi Arabia", "BRICS"));
+  CHECK(rd_fact(doc, NG_REL_INVITES, "BRICS", "Saudi Arabia"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Indonesia", "BRICS"));
+  ng_doc_free(doc);
+}
+
+static void
+test_heads_and_subjects(void)
+{
+  /* a demonym before a title and a name is not the party */
+  struct ng_doc *doc = run(
+      "[Brazilian|C|Brazil|dem] President [Rafael Costa|P] invited "
+      "[Mexican|C|Mexico|dem] President [Elena Ruiz|P] to attend the summit. "
+      "[Thai|C|Thailand|dem] Prime Minister [Somchai Rattanakorn|P] hosted "
+      "[Cambodian|C|Cambodia|dem] Prime Minister [Sok Vanna|P] and "
+      "[Lao|C|Laos|dem] Prime Minister [Khamla Phommasack|P] at "
+      "[Government House|L].",
+      "2025-10-07");
+  CHECK(rd_fact(doc, NG_REL_INVITES, "Rafael Costa", "Elena Ruiz"));
+  CHECK(!rd_fact(doc, NG_REL_INVITES, "Rafael Costa", "Mexico"));
+  CHECK(!rd_fact(doc, NG_REL_INVITES, "Brazil", "Mexico"));
+  CHECK(rd_fact(doc, NG_REL_HOSTS, "Somchai Rattanakorn", "Sok Vanna"));
+  CHECK(rd_fact(doc, NG_REL_HOSTS, "Somchai Rattanakorn",
+                "Khamla Phommasack"));
+  CHECK(!rd_fact(doc, NG_REL_HOSTS, "Thailand", "Sok Vanna"));
+  ng_doc_free(doc);
+  /* ... unless the clause speaks of the country */
+  doc = run("[Philippine|C|Philippines|dem] President [Rafael Dizon|P], "
+            "whose country chairs [ASEAN|I] next year, spoke.",
+            "2025-11-18");
+  CHECK(rd_fact(doc, NG_REL_CHAIRS, "Philippines", "ASEAN"));
+  CHECK(!rd_fact(doc, NG_REL_CHAIRS, "Rafael Dizon", "ASEAN"));
+  ng_doc_free(doc);
+
+  /* "at the invitation of" and a second verb phrase attach to the
+   * sentence's subject */
+  doc = run("[Brazilian|C|Brazil|dem] President [Marcelo Lins|P] arrived in "
+            "[Hanoi|Y] on Wednesday for a state visit to [Vietnam|C] from "
+            "November 12 to 15 at the invitation of [Vietnamese|C|Vietnam|dem]"
+            " President [Nguyen Van Dung|P]. [Marcelo Lins|P] is also "
+            "scheduled to meet Prime Minister [Le Minh Quang|P] and will visit "
+            "[Ho Chi Minh City|Y] before flying home.",
+            "2025-11-12");
+  CHECK(rd_fact(doc, NG_REL_INVITES, "Nguyen Van Dung", "Marcelo Lins"));
+  CHECK(!rd_fact(doc, NG_REL_INVITES, "Nguyen Van Dung", "Vietnam"));
+  const struct ng_fact *f = rd_fact(doc, NG_REL_VISITS, "Marcelo Lins",
+                                    "Ho Chi Minh City");
+  CHECK(f && f->modality == NG_MOD_PLANNED);
+  CHECK(!rd_fact(doc, NG_REL_VISITS, "Le Minh Quang", "Ho Chi Minh City"));
+  ng_doc_free(doc);
+}
+
+static void
+test_orgs_unseen(void)
+{
+  struct ng_doc *doc = run(
+      "[Brazil|C] took over the rotating chair of [BRICS|I] from [Russia|C] "
+      "on January 1. [Vietnam|C] became a [BRICS|I] partner country in June, "
+      "joining a group of partners that includes [Malaysia|C] and "
+      "[Thailand|C]. [Brazil|C] and [India|C] agreed to deepen cooperation "
+      "in farming, and [Colombia|C] became the 12th member of the "
+      "[New Development Bank|I].",
+      "2025-07-15");
+  CHECK(rd_fact(doc, NG_REL_CHAIRS, "Brazil", "BRICS"));
+  CHECK(!rd_fact(doc, NG_REL_CHAIRS, "Russia", "BRICS"));
+  CHECK(rd_fact(doc, NG_REL_PARTNER_OF, "Vietnam", "BRICS"));
+  CHECK(rd_fact(doc, NG_REL_PARTNER_OF, "Malaysia", "BRICS"));
+  CHECK(rd_fact(doc, NG_REL_PARTNER_OF, "Thailand", "BRICS"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Colombia", "New Development Bank"));
+  CHECK(!rd_fact(doc, NG_REL_MEMBER_OF, "India", "New Development Bank"));
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "Brazil", "India"));
+  ng_doc_free(doc);
+}
+
+static void
+test_groups(void)
+{
+  /* "the two presidents": the two office holders just named */
+  static const char *const hos[] = {"Ana Kova", "Chile", "Omar Diallo",
+                                    "Peru"};
+  struct ng_doc *doc = run_offices(
+      "[Chilean|C|Chile|dem] President [Ana Kova|P] will host a welcome "
+      "ceremony for [Peruvian|C|Peru|dem] President [Omar Diallo|P] on "
+      "Thursday, followed by talks between the two presidents.",
+      "2025-11-12", NG_REL_HEAD_OF_STATE_OF, hos, ARRAY_LEN(hos));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Kova", "Omar Diallo"));
+  ng_doc_free(doc);
+
+  /* "the leaders of X, Y and Z": the heads of those countries */
+  static const char *const hog[] = {"Somchai Rattanakorn", "Thailand",
+                                    "Sok Vanna", "Cambodia",
+                                    "Khamla Phommasack", "Laos"};
+  doc = run_offices(
+      "The leaders of [Thailand|C], [Cambodia|C] and [Laos|C] met in "
+      "[Bangkok|Y] on Tuesday. [Thai|C|Thailand|dem] Prime Minister "
+      "[Somchai Rattanakorn|P] welcomed [Cambodian|C|Cambodia|dem] Prime "
+      "Minister [Sok Vanna|P] and [Lao|C|Laos|dem] Prime Minister "
+      "[Khamla Phommasack|P].",
+      "2025-10-07", NG_REL_HEAD_OF_GOVERNMENT_OF, hog, ARRAY_LEN(hog));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Somchai Rattanakorn", "Sok Vanna"));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Sok Vanna", "Khamla Phommasack"));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Somchai Rattanakorn",
+                "Khamla Phommasack"));
+  CHECK(!rd_fact(doc, NG_REL_MEETS, "Sok Vanna", "Sok Vanna"));
+  ng_doc_free(doc);
+
+  /* "the two sides": the two parties of the sentence before the salient
+   * pair of the article */
+  doc = run("[China|C] and [Japan|C] talked. [China|C] and [Japan|C] met. "
+            "[Indonesia|C]'s trade with the [European Union|I] rose last "
+            "year, as the two sides prepared to sign a partnership "
+            "agreement.",
+            "2025-02-14");
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Indonesia",
+                "European Union"));
+  CHECK(!rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "China", "Japan"));
+  ng_doc_free(doc);
+}
+
 static void
 test_ref_date(void)
 {
@@ -270,6 +444,10 @@ main(void)
   test_cooperation_trade();
   test_signing_invites_located();
   test_ref_date();
+  test_denied_intent();
+  test_heads_and_subjects();
+  test_orgs_unseen();
+  test_groups();
   ng_world_free(world);
   return test_report();
 }

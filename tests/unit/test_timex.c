@@ -131,6 +131,17 @@ test_relative(void)
   CHECK_EQ_STR(first("Leaders are scheduled to join the talks on Monday.",
                      "2025-10-26", 0, &t),
                "2025-10-27");
+  /* the future marker may stand far back in the sentence (2025-11-12 is
+   * a Wednesday) ... */
+  CHECK_EQ_STR(first("Dung will host an official welcome ceremony for Lins "
+                     "at the Presidential Palace in Hanoi on Thursday.",
+                     "2025-11-12", 0, &t),
+               "2025-11-13");
+  /* ... but the day of a report is past, whatever it reports */
+  CHECK_EQ_STR(first("Kapoor will visit Japan, the ministry said on Monday.",
+                     "2025-11-12", 0, &t),
+               "2025-11-10");
+  CHECK(!t.future);
   CHECK_EQ_STR(first("She left last Thursday.", "2025-05-15", 0, &t),
                "2025-05-08");
   CHECK_EQ_STR(first("They meet next Thursday.", "2025-05-15", 0, &t),
