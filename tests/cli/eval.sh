@@ -6,7 +6,7 @@
 # The floors are the acceptance numbers of the end-to-end issue.
 set -eu
 : "${top_srcdir:?}" "${NEWSGRAPH:?}"
-shared="$top_srcdir/../shared"
+shared="${NEWSGRAPH_SHARED:-$top_srcdir/../shared}"
 if [ ! -x "$shared/eval/score-graph" ]; then
   echo "eval.sh: $shared/eval/score-graph not found (shared/ must sit beside the checkout)"
   exit 1

@@ -3,7 +3,7 @@
 # agency text with --date, must yield its key facts and events.
 set -eu
 : "${top_srcdir:?}" "${NEWSGRAPH:?}"
-dev="$top_srcdir/../shared/eval/dev"
+dev="${NEWSGRAPH_SHARED:-$top_srcdir/../shared}/eval/dev"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 fail=0
