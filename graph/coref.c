@@ -382,6 +382,7 @@ office_rel(enum ng_office o)
     return NG_REL_LEADER_OF;
   case NG_OFFICE_NONE:
   case NG_OFFICE_ROLE:
+  case NG_OFFICE_COUNTERPART:
     break;
   }
   return NG_REL_COUNT;

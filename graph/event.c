@@ -517,6 +517,8 @@ struct mrec {
   enum ng_modality mod;
   size_t sentence;
   double conf;
+  bool travel; /* some match says the participants met, not only that
+                * they signed together */
 };
 
 static int
@@ -611,6 +613,8 @@ meetings(struct ctx *cx, struct vlist *vl)
       memcpy(r.date, t->value, 11);
     }
     r.location = meeting_location(cx, rm);
+    r.travel = strncmp(v->toks[anchor].low, "sign", 4) != 0 &&
+               strncmp(v->toks[anchor].low, "ink", 3) != 0;
     r.mod = rm->modality;
     r.sentence = v->sentence;
     r.conf = rm->confidence;
@@ -632,6 +636,7 @@ meetings(struct ctx *cx, struct vlist *vl)
       if (r.conf > recs[k].conf) {
         recs[k].conf = r.conf;
       }
+      recs[k].travel |= r.travel;
     }
   }
   for (size_t i = 0; i < n; i++) {
@@ -640,8 +645,12 @@ meetings(struct ctx *cx, struct vlist *vl)
       memcpy(r->date, cx->anchor_date, 11);
     }
     /* A foreign participant meeting in a city of another country is
-     * visiting that city (the Visit node) and so that country (a fact). */
-    if (r->location != NG_NONE && etype(cx, r->location) == NG_ETYPE_CITY) {
+     * visiting that city (the Visit node) and so that country (a fact).
+     * A meeting known only from a joint signing ("X signed the pact with
+     * Y in Z") does not say who travelled: envoys and resident officials
+     * sign where they are posted. */
+    if (r->travel && r->location != NG_NONE &&
+        etype(cx, r->location) == NG_ETYPE_CITY) {
       const char *lc = ng__relation_city_country(cx->world, cx->doc,
                                                  r->location);
       for (size_t k = 0; lc && k < r->n; k++) {
@@ -1306,6 +1315,40 @@ is_investment(const struct ctx *cx, const struct ng_view *v, size_t at)
   return false;
 }
 
+/* Is the amount at token @p at trade inside one group ("trade among
+ * ECOWAS countries was worth $20 billion", "intra-regional trade of $5
+ * billion")? True when the nearest trade word before it, within its
+ * clause and 12 tokens, belongs to an intra-bloc marker: such a figure
+ * has no two parties, whatever else the sentence compares it with. */
+static bool
+is_intra_trade(const struct ctx *cx, const struct ng_view *v, size_t at)
+{
+  const struct ng_wordlist *intra = &cx->lex->lists[NG_WL_INTRA_TRADE];
+  for (size_t k = at; k-- > 0 && at - k <= 12;) {
+    if (ng__tok_is_hard_barrier(&v->toks[k])) {
+      break;
+    }
+    if (ng__view_find(v, k, k + 1, intra, NULL) == k) {
+      return true;
+    }
+    if (ng__view_find(v, k, k + 1, &cx->lex->lists[NG_WL_TRADE], NULL) ==
+        k) {
+      return ng__view_ends_with(v, k, intra);
+    }
+  }
+  return false;
+}
+
+/* Context score of a currency's country for ng__money_scan_names(): how
+ * often the article mentions it. */
+static size_t
+currency_context(void *ud, const char *country)
+{
+  const struct ng_doc *doc = ud;
+  size_t e = ng__doc_find_entity(doc, NG_ETYPE_COUNTRY, country);
+  return e == NG_NONE ? 0 : doc->entities[e].n_mentions;
+}
+
 static ng_status
 trade_figures(struct ctx *cx)
 {
@@ -1321,8 +1364,12 @@ trade_figures(struct ctx *cx)
     }
     const struct ng_sentence *se = &doc->sentences[v->sentence];
     struct ng_money mon[16];
-    size_t nm = ng__money_scan(doc->text + se->begin, se->end - se->begin,
-                               mon, ARRAY_LEN(mon));
+    struct ng_money_names names = {cx->lex->currencies,
+                                   cx->lex->n_currencies, currency_context,
+                                   doc};
+    size_t nm = ng__money_scan_names(doc->text + se->begin,
+                                     se->end - se->begin, &names, mon,
+                                     ARRAY_LEN(mon));
     if (nm > ARRAY_LEN(mon)) {
       nm = ARRAY_LEN(mon);
     }
@@ -1358,7 +1405,7 @@ trade_figures(struct ctx *cx)
           continue; /* the earlier value of a change */
         }
       }
-      if (is_investment(cx, v, at)) {
+      if (is_investment(cx, v, at) || is_intra_trade(cx, v, at)) {
         continue;
       }
       size_t x, y;

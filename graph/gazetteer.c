@@ -219,6 +219,9 @@ office_from_iri(const char *iri)
   if (is_ngl(iri, "Role")) {
     return NG_OFFICE_ROLE;
   }
+  if (is_ngl(iri, "Counterpart")) {
+    return NG_OFFICE_COUNTERPART;
+  }
   return NG_OFFICE_NONE;
 }
 
@@ -455,6 +458,10 @@ build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
       {"AdminDivisionWord", NG_LEX_ADMIN_UNIT},
       {"CompoundTail", NG_LEX_COMPOUND_TAIL},
       {"PlaceQualifier", NG_LEX_PLACE_QUAL},
+      {"AffairsPortfolio", NG_LEX_AFFAIRS},
+      {"CityWord", NG_LEX_CITY_WORD},
+      {"PlaceContextWord", NG_LEX_PLACE_CONTEXT},
+      {"PlaceContextEnd", NG_LEX_PLACE_CONTEXT_END},
   };
   ng_status st;
   struct ng_lex_item proto;
@@ -476,6 +483,8 @@ build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
       proto.office = office_from_iri(t[i].o);
     } else if (is_ngl(p, "orgOffice")) {
       proto.org_office = office_from_iri(t[i].o);
+    } else if (is_ngl(p, "portfolioOffice")) {
+      proto.portfolio_office = office_from_iri(t[i].o);
     } else if (is_ngl(p, "PortfolioMinister")) {
       proto.portfolio = strcmp(t[i].o, "true") == 0;
     } else if (is_ngl(p, "blocksOffice")) {

@@ -17,7 +17,9 @@ enum ng_office {
   NG_OFFICE_HEAD_OF_GOVERNMENT, /* ngl:HeadOfGovernment */
   NG_OFFICE_MINISTER,           /* ngl:Minister → ng:ministerOf */
   NG_OFFICE_LEADER,             /* ngl:Leader → ng:leaderOf */
-  NG_OFFICE_ROLE                /* ngl:Role: marks a person, no fact */
+  NG_OFFICE_ROLE,               /* ngl:Role: marks a person, no fact */
+  NG_OFFICE_COUNTERPART         /* ngl:Counterpart: the office of the
+                                 * title holder named before */
 };
 
 /* What a matched surface form is. */
@@ -42,6 +44,10 @@ enum ng_lex_kind {
   NG_LEX_ADMIN_UNIT,   /* ngl:AdminDivisionWord */
   NG_LEX_COMPOUND_TAIL, /* ngl:CompoundTail */
   NG_LEX_PLACE_QUAL,   /* ngl:PlaceQualifier */
+  NG_LEX_AFFAIRS,      /* ngl:AffairsPortfolio */
+  NG_LEX_CITY_WORD,    /* ngl:CityWord */
+  NG_LEX_PLACE_CONTEXT, /* ngl:PlaceContextWord */
+  NG_LEX_PLACE_CONTEXT_END, /* ngl:PlaceContextEnd */
   NG_LEX_COUNT
 };
 
@@ -73,6 +79,8 @@ struct ng_lex_item {
   enum ng_office office;   /* TITLE: ngl:office */
   enum ng_office org_office; /* TITLE: ngl:orgOffice */
   bool portfolio;          /* TITLE: ngl:PortfolioMinister */
+  enum ng_office portfolio_office; /* TITLE: ngl:portfolioOffice, the office
+                                    * when a portfolio comes with it */
   bool blocks_office;      /* TITLE_MOD: ngl:blocksOffice */
   enum ng_etype type;      /* SUFFIX/PREFIX/DESCRIPTION: ngl:entityType */
   int gender;              /* 0 unknown, 'm' or 'f' (ngl:gender) */

@@ -199,6 +199,7 @@ static const char *const role_iris[NG_WL_COUNT] = {
     [NG_WL_DENIED_CLAUSE] = NGL_DENIED_CLAUSE_MARKER,
     [NG_WL_REF_YEAR] = NGL_REFERENCE_YEAR_MARKER,
     [NG_WL_GROUP_NOUN] = NGL_PERSON_GROUP_NOUN,
+    [NG_WL_INTRA_TRADE] = NGL_INTRA_TRADE_MARKER,
 };
 
 /* Slot type names of the pattern language. */
@@ -449,6 +450,99 @@ object_of(const struct loader *ld, const char *s, const char *p)
   return NULL;
 }
 
+static void
+money_name_clear(struct ng_money_name *nm)
+{
+  for (size_t k = 0; k < nm->n_words; k++) {
+    free(nm->words[k]);
+  }
+  free(nm->words);
+  free(nm->country);
+  memset(nm, 0, sizeof *nm);
+}
+
+/* Splits @p surface at spaces into lower-case (ASCII) words. */
+static ng_status
+money_name_words(struct ng_money_name *nm, const char *surface)
+{
+  const char *p = surface;
+  while (*p) {
+    while (*p == ' ') {
+      p++;
+    }
+    size_t n = 0;
+    while (p[n] && p[n] != ' ') {
+      n++;
+    }
+    if (n == 0) {
+      break;
+    }
+    char **w = realloc(nm->words, (nm->n_words + 1) * sizeof *w);
+    if (!w) {
+      return NG_ERR_NOMEM;
+    }
+    nm->words = w;
+    char *word = malloc(n + 1);
+    if (!word) {
+      return NG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+      char c = p[i];
+      word[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    word[n] = '\0';
+    nm->words[nm->n_words++] = word;
+    p += n;
+  }
+  return NG_OK;
+}
+
+/* One ngl:CurrencyName node @p s: an ng_money_name per ngl:surface, with
+ * its ngl:currency code and optional ngl:country label. */
+static ng_status
+add_currency(ng_world *world, const struct loader *ld,
+             struct ng_lexicon *lex, const char *s, const char *path)
+{
+  const char *code = object_of(ld, s, NGL_CURRENCY);
+  const char *country = object_of(ld, s, NGL_COUNTRY);
+  if (!code || strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' ||
+      code[1] < 'A' || code[1] > 'Z' || code[2] < 'A' || code[2] > 'Z') {
+    return ng__errorf(world, NG_ERR_PARSE,
+                      "lexicon %s: currency name without an ISO 4217 "
+                      "ngl:currency",
+                      path);
+  }
+  for (size_t k = 0; k < ld->n; k++) {
+    if (strcmp(ld->t[k].s, s) != 0 || strcmp(ld->t[k].p, NGL_SURFACE) != 0) {
+      continue;
+    }
+    struct ng_money_name *v = realloc(lex->currencies,
+                                      (lex->n_currencies + 1) * sizeof *v);
+    if (!v) {
+      return NG_ERR_NOMEM;
+    }
+    lex->currencies = v;
+    struct ng_money_name *nm = &v[lex->n_currencies];
+    memset(nm, 0, sizeof *nm);
+    memcpy(nm->code, code, 4);
+    ng_status st = money_name_words(nm, ld->t[k].o);
+    if (st == NG_OK && country) {
+      nm->country = strdup(country);
+      st = nm->country ? NG_OK : NG_ERR_NOMEM;
+    }
+    if (st == NG_OK && nm->n_words == 0) {
+      st = ng__errorf(world, NG_ERR_PARSE,
+                      "lexicon %s: empty currency name for %s", path, code);
+    }
+    if (st != NG_OK) {
+      money_name_clear(nm);
+      return st;
+    }
+    lex->n_currencies++;
+  }
+  return NG_OK;
+}
+
 static ng_status
 build(ng_world *world, const struct loader *ld, struct ng_lexicon *lex,
       const char *path)
@@ -501,6 +595,8 @@ build(ng_world *world, const struct loader *ld, struct ng_lexicon *lex,
         rule->confidence = c;
         lex->n_rules++;
       }
+    } else if (strcmp(t->o, NGL_CURRENCY_NAME) == 0) {
+      TRY(st, add_currency(world, ld, lex, t->s, path));
     } else if (strcmp(t->o, NGL_WORD_LIST) == 0) {
       const char *role = object_of(ld, t->s, NGL_ROLE);
       int w = -1;
@@ -565,6 +661,10 @@ ng__lexicon_free(struct ng_lexicon *lex)
     ng__lexicon_rule_clear(&lex->rules[i]);
   }
   free(lex->rules);
+  for (size_t i = 0; i < lex->n_currencies; i++) {
+    money_name_clear(&lex->currencies[i]);
+  }
+  free(lex->currencies);
   for (int w = 0; w < NG_WL_COUNT; w++) {
     struct ng_wordlist *wl = &lex->lists[w];
     for (size_t i = 0; i < wl->n_phrases; i++) {

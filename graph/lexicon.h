@@ -6,6 +6,7 @@
 #define NG_LEXICON_H
 
 #include "doc.h"
+#include "money.h"
 
 /* Word-list roles (ngl:Role individuals in lexicon-relations.ttl). */
 enum ng_wl {
@@ -31,6 +32,7 @@ enum ng_wl {
   NG_WL_DENIED_CLAUSE, /* ngl:DeniedClauseMarker */
   NG_WL_REF_YEAR,  /* ngl:ReferenceYearMarker */
   NG_WL_GROUP_NOUN, /* ngl:PersonGroupNoun */
+  NG_WL_INTRA_TRADE, /* ngl:IntraTradeMarker */
   NG_WL_COUNT
 };
 
@@ -84,6 +86,8 @@ struct ng_lexicon {
   struct ng_rule *rules;
   size_t n_rules;
   struct ng_wordlist lists[NG_WL_COUNT];
+  struct ng_money_name *currencies; /* ngl:CurrencyName, in file order */
+  size_t n_currencies;
 };
 
 /* Compiles the pattern text @p src (pattern language:

@@ -34,7 +34,10 @@ static const char *const iso_codes[] = {
     "USD", "EUR", "MYR", "SGD", "GBP", "JPY", "CNY", "INR", "IDR", "PHP",
     "AUD", "CAD", "HKD", "THB", "KRW", "VND", "TWD", "CHF", "NZD", "AED",
     "SAR", "BRL", "RUB", "ZAR", "BND", "MMK", "KHR", "LAK", "PKR", "BDT",
-    "LKR", "QAR", "KWD", "TRY", "MXN", "SEK", "NOK", "DKK", "PLN", "EGP"};
+    "LKR", "QAR", "KWD", "TRY", "MXN", "SEK", "NOK", "DKK", "PLN", "EGP",
+    "OMR", "BHD", "JOD", "NGN", "KES", "GHS", "ZMW", "ETB", "TZS", "UGX",
+    "MAD", "TND", "DZD", "XOF", "XAF", "ISK", "CZK", "HUF", "RON", "ILS",
+    "CLP", "COP", "PEN", "ARS", "NPR", "IRR", "IQD", "KZT", "UAH", "MNT"};
 
 /* Currency names written after the number (lower case). */
 static const struct {
@@ -274,17 +277,83 @@ prefix_at(const char *text, size_t len, size_t i, const char **code)
   return n < rest && is_digit(s[n]) ? n : 0;
 }
 
+/* Bytes of the lexicon name @p nm at @p s (words separated by spaces,
+ * ASCII case-insensitive, ending on a word boundary), or 0. */
+static size_t
+name_len(const char *s, size_t len, const struct ng_money_name *nm)
+{
+  size_t i = 0;
+  for (size_t w = 0; w < nm->n_words; w++) {
+    if (w > 0) {
+      if (i >= len || s[i] != ' ') {
+        return 0;
+      }
+      while (i < len && s[i] == ' ') {
+        i++;
+      }
+    }
+    const char *word = nm->words[w];
+    size_t q = strlen(word);
+    if (q == 0 || !starts_with_ci(s + i, len - i, word)) {
+      return 0;
+    }
+    i += q;
+  }
+  if (i < len && (is_letter(s[i]) || (unsigned char)s[i] >= 0x80)) {
+    return 0;
+  }
+  return i;
+}
+
+/* The longest lexicon currency name at @p s; among names of that length
+ * and the same words, the one the context scores highest, else the first.
+ * Returns its length and sets *code, or 0. */
+static size_t
+name_at(const char *s, size_t len, const struct ng_money_names *names,
+        const char **code)
+{
+  if (!names) {
+    return 0;
+  }
+  size_t best = 0, best_score = 0;
+  const struct ng_money_name *pick = NULL;
+  for (size_t k = 0; k < names->n; k++) {
+    const struct ng_money_name *nm = &names->v[k];
+    size_t n = name_len(s, len, nm);
+    if (n == 0 || n < best) {
+      continue;
+    }
+    size_t score = nm->country && names->context
+                       ? names->context(names->ud, nm->country)
+                       : 0;
+    if (n > best || score > best_score) {
+      best = n;
+      best_score = score;
+      pick = nm;
+    }
+  }
+  if (pick) {
+    *code = pick->code;
+  }
+  return best;
+}
+
 /* A currency name after the number at @p s; returns the length consumed
  * (with the leading space) and the code. @p scaled: a scale word came
  * first ("won" is only money after one). */
 static size_t
-suffix_at(const char *s, size_t len, bool scaled, const char **code)
+suffix_at(const char *s, size_t len, bool scaled,
+          const struct ng_money_names *names, const char **code)
 {
   size_t i = 0;
   if (i < len && s[i] == ' ') {
     i++;
   }
   size_t n = iso_at(s + i, len - i, code);
+  if (n) {
+    return i + n;
+  }
+  n = name_at(s + i, len - i, names, code);
   if (n) {
     return i + n;
   }
@@ -404,6 +473,14 @@ size_t
 ng__money_scan(const char *text, size_t len, struct ng_money *out,
                size_t max)
 {
+  return ng__money_scan_names(text, len, NULL, out, max);
+}
+
+size_t
+ng__money_scan_names(const char *text, size_t len,
+                     const struct ng_money_names *names,
+                     struct ng_money *out, size_t max)
+{
   size_t count = 0;
   bool yuan = says_yuan(text, len);
   size_t i = 0;
@@ -457,7 +534,8 @@ ng__money_scan(const char *text, size_t len, struct ng_money *out,
     }
     size_t last_end = num2_at ? after2 : after;
     const char *scode = NULL;
-    size_t s = suffix_at(text + last_end, len - last_end, exp10 > 0, &scode);
+    size_t s = suffix_at(text + last_end, len - last_end, exp10 > 0, names,
+                         &scode);
     if (scode && (!code || strcmp(scode, "USD") != 0 ||
                   strcmp(code, "USD") == 0)) {
       /* a name after the number refines a bare "$" ("$5 Singapore

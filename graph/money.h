@@ -40,4 +40,34 @@ bool ng__money_scale(const char *num, size_t len, int exp10, char *out,
 size_t ng__money_scan(const char *text, size_t len, struct ng_money *out,
                       size_t max);
 
+/* A currency name written after the number, from the trigger lexicon
+ * (ngl:CurrencyName in triggers.ttl): "Omani rials" -> OMR. */
+struct ng_money_name {
+  char **words;    /* its lower-case words, ASCII case-folded (owned by
+                    * the lexicon) */
+  size_t n_words;  /* entries in words (1 or more) */
+  char code[4];    /* ISO 4217 code */
+  char *country;   /* canonical label of the issuing country, or NULL */
+};
+
+/* The lexicon's currency names and how to pick among names written the
+ * same way ("rupees": INR, PKR, LKR ...). */
+struct ng_money_names {
+  const struct ng_money_name *v;
+  size_t n;
+  /* How strongly the text's context names @p country (for instance its
+   * mentions in the article), 0 for not at all; may be NULL. */
+  size_t (*context)(void *ud, const char *country);
+  void *ud; /* passed to context */
+};
+
+/* Like ng__money_scan(), with the currency names of @p names (may be
+ * NULL) tried before the built-in ones after a number. The longest name
+ * wins; among names of the same words, the one whose country the context
+ * scores highest, else the first listed. Pure apart from the context
+ * callback. */
+size_t ng__money_scan_names(const char *text, size_t len,
+                            const struct ng_money_names *names,
+                            struct ng_money *out, size_t max);
+
 #endif

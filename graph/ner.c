@@ -29,7 +29,11 @@ struct alias {
 struct trec {
   size_t person;                            /* entity */
   const struct ng_lex_item *t[MAX_TITLES]; /* titles */
+  enum ng_office off[MAX_TITLES];          /* the office each title gives */
+  enum ng_office org_off[MAX_TITLES];      /* … and by an organisation */
   size_t n_t;
+  size_t title_b, title_e; /* tokens of the title words */
+  bool counterpart;  /* "his Bolivian counterpart X" */
   bool blocked;      /* Deputy, former … */
   size_t qual_end;   /* token index just past the qualifier, or NG_NONE */
   size_t qual_begin; /* first token of an unknown qualifier, or NG_NONE */
@@ -844,6 +848,49 @@ starts_title(const struct ner *n, size_t i)
                t->office == NG_OFFICE_MINISTER);
 }
 
+/* The canonical label of a government body named "X Ministry" over
+ * tokens [b, e): when the last word is also a government-body name prefix
+ * and the words before it are all portfolio words, "Ministry of X"
+ * ("External Affairs Ministry" → "Ministry of External Affairs"; a lone
+ * ngl:AffairsPortfolio word takes "Affairs": "Foreign Ministry" →
+ * "Ministry of Foreign Affairs"), so both forms are one entity. Sets *out
+ * to NULL when the rule does not apply. */
+static ng_status
+ministry_label(const struct ner *n, size_t b, size_t e, char **out)
+{
+  *out = NULL;
+  if (e < b + 2) {
+    return NG_OK;
+  }
+  const char *sw = n->text + n->tok[e - 1].begin;
+  size_t sl = tok_len(n, e - 1);
+  const struct ng_lex_item *pre =
+      ng__gazetteer_find_word(n->gaz, NG_LEX_PREFIX, sw, sl);
+  if (!pre || pre->type != NG_ETYPE_GOV_BODY) {
+    return NG_OK;
+  }
+  for (size_t k = b; k < e - 1; k++) {
+    if (!word_is(n, k, NG_LEX_PORTFOLIO) &&
+        !((tok_eq(n, k, "and") || tok_eq(n, k, ",") || tok_eq(n, k, "&")) &&
+          k > b)) {
+      return NG_OK;
+    }
+  }
+  size_t pl = n->tok[e - 2].end - n->tok[b].begin;
+  bool affairs = e == b + 2 && word_is(n, b, NG_LEX_AFFAIRS);
+  struct ng_buf buf;
+  ng_status st;
+  ng__buf_init(&buf, 256);
+  TRY(st, ng__buf_add(&buf, sw, sl));
+  TRY(st, ng__buf_adds(&buf, " of "));
+  TRY(st, ng__buf_add(&buf, n->text + n->tok[b].begin, pl));
+  if (affairs) {
+    TRY(st, ng__buf_adds(&buf, " Affairs"));
+  }
+  *out = ng__buf_take(&buf);
+  return *out ? NG_OK : NG_ERR_NOMEM;
+}
+
 /* "Ministry of X" / "X Corporation": organisation names typed by a
  * prefix or suffix word (ngl:NamePrefix, ngl:NameSuffix). */
 static ng_status
@@ -1032,7 +1079,12 @@ pass_typed_names(struct ner *n)
     }
     char *label = NULL;
     size_t ent;
-    TRY(st, span_text(n, b, suf_end, &label));
+    if (type == NG_ETYPE_GOV_BODY) {
+      TRY(st, ministry_label(n, b, suf_end, &label));
+    }
+    if (!label) {
+      TRY(st, span_text(n, b, suf_end, &label));
+    }
     st = get_entity(n, type, label, NULL, &ent);
     free(label);
     TRY(st, st);
@@ -1264,9 +1316,11 @@ parse_honorifics(const struct ner *n, size_t i, int *gender)
 
 struct tphrase {
   const struct ng_lex_item *t[MAX_TITLES];
+  enum ng_office off[MAX_TITLES]; /* ngl:office, or ngl:portfolioOffice */
   size_t n_t;
   bool blocked;
   size_t end;        /* token after the phrase (and complement) */
+  size_t title_end;  /* token after the title words */
   size_t comp_begin; /* complement entity's first token, or NG_NONE */
   size_t comp_end;
 };
@@ -1316,6 +1370,7 @@ parse_one_title(const struct ner *n, size_t i, struct tphrase *tp, size_t *out)
   }
   size_t pj = skip_portfolio(n, j);
   size_t te;
+  bool with_portfolio = false;
   if (pj > j && lex_at(n, j, NG_LEX_TITLE, &te) && te >= pj) {
     pj = j; /* "Treasury Secretary" is a title of its own */
   }
@@ -1324,6 +1379,7 @@ parse_one_title(const struct ner *n, size_t i, struct tphrase *tp, size_t *out)
     if (!it || !it->portfolio) {
       return false;
     }
+    with_portfolio = true;
   } else {
     it = lex_at(n, j, NG_LEX_TITLE, &e);
     if (!it) {
@@ -1336,9 +1392,13 @@ parse_one_title(const struct ner *n, size_t i, struct tphrase *tp, size_t *out)
         k++;
       }
       e = skip_portfolio(n, k);
+      with_portfolio = true;
     }
   }
   if (tp->n_t < MAX_TITLES) {
+    tp->off[tp->n_t] = with_portfolio && it->portfolio_office != NG_OFFICE_NONE
+                           ? it->portfolio_office
+                           : it->office;
     tp->t[tp->n_t++] = it;
   }
   tp->blocked = tp->blocked || blocked;
@@ -1367,6 +1427,7 @@ parse_title_phrase(const struct ner *n, size_t i, struct tphrase *tp)
     }
     break;
   }
+  tp->title_end = j;
   if ((tok_eq(n, j, "of") || tok_eq(n, j, "to") || tok_eq(n, j, "for") ||
        tok_eq(n, j, "at")) &&
       same_sentence(n, i, j + 1)) {
@@ -1518,6 +1579,13 @@ pass_titles(struct ner *n)
         continue; /* a title with no name: a description */
       }
       memcpy(r.t, tp.t, sizeof r.t);
+      memcpy(r.off, tp.off, sizeof r.off);
+      for (size_t k = 0; k < tp.n_t; k++) {
+        r.org_off[k] = tp.t[k]->org_office;
+        r.counterpart = r.counterpart || tp.off[k] == NG_OFFICE_COUNTERPART;
+      }
+      r.title_b = i;
+      r.title_e = tp.title_end;
       r.n_t = tp.n_t;
       r.blocked = tp.blocked;
       r.comp_begin = tp.comp_begin;
@@ -1745,6 +1813,136 @@ pass_aliases(struct ner *n)
   return NG_OK;
 }
 
+/* ---- pass 3b: unknown cities typed by their context ---- */
+
+/* True if unknown name tokens [b, e) may name a city: 1 to 3 unused
+ * capitalised name words, none a known name, title, suffix or prefix word
+ * alone. */
+static bool
+city_name_ok(const struct ner *n, size_t b, size_t e)
+{
+  if (e <= b || e - b > 3 || !area_name_ok(n, b, e)) {
+    return false;
+  }
+  for (size_t k = b; k < e; k++) {
+    size_t x;
+    if (!is_cap(n, k) || entry_at(n, k, &x) ||
+        has_lex(n, k, NG_LEX_HONORIFIC) || word_is(n, k, NG_LEX_PORTFOLIO)) {
+      return false;
+    }
+  }
+  if (e == b + 1 && (word_is(n, b, NG_LEX_SUFFIX) ||
+                     word_is(n, b, NG_LEX_PREFIX))) {
+    return false;
+  }
+  return true;
+}
+
+/* The token after the capitalised name starting at @p b (up to 3 words),
+ * or @p b if none. */
+static size_t
+cap_run_end(const struct ner *n, size_t b)
+{
+  size_t e = b;
+  while (e < n->n_tok && e - b < 3 && is_cap(n, e) && same_sentence(n, b, e)) {
+    e++;
+  }
+  return e;
+}
+
+/* A word that puts "in X" in a place context (ngl:PlaceContextWord, or an
+ * interaction verb) in the sentence of @p i before it. */
+static bool
+place_context_before(const struct ner *n, size_t i)
+{
+  for (size_t k = n->sent_first[n->sent_of[i]]; k < i; k++) {
+    if (word_is(n, k, NG_LEX_PLACE_CONTEXT) ||
+        word_is(n, k, NG_LEX_INTERACTION)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static ng_status
+add_context_city(struct ner *n, size_t b, size_t e)
+{
+  ng_status st;
+  char *label = NULL;
+  size_t ent;
+  TRY(st, span_text(n, b, e, &label));
+  st = get_entity(n, NG_ETYPE_CITY, label, NULL, &ent);
+  free(label);
+  TRY(st, st);
+  TRY(st, add_alias(n, b, e, ent));
+  return add_mention(n, b, e, ent, NG_MENTION_NAME);
+}
+
+/* Unknown names that the context makes cities (conservative: a wrong city
+ * costs precision):
+ * - "in Antofagasta, Chile": after a place preposition, before a comma
+ *   and a country name that is not followed by "and"/"or"/"'s";
+ * - "the city of X", "the port (city) of X", "the town of X"
+ *   (ngl:CityWord, lower case);
+ * - "talks in Nadi.": one unknown word after "in", ending the clause or
+ *   before a time word, in a sentence with a visit or meeting word. */
+static ng_status
+pass_city_context(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 1; i + 1 < n->n_tok; i++) {
+    if (n->used[i] || !is_cap(n, i) || !same_sentence(n, i - 1, i)) {
+      continue;
+    }
+    bool prep = tok_eq(n, i - 1, "in") || tok_eq(n, i - 1, "at") ||
+                tok_eq(n, i - 1, "from") || tok_eq(n, i - 1, "to") ||
+                tok_eq(n, i - 1, "near") || tok_eq(n, i - 1, "outside") ||
+                tok_eq(n, i - 1, "of") || tok_eq(n, i - 1, "via");
+    size_t e = cap_run_end(n, i);
+    /* "X, Country" */
+    if (prep && tok_eq(n, e, ",") && same_sentence(n, e, e + 1) &&
+        e + 1 < n->n_tok && n->ment_begin[e + 1] != NG_NONE &&
+        city_name_ok(n, i, e)) {
+      const struct ng_mention *m = &n->doc->mentions[n->ment_begin[e + 1]];
+      size_t c = e + 1;
+      while (c < n->n_tok && n->tok[c].end <= m->end) {
+        c++;
+      }
+      if (m->kind == NG_MENTION_NAME &&
+          n->doc->entities[m->entity].type == NG_ETYPE_COUNTRY &&
+          !tok_eq(n, c, "and") && !tok_eq(n, c, "or") &&
+          !is_possessive_s(n, c + 1) && !is_cap(n, c)) {
+        TRY(st, add_context_city(n, i, e));
+        i = e - 1;
+        continue;
+      }
+    }
+    /* "the city of X", "the port city of X" */
+    if (tok_eq(n, i - 1, "of") && i >= 3 && same_sentence(n, i - 3, i)) {
+      size_t w = i - 2;
+      if (w >= 2 && word_is(n, w, NG_LEX_CITY_WORD) &&
+          word_is(n, w - 1, NG_LEX_CITY_WORD)) {
+        w--; /* "the port city of" */
+      }
+      if (word_is(n, w, NG_LEX_CITY_WORD) && (n->tok[w].flags & NG_TOK_LOWER) &&
+          w >= 1 && tok_eq(n, w - 1, "the") && city_name_ok(n, i, e)) {
+        TRY(st, add_context_city(n, i, e));
+        i = e - 1;
+        continue;
+      }
+    }
+    /* "held talks in Nadi on Monday" */
+    if (tok_eq(n, i - 1, "in") && e == i + 1 && !is_sentence_initial(n, i) &&
+        city_name_ok(n, i, e) && place_context_before(n, i - 1) &&
+        (!is_word(n, e) || !same_sentence(n, i, e) ||
+         word_is(n, e, NG_LEX_PLACE_CONTEXT_END)) &&
+        !tok_eq(n, e, "(") && !tok_eq(n, e, "-") && !is_apostrophe(n, e)) {
+      TRY(st, add_context_city(n, i, e));
+    }
+  }
+  return NG_OK;
+}
+
 /* ---- pass 4: names typed by their neighbours ---- */
 
 /* Does the token run [b, e) equal a contiguous part of a person label
@@ -1847,6 +2045,14 @@ pass_context(struct ner *n)
       if (parse_title_phrase(n, k, &tp) && !is_cap(n, tp.end)) {
         appos = true;
         memcpy(r.t, tp.t, sizeof r.t);
+        memcpy(r.off, tp.off, sizeof r.off);
+        for (size_t c = 0; c < tp.n_t; c++) {
+          r.org_off[c] = tp.t[c]->org_office;
+          r.counterpart =
+              r.counterpart || tp.off[c] == NG_OFFICE_COUNTERPART;
+        }
+        r.title_b = k;
+        r.title_e = tp.title_end;
         r.n_t = tp.n_t;
         r.blocked = tp.blocked;
         r.comp_begin = tp.comp_begin;
@@ -1931,6 +2137,7 @@ office_rel(enum ng_office o)
     return NG_REL_LEADER_OF;
   case NG_OFFICE_NONE:
   case NG_OFFICE_ROLE:
+  case NG_OFFICE_COUNTERPART:
     break;
   }
   return NG_REL_COUNT;
@@ -2026,6 +2233,164 @@ share_word(const char *a, const char *b)
   return false;
 }
 
+/* True if records @p a and @p b name the same office @p office: one head
+ * of state or of government per country; ministers by the same title
+ * words ("Foreign Minister"), compared ignoring case. */
+static bool
+same_office(const struct ner *n, const struct trec *a, const struct trec *b,
+            enum ng_office office)
+{
+  for (size_t k = 0; k < b->n_t; k++) {
+    if (b->off[k] != office) {
+      continue;
+    }
+    if (office != NG_OFFICE_MINISTER) {
+      return true;
+    }
+    if (a->title_e <= a->title_b || b->title_e <= b->title_b) {
+      continue;
+    }
+    size_t la = n->tok[a->title_e - 1].end - n->tok[a->title_b].begin;
+    size_t lb = n->tok[b->title_e - 1].end - n->tok[b->title_b].begin;
+    if (la == lb && strncasecmp(n->text + n->tok[a->title_b].begin,
+                                n->text + n->tok[b->title_b].begin, la) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if the article gives another person than @p rec's holder the same
+ * office of country @p c through a qualified title: one country has one
+ * foreign minister, so an unqualified "Foreign Minister X" is not the
+ * dateline country's when "Swiss Foreign Minister Y" is. */
+static bool
+office_taken(const struct ner *n, const size_t *target, size_t rec_idx,
+             enum ng_office office, size_t c)
+{
+  const struct trec *rec = &n->recs[rec_idx];
+  for (size_t o = 0; o < n->n_recs; o++) {
+    const struct trec *other = &n->recs[o];
+    if (o == rec_idx || target[o] != c || other->blocked ||
+        other->person == rec->person ||
+        share_word(n->doc->entities[other->person].label,
+                   n->doc->entities[rec->person].label)) {
+      continue;
+    }
+    if (same_office(n, rec, other, office)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A word whose capitalised form is a government-body name suffix
+ * ("ministry", "government"). */
+static bool
+gov_word(const struct ner *n, size_t i)
+{
+  if (!is_word(n, i)) {
+    return false;
+  }
+  size_t l = tok_len(n, i);
+  char w[32];
+  if (l >= sizeof w) {
+    return false;
+  }
+  memcpy(w, n->text + n->tok[i].begin, l);
+  if (w[0] >= 'a' && w[0] <= 'z') {
+    w[0] = (char)(w[0] - 'a' + 'A');
+  }
+  const struct ng_lex_item *it =
+      ng__gazetteer_find_word(n->gaz, NG_LEX_SUFFIX, w, l);
+  return it && it->type == NG_ETYPE_GOV_BODY;
+}
+
+/* The country whose government speaks in the sentence of an unqualified
+ * title: the last country named before the title in its sentence, when it
+ * owns a government word ("Pakistan's foreign ministry denied that Foreign
+ * Minister X met …", "the Bolivian government said President Y …").
+ * Returns the country entity or NG_NONE. */
+static size_t
+speaking_country(const struct ner *n, const struct trec *rec)
+{
+  size_t first = n->sent_first[rec->sentence];
+  size_t last = NG_NONE, last_end = NG_NONE;
+  for (size_t i = first; i < rec->title_b && i < n->n_tok; i++) {
+    size_t m = n->ment_begin[i];
+    if (m == NG_NONE) {
+      continue;
+    }
+    const struct ng_mention *mm = &n->doc->mentions[m];
+    if (n->doc->entities[mm->entity].type != NG_ETYPE_COUNTRY) {
+      continue;
+    }
+    size_t e = i;
+    while (e < n->n_tok && n->tok[e].end <= mm->end) {
+      e++;
+    }
+    last = mm->entity;
+    last_end = e;
+  }
+  if (last == NG_NONE) {
+    return NG_NONE;
+  }
+  size_t j = last_end;
+  if (is_possessive_s(n, j + 1)) {
+    j += 2;
+  }
+  for (size_t w = 0; w < 3 && j < rec->title_b; w++, j++) {
+    if (gov_word(n, j)) {
+      return last;
+    }
+    if (!is_word(n, j) || (!(n->tok[j].flags & NG_TOK_LOWER) &&
+                           !word_is(n, j, NG_LEX_PORTFOLIO))) {
+      break;
+    }
+  }
+  return NG_NONE;
+}
+
+/* Gives "his Bolivian counterpart X" the office of the title holder named
+ * before it in the same or the previous sentence ("Chilean Foreign
+ * Minister Y and his Bolivian counterpart X": X is Bolivia's minister). */
+static void
+resolve_counterparts(struct ner *n)
+{
+  for (size_t r = 0; r < n->n_recs; r++) {
+    struct trec *rec = &n->recs[r];
+    if (!rec->counterpart) {
+      continue;
+    }
+    for (size_t o = r; o-- > 0;) {
+      const struct trec *ante = &n->recs[o];
+      if (ante->sentence + 1 < rec->sentence) {
+        break;
+      }
+      if (ante->person == rec->person || ante->counterpart || ante->blocked) {
+        continue;
+      }
+      size_t k = 0;
+      while (k < ante->n_t && ante->off[k] == NG_OFFICE_ROLE &&
+             ante->org_off[k] == NG_OFFICE_NONE) {
+        k++;
+      }
+      if (k == ante->n_t) {
+        continue;
+      }
+      for (size_t c = 0; c < rec->n_t; c++) {
+        if (rec->off[c] == NG_OFFICE_COUNTERPART) {
+          rec->off[c] = ante->off[k];
+          rec->org_off[c] = ante->org_off[k];
+          rec->title_b = ante->title_b; /* the same title words */
+          rec->title_e = ante->title_e;
+        }
+      }
+      break;
+    }
+  }
+}
+
 static ng_status
 pass_offices(struct ner *n)
 {
@@ -2072,6 +2437,7 @@ pass_offices(struct ner *n)
     }
     target[r] = t;
   }
+  resolve_counterparts(n);
   for (size_t r = 0; r < n->n_recs; r++) {
     const struct trec *rec = &n->recs[r];
     if (rec->blocked) {
@@ -2079,7 +2445,7 @@ pass_offices(struct ner *n)
     }
     size_t t = target[r];
     for (size_t k = 0; k < rec->n_t; k++) {
-      const struct ng_lex_item *ti = rec->t[k];
+      enum ng_office office = rec->off[k];
       struct ng_fact f;
       memset(&f, 0, sizeof f);
       f.subject = rec->person;
@@ -2090,17 +2456,26 @@ pass_offices(struct ner *n)
       if (t != NG_NONE) {
         enum ng_etype tt = n->doc->entities[t].type;
         if (tt == NG_ETYPE_COUNTRY) {
-          f.rel = office_rel(ti->office);
+          f.rel = office_rel(office);
           if (f.rel == NG_REL_LEADER_OF) {
             f.rel = NG_REL_COUNT;
           }
         } else if (is_org_type(tt)) {
-          f.rel = office_rel(ti->org_office);
+          f.rel = office_rel(rec->org_off[k]);
         }
         f.object = t;
-      } else if (ti->office == NG_OFFICE_HEAD_OF_STATE ||
-                 ti->office == NG_OFFICE_HEAD_OF_GOVERNMENT ||
-                 ti->office == NG_OFFICE_MINISTER) {
+      } else if (!rec->counterpart &&
+                 (office == NG_OFFICE_HEAD_OF_STATE ||
+                  office == NG_OFFICE_HEAD_OF_GOVERNMENT ||
+                  office == NG_OFFICE_MINISTER)) {
+        size_t speaker = speaking_country(n, rec);
+        if (speaker != NG_NONE &&
+            !office_taken(n, target, r, office, speaker)) {
+          f.rel = office_rel(office);
+          f.object = speaker;
+          f.confidence = 0.8;
+          goto add;
+        }
         if (!implied_done) {
           st = implied_country(n, &implied);
           if (st != NG_OK) {
@@ -2124,16 +2499,18 @@ pass_offices(struct ner *n)
                      share_word(n->doc->entities[n->recs[o].person].label,
                                 n->doc->entities[rec->person].label);
         }
-        if (conflict) {
+        if (conflict || speaker != NG_NONE ||
+            office_taken(n, target, r, office, implied)) {
           continue;
         }
-        f.rel = office_rel(ti->office);
+        f.rel = office_rel(office);
         f.object = implied;
         f.confidence = 0.75;
       }
       if (f.rel == NG_REL_COUNT) {
         continue;
       }
+    add:
       st = ng__doc_add_fact(n->doc, &f);
       if (st != NG_OK) {
         free(target);
@@ -2250,6 +2627,7 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   TRY_DONE(st, pass_cjk_names(&n));
   TRY_DONE(st, pass_person_places(&n));
   TRY_DONE(st, pass_gazetteer(&n));
+  TRY_DONE(st, pass_city_context(&n));
   TRY_DONE(st, pass_aliases(&n));
   TRY_DONE(st, pass_context(&n));
   TRY_DONE(st, pass_offices(&n));

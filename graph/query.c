@@ -1,16 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /* SPARQL over the union of the store's graphs through librdf/rasqal.
  * Refuses, with a clear message, what rasqal 0.9.33 cannot run or answers
- * wrongly without a word (REDLAND-NOTES.md §3, FAULT-CASES.md X07), and
- * writes SPARQL 1.1 JSON itself (json-c) because rasqal's JSON writer
- * emits invalid JSON for unbound values. */
+ * wrongly without a word (REDLAND-NOTES.md §3, FAULT-CASES.md X07),
+ * repairs the time zones rasqal writes wrongly, and writes every result
+ * format itself from the repaired terms: rasqal's writers print its
+ * broken strings, and its JSON, CSV, TSV and XML writers fail on empty or
+ * unbound results. */
 #include "query.h"
 
 #include "serialize.h"
 #include "store.h"
+#include "utf8.h"
+#include "vocab.h"
 
 #include <errno.h>
 #include <json-c/json.h>
+#include <libxml/xmlwriter.h>
 #include <redland.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,30 +267,337 @@ ng__query_check(ng_world *world, const char *sparql,
   return st;
 }
 
+/* ------------------------------------------------ rasqal's time zones */
+
+/* rasqal_xsd_timezone_format() (src/rasqal_datetime.c, rasqal 0.9.33 and
+ * every later release so far) writes an offset of m minutes past the hour
+ * (0..59) as
+ *     buffer[4] = (mins / 10) + '0';
+ *     mins -= mins * 10;              -- meant: mins -= (mins / 10) * 10
+ *     buffer[5] = mins + '0';
+ * so the last byte is (char)('0' - 9 * m), mod 256: "+05:30" comes out as
+ * "+05:3\"" and "+09:45" as "+09:4" and the byte 0x9B (invalid UTF-8).
+ * The value rasqal compares is right; only the string is wrong, and it is
+ * the string every query result carries. 9 is invertible mod 256 and
+ * m < 60 < 256, so the byte gives m back: the unique m in 0..59 with
+ * (48 - 9 m) mod 256 == byte, accepted only when m / 10 is the tens digit
+ * written before it. The same function writes '-' for every zero offset
+ * (`!mins ? '-'`), so "+00:00" comes back "-00:00". Both bugs are probed
+ * on the linked rasqal (ng__query_rasqal_bugs()), so a fixed rasqal's
+ * correct strings, such as "+05:24" (which the minutes rule alone would
+ * read as 28), are never "repaired". */
+
+unsigned
+ng__query_rasqal_bugs(struct librdf_world_s *rdf_world)
+{
+  static const struct {
+    const char *in, *right, *wrong; /* wrong: NULL = anything not right */
+    unsigned bug;
+  } probes[] = {
+      {"2000-01-01T00:00:00+05:30", "2000-01-01T00:00:00+05:30", NULL,
+       NG__RASQAL_ZONE_MINUTES},
+      {"2000-01-01T00:00:00+00:00", "2000-01-01T00:00:00+00:00",
+       "2000-01-01T00:00:00-00:00", NG__RASQAL_ZONE_SIGN},
+  };
+  rasqal_world *rw = rdf_world ? librdf_world_get_rasqal(rdf_world) : NULL;
+  unsigned bugs = 0;
+  for (size_t i = 0; i < ARRAY_LEN(probes); i++) {
+    rasqal_xsd_datetime *dt =
+        rw ? rasqal_new_xsd_datetime(rw, probes[i].in) : NULL;
+    char *s = dt ? rasqal_xsd_datetime_to_string(dt) : NULL;
+    if (!s ? true
+           : probes[i].wrong ? strcmp(s, probes[i].wrong) == 0
+                             : strcmp(s, probes[i].right) != 0) {
+      bugs |= probes[i].bug;
+    }
+    if (s) {
+      rasqal_free_memory(s);
+    }
+    if (dt) {
+      rasqal_free_xsd_datetime(dt);
+    }
+  }
+  return bugs;
+}
+
+static bool
+is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+bool
+ng__query_repair_zone(const char *datatype, char *lex, unsigned bugs)
+{
+  if (!datatype || !lex ||
+      (strcmp(datatype, XSD_DATE_TIME) != 0 &&
+       strcmp(datatype, XSD_DATE) != 0)) {
+    return false;
+  }
+  size_t len = strlen(lex);
+  if (len < 7) {
+    return false;
+  }
+  char *z = lex + len - 6; /* [+-]HH:M and one byte */
+  if (!((z[0] == '+' || z[0] == '-') && is_digit(z[1]) && is_digit(z[2]) &&
+        z[3] == ':' && is_digit(z[4]))) {
+    return false;
+  }
+  bool changed = false;
+  if (bugs & NG__RASQAL_ZONE_MINUTES) {
+    unsigned char b = (unsigned char)z[5];
+    for (int m = 0; m < 60; m++) {
+      if ((unsigned char)(48 - 9 * m) == b) { /* at most one m matches */
+        char unit = (char)('0' + m % 10);
+        if (m / 10 == z[4] - '0' && z[5] != unit) {
+          z[5] = unit;
+          changed = true;
+        }
+        break;
+      }
+    }
+  }
+  if ((bugs & NG__RASQAL_ZONE_SIGN) && strcmp(z, "-00:00") == 0) {
+    z[0] = '+';
+    changed = true;
+  }
+  return changed;
+}
+
+/* ---------------------------------------------------------- result terms */
+
+/* One term of a result as written: owned copies of the node's strings,
+ * the time zone repaired, then made valid UTF-8 (ng__utf8_sanitize() as a
+ * last resort), so no output format can carry rasqal's bytes. */
+struct rterm {
+  bool bound;        /* false: unbound (t is all zero) */
+  struct ng_term t;  /* value / lang / datatype point into own[] */
+  char *own[3];
+};
+
+static void
+rterm_clear(struct rterm *r)
+{
+  for (size_t i = 0; i < ARRAY_LEN(r->own); i++) {
+    free(r->own[i]);
+  }
+  memset(r, 0, sizeof *r);
+}
+
+/* A valid UTF-8 copy of the owned string *s (replaced in place). */
+static bool
+make_valid(char **s)
+{
+  size_t len = strlen(*s);
+  if (ng__utf8_is_valid(*s, len)) {
+    return true;
+  }
+  char *clean = ng__utf8_sanitize(*s, len, NULL);
+  if (!clean) {
+    return false;
+  }
+  free(*s);
+  *s = clean;
+  return true;
+}
+
+/* Fills @p r (cleared first) from @p node (borrowed; NULL = unbound).
+ * NG_ERR_NOMEM on failure. */
+static ng_status
+rterm_set(struct rterm *r, void *node, unsigned bugs)
+{
+  struct ng_term t;
+  rterm_clear(r);
+  if (!node || !ng__store_term(node, &t)) {
+    return NG_OK;
+  }
+  const char *src[3] = {t.value, t.lang && *t.lang ? t.lang : NULL,
+                        t.kind == NG_TERM_LITERAL ? t.datatype : NULL};
+  for (size_t i = 0; i < ARRAY_LEN(src); i++) {
+    if (src[i] && !(r->own[i] = strdup(src[i]))) {
+      rterm_clear(r);
+      return NG_ERR_NOMEM;
+    }
+  }
+  /* Repair first: the broken byte may be >= 0x80, which sanitizing would
+   * turn into U+FFFD and lose. */
+  if (t.kind == NG_TERM_LITERAL) {
+    ng__query_repair_zone(r->own[2], r->own[0], bugs);
+  }
+  for (size_t i = 0; i < ARRAY_LEN(src); i++) {
+    if (r->own[i] && !make_valid(&r->own[i])) {
+      rterm_clear(r);
+      return NG_ERR_NOMEM;
+    }
+  }
+  r->bound = true;
+  r->t.kind = t.kind;
+  r->t.value = r->own[0];
+  r->t.lang = r->own[1];
+  r->t.datatype = r->own[2];
+  return NG_OK;
+}
+
+/* A SELECT or ASK result being written: the variable names (valid UTF-8
+ * copies, taken before the first row is consumed) and the current row. */
+struct sel {
+  ng_world *world;
+  librdf_query_results *res;
+  unsigned bugs;
+  bool boolean;      /* an ASK result */
+  int n;             /* variables */
+  char **names;      /* n names, without "?" */
+  struct rterm *row; /* n terms of the current row */
+};
+
+static void
+sel_clear(struct sel *s)
+{
+  for (int i = 0; s->names && i < s->n; i++) {
+    free(s->names[i]);
+  }
+  for (int i = 0; s->row && i < s->n; i++) {
+    rterm_clear(&s->row[i]);
+  }
+  free(s->names);
+  free(s->row);
+  s->names = NULL;
+  s->row = NULL;
+}
+
+/* Adds the copy of @p name as variable s->n. */
+static bool
+sel_add_name(struct sel *s, const char *name)
+{
+  char **p = realloc(s->names, ((size_t)s->n + 1) * sizeof *p);
+  if (!p) {
+    return false;
+  }
+  s->names = p;
+  if (!(p[s->n] = strdup(name ? name : "")) || !make_valid(&p[s->n])) {
+    free(p[s->n]);
+    return false;
+  }
+  s->n++;
+  return true;
+}
+
+/* The projected variables of @p sparql, for a result with no row, where
+ * librdf gives none (rasqal_query_results_get_bindings_count() counts the
+ * current row's fields): parsed again with rasqal itself. */
+static ng_status
+sel_names_from_query(struct sel *s, librdf_world *lw, const char *sparql)
+{
+  static const char *const langs[] = {"sparql11", "sparql"};
+  rasqal_world *rw = librdf_world_get_rasqal(lw);
+  for (size_t k = 0; rw && k < ARRAY_LEN(langs); k++) {
+    rasqal_query *rq = rasqal_new_query(rw, langs[k], NULL);
+    if (!rq) {
+      continue;
+    }
+    raptor_sequence *seq = NULL;
+    if (rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL) == 0) {
+      seq = rasqal_query_get_bound_variable_sequence(rq);
+    }
+    for (int i = 0; seq && i < raptor_sequence_size(seq); i++) {
+      rasqal_variable *v = raptor_sequence_get_at(seq, i);
+      if (v && !sel_add_name(s, (const char *)v->name)) {
+        rasqal_free_query(rq);
+        return NG_ERR_NOMEM;
+      }
+    }
+    rasqal_free_query(rq);
+    if (seq) {
+      break;
+    }
+  }
+  return NG_OK;
+}
+
+static ng_status
+sel_init(struct sel *s, ng_world *world, librdf_query_results *res,
+         librdf_world *lw, const char *sparql)
+{
+  memset(s, 0, sizeof *s);
+  s->world = world;
+  s->res = res;
+  s->bugs = ng__query_rasqal_bugs(lw);
+  s->boolean = librdf_query_results_is_boolean(res) != 0;
+  if (s->boolean) {
+    return NG_OK;
+  }
+  int n = librdf_query_results_get_bindings_count(res);
+  for (int i = 0; i < n; i++) {
+    if (!sel_add_name(s, librdf_query_results_get_binding_name(res, i))) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  if (n <= 0 && librdf_query_results_finished(res)) {
+    ng_status st = sel_names_from_query(s, lw, sparql);
+    if (st != NG_OK) {
+      return st;
+    }
+  }
+  s->row = calloc((size_t)s->n + 1, sizeof *s->row);
+  return s->row ? NG_OK : NG_ERR_NOMEM;
+}
+
+/* Reads the current row into s->row. */
+static ng_status
+sel_read_row(struct sel *s)
+{
+  for (int i = 0; i < s->n; i++) {
+    librdf_node *v = librdf_query_results_get_binding_value(s->res, i);
+    ng_status st = rterm_set(&s->row[i], v, s->bugs);
+    if (v) {
+      librdf_free_node(v);
+    }
+    if (st != NG_OK) {
+      return st;
+    }
+  }
+  return NG_OK;
+}
+
+/* Steps: true while there is a row; *st set on failure. */
+static bool
+sel_next(struct sel *s, bool *first, ng_status *st)
+{
+  if (!*first) {
+    librdf_query_results_next(s->res);
+  }
+  *first = false;
+  if (librdf_query_results_finished(s->res)) {
+    return false;
+  }
+  *st = sel_read_row(s);
+  return *st == NG_OK;
+}
+
 /* ----------------------------------------------------------------- JSON */
 
 /* One binding as a SPARQL 1.1 JSON term object, or NULL. */
 static json_object *
-json_term(librdf_node *node)
+json_term(const struct rterm *r)
 {
-  struct ng_term t;
-  if (!node || !ng__store_term(node, &t)) {
+  if (!r->bound) {
     return NULL;
   }
   json_object *o = json_object_new_object();
   if (!o) {
     return NULL;
   }
-  const char *type = t.kind == NG_TERM_IRI     ? "uri"
-                     : t.kind == NG_TERM_BLANK ? "bnode"
-                                               : "literal";
+  const struct ng_term *t = &r->t;
+  const char *type = t->kind == NG_TERM_IRI     ? "uri"
+                     : t->kind == NG_TERM_BLANK ? "bnode"
+                                                : "literal";
   json_object_object_add(o, "type", json_object_new_string(type));
-  json_object_object_add(o, "value", json_object_new_string(t.value));
-  if (t.kind == NG_TERM_LITERAL && t.lang && *t.lang) {
-    json_object_object_add(o, "xml:lang", json_object_new_string(t.lang));
-  } else if (t.kind == NG_TERM_LITERAL && t.datatype) {
+  json_object_object_add(o, "value", json_object_new_string(t->value));
+  if (t->kind == NG_TERM_LITERAL && t->lang) {
+    json_object_object_add(o, "xml:lang", json_object_new_string(t->lang));
+  } else if (t->kind == NG_TERM_LITERAL && t->datatype) {
     json_object_object_add(o, "datatype",
-                           json_object_new_string(t.datatype));
+                           json_object_new_string(t->datatype));
   }
   return o;
 }
@@ -296,41 +608,34 @@ static const int json_flags =
 /* SPARQL 1.1 Query Results JSON, one row at a time (constant memory).
  * Unbound variables are left out of a row, as the format says. */
 static ng_status
-write_json(librdf_query_results *res, FILE *out)
+write_json(struct sel *s, FILE *out)
 {
-  if (librdf_query_results_is_boolean(res)) {
-    int b = librdf_query_results_get_boolean(res);
+  ng_status st = NG_OK;
+  if (s->boolean) {
+    int b = librdf_query_results_get_boolean(s->res);
     fprintf(out, "{\"head\":{},\"boolean\":%s}\n", b > 0 ? "true" : "false");
     return NG_OK;
   }
-  int n = librdf_query_results_get_bindings_count(res);
   json_object *vars = json_object_new_array();
   if (!vars) {
     return NG_ERR_NOMEM;
   }
-  for (int i = 0; i < n; i++) {
-    const char *name = librdf_query_results_get_binding_name(res, i);
-    json_object_array_add(vars, json_object_new_string(name ? name : ""));
+  for (int i = 0; i < s->n; i++) {
+    json_object_array_add(vars, json_object_new_string(s->names[i]));
   }
   fprintf(out, "{\"head\":{\"vars\":%s},\"results\":{\"bindings\":[",
           json_object_to_json_string_ext(vars, json_flags));
   json_object_put(vars);
-  bool first = true;
-  for (; !librdf_query_results_finished(res);
-       librdf_query_results_next(res)) {
+  bool first = true, start = true;
+  while (sel_next(s, &start, &st)) {
     json_object *row = json_object_new_object();
     if (!row) {
       return NG_ERR_NOMEM;
     }
-    for (int i = 0; i < n; i++) {
-      librdf_node *v = librdf_query_results_get_binding_value(res, i);
-      json_object *term = json_term(v);
+    for (int i = 0; i < s->n; i++) {
+      json_object *term = json_term(&s->row[i]);
       if (term) {
-        json_object_object_add(
-            row, librdf_query_results_get_binding_name(res, i), term);
-      }
-      if (v) {
-        librdf_free_node(v);
+        json_object_object_add(row, s->names[i], term);
       }
     }
     fprintf(out, "%s\n%s", first ? "" : ",",
@@ -338,40 +643,44 @@ write_json(librdf_query_results *res, FILE *out)
     json_object_put(row);
     first = false;
   }
-  fputs("]}}\n", out);
-  return NG_OK;
+  if (st == NG_OK) {
+    fputs("]}}\n", out);
+  }
+  return st;
 }
 
-/* A table cell for @p node: prefixed name or <IRI>, _:blank, or a quoted
+/* ---------------------------------------------------------------- table */
+
+/* A table cell for @p r: prefixed name or <IRI>, _:blank, or a quoted
  * literal with its tag or short datatype (malloc'd; NULL when OOM). */
 static char *
-cell(ng_world *world, librdf_node *node)
+cell(ng_world *world, const struct rterm *r)
 {
-  struct ng_term t;
+  const struct ng_term *t = &r->t;
   char curie[512], *s = NULL;
   size_t len = 0;
   FILE *f;
-  if (!node || !ng__store_term(node, &t)) {
+  if (!r->bound) {
     return strdup("");
   }
   f = open_memstream(&s, &len);
   if (!f) {
     return NULL;
   }
-  switch (t.kind) {
+  switch (t->kind) {
   case NG_TERM_IRI:
-    if (ng__serialize_qualify(world, t.value, curie, sizeof curie)) {
+    if (ng__serialize_qualify(world, t->value, curie, sizeof curie)) {
       fputs(curie, f);
     } else {
-      fprintf(f, "<%s>", t.value);
+      fprintf(f, "<%s>", t->value);
     }
     break;
   case NG_TERM_BLANK:
-    fprintf(f, "_:%s", t.value);
+    fprintf(f, "_:%s", t->value);
     break;
   case NG_TERM_LITERAL:
     fputc('"', f);
-    for (const char *p = t.value; *p; p++) {
+    for (const char *p = t->value; *p; p++) {
       if (*p == '\n') {
         fputs("\\n", f);
       } else if (*p == '\r' || *p == '\t') {
@@ -381,18 +690,21 @@ cell(ng_world *world, librdf_node *node)
       }
     }
     fputc('"', f);
-    if (t.lang && *t.lang) {
-      fprintf(f, "@%s", t.lang);
-    } else if (t.datatype &&
-               ng__serialize_qualify(world, t.datatype, curie,
+    if (t->lang) {
+      fprintf(f, "@%s", t->lang);
+    } else if (t->datatype &&
+               ng__serialize_qualify(world, t->datatype, curie,
                                      sizeof curie)) {
       fprintf(f, "^^%s", curie);
-    } else if (t.datatype) {
-      fprintf(f, "^^<%s>", t.datatype);
+    } else if (t->datatype) {
+      fprintf(f, "^^<%s>", t->datatype);
     }
     break;
   }
-  fclose(f);
+  if (fclose(f) != 0) {
+    free(s);
+    return NULL;
+  }
   return s;
 }
 
@@ -419,15 +731,15 @@ put_row(FILE *out, char **cells, const size_t *w, int n)
 /* A plain-text table (rasqal's "table" writer loses the header through
  * librdf). Rows are kept in memory to size the columns. */
 static ng_status
-write_table(ng_world *world, librdf_query_results *res, FILE *out)
+write_table(struct sel *s, FILE *out)
 {
   ng_status st = NG_OK;
-  if (librdf_query_results_is_boolean(res)) {
+  if (s->boolean) {
     fprintf(out, "%s\n",
-            librdf_query_results_get_boolean(res) > 0 ? "true" : "false");
+            librdf_query_results_get_boolean(s->res) > 0 ? "true" : "false");
     return NG_OK;
   }
-  int n = librdf_query_results_get_bindings_count(res);
+  int n = s->n;
   size_t rows = 0, cap = 0;
   char **cells = NULL;
   size_t *w = calloc((size_t)n + 1, sizeof *w);
@@ -437,18 +749,17 @@ write_table(ng_world *world, librdf_query_results *res, FILE *out)
     goto done;
   }
   for (int i = 0; i < n; i++) {
-    const char *name = librdf_query_results_get_binding_name(res, i);
-    size_t k = strlen(name ? name : "") + 2;
+    size_t k = strlen(s->names[i]) + 2;
     head[i] = malloc(k);
     if (!head[i]) {
       st = NG_ERR_NOMEM;
       goto done;
     }
-    snprintf(head[i], k, "?%s", name ? name : "");
+    snprintf(head[i], k, "?%s", s->names[i]);
     w[i] = width(head[i]);
   }
-  for (; !librdf_query_results_finished(res);
-       librdf_query_results_next(res)) {
+  bool start = true;
+  while (sel_next(s, &start, &st)) {
     if ((rows + 1) * (size_t)n > cap) {
       size_t ncap = cap ? 2 * cap : 64 * ((size_t)n + 1);
       char **p = realloc(cells, ncap * sizeof *p);
@@ -460,13 +771,9 @@ write_table(ng_world *world, librdf_query_results *res, FILE *out)
       cap = ncap;
     }
     for (int i = 0; i < n; i++) {
-      librdf_node *v = librdf_query_results_get_binding_value(res, i);
-      char *c = cell(world, v);
-      if (v) {
-        librdf_free_node(v);
-      }
-      cells[rows * (size_t)n + (size_t)i] = c ? c : strdup("");
-      if (!cells[rows * (size_t)n + (size_t)i]) {
+      char *c = cell(s->world, &s->row[i]);
+      cells[rows * (size_t)n + (size_t)i] = c;
+      if (!c) {
         for (int k = i + 1; k < n; k++) {
           cells[rows * (size_t)n + (size_t)k] = NULL;
         }
@@ -474,10 +781,13 @@ write_table(ng_world *world, librdf_query_results *res, FILE *out)
         st = NG_ERR_NOMEM;
         goto done;
       }
-      size_t cw = width(cells[rows * (size_t)n + (size_t)i]);
+      size_t cw = width(c);
       w[i] = cw > w[i] ? cw : w[i];
     }
     rows++;
+  }
+  if (st != NG_OK) {
+    goto done;
   }
   put_row(out, head, w, n);
   for (int i = 0; i < n; i++) {
@@ -503,13 +813,360 @@ done:
   return st;
 }
 
-/* CONSTRUCT results through our serializer (Turtle or N-Triples). */
+/* ------------------------------------------------------------ CSV, TSV */
+
+/* SPARQL 1.1 Query Results CSV and TSV Formats (W3C Recommendation,
+ * 2013-03-21). Neither defines a form for ASK: both write the one-column
+ * table "_askResult" with true or false, as Apache Jena does. */
+static const char ask_column[] = "_askResult";
+
+/* One CSV field (§3.2): quoted, with '"' doubled, when it holds '"', ',',
+ * LF or CR (RFC 4180 §2). */
+static void
+csv_field(FILE *out, const char *prefix, const char *s)
+{
+  if (!strpbrk(s, "\",\r\n")) {
+    fprintf(out, "%s%s", prefix, s);
+    return;
+  }
+  fputc('"', out);
+  fputs(prefix, out);
+  for (; *s; s++) {
+    if (*s == '"') {
+      fputc('"', out);
+    }
+    fputc(*s, out);
+  }
+  fputc('"', out);
+}
+
+/* CSV (§3): header of names without "?", then per row each term's string
+ * (IRI, lexical form, or _:label), empty when unbound; CRLF line ends
+ * (§2). */
 static ng_status
-write_graph(ng_world *world, librdf_query_results *res, ng_syntax syntax,
-            FILE *out)
+write_csv(struct sel *s, FILE *out)
+{
+  ng_status st = NG_OK;
+  if (s->boolean) {
+    fprintf(out, "%s\r\n%s\r\n", ask_column,
+            librdf_query_results_get_boolean(s->res) > 0 ? "true" : "false");
+    return NG_OK;
+  }
+  for (int i = 0; i < s->n; i++) {
+    if (i) {
+      fputc(',', out);
+    }
+    csv_field(out, "", s->names[i]);
+  }
+  fputs("\r\n", out);
+  bool start = true;
+  while (sel_next(s, &start, &st)) {
+    for (int i = 0; i < s->n; i++) {
+      const struct rterm *r = &s->row[i];
+      if (i) {
+        fputc(',', out);
+      }
+      if (r->bound) {
+        csv_field(out, r->t.kind == NG_TERM_BLANK ? "_:" : "", r->t.value);
+      }
+    }
+    fputs("\r\n", out);
+  }
+  return st;
+}
+
+/* Writes @p s between '"' with Turtle's escapes (STRING_LITERAL_QUOTE):
+ * \t \n \r (required by TSV §4.2), \" and \\, and \u00XX for the other
+ * control characters. */
+static void
+tsv_string(FILE *out, const char *s)
+{
+  fputc('"', out);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    switch (c) {
+    case '\t':
+      fputs("\\t", out);
+      break;
+    case '\n':
+      fputs("\\n", out);
+      break;
+    case '\r':
+      fputs("\\r", out);
+      break;
+    case '"':
+      fputs("\\\"", out);
+      break;
+    case '\\':
+      fputs("\\\\", out);
+      break;
+    default:
+      if (c < 0x20 || c == 0x7F) {
+        fprintf(out, "\\u%04X", c);
+      } else {
+        fputc(c, out);
+      }
+    }
+  }
+  fputc('"', out);
+}
+
+/* Writes <@p iri>, with \u00XX for the characters Turtle's IRIREF
+ * forbids (controls, space, <>"{}|^`\). */
+static void
+tsv_iri(FILE *out, const char *iri)
+{
+  fputc('<', out);
+  for (; *iri; iri++) {
+    unsigned char c = (unsigned char)*iri;
+    if (c <= 0x20 || strchr("<>\"{}|^`\\", c)) {
+      fprintf(out, "\\u%04X", c);
+    } else {
+      fputc(c, out);
+    }
+  }
+  fputc('>', out);
+}
+
+static const char xsd_integer[] = XSD_NS "integer";
+static const char xsd_double[] = XSD_NS "double";
+
+/* True when @p lex, of datatype @p datatype, can be written as a bare
+ * Turtle number that reads back as the same literal (TSV §4.2 says the
+ * abbreviated forms should be used): INTEGER for xsd:integer, DECIMAL for
+ * xsd:decimal, DOUBLE (exponent required) for xsd:double. */
+static bool
+is_turtle_number(const char *lex, const char *datatype)
+{
+  static const char digits[] = "0123456789";
+  int kind = !datatype                            ? -1
+             : strcmp(datatype, xsd_integer) == 0 ? 0
+             : strcmp(datatype, XSD_DECIMAL) == 0 ? 1
+             : strcmp(datatype, xsd_double) == 0  ? 2
+                                                  : -1;
+  if (kind < 0) {
+    return false;
+  }
+  const char *p = lex + (*lex == '+' || *lex == '-');
+  size_t n_int = strspn(p, digits), n_frac = 0;
+  bool dot = false, exp = false;
+  p += n_int;
+  if (*p == '.') {
+    dot = true;
+    n_frac = strspn(++p, digits);
+    p += n_frac;
+  }
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    p += *p == '+' || *p == '-';
+    size_t n_exp = strspn(p, digits);
+    if (n_exp == 0) {
+      return false;
+    }
+    exp = true;
+    p += n_exp;
+  }
+  if (*p != '\0') {
+    return false;
+  }
+  return kind == 0   ? n_int > 0 && !dot && !exp
+         : kind == 1 ? dot && n_frac > 0 && !exp
+                     : exp && n_int + n_frac > 0;
+}
+
+/* TSV (§4): header of "?name"s, then per row each term in Turtle syntax
+ * (<iri>, "lexical"@lang, "lexical"^^<datatype>, _:label, bare numbers),
+ * empty when unbound; LF line ends (§2). xsd:string literals are written
+ * without a datatype (the same RDF 1.1 term). */
+static ng_status
+write_tsv(struct sel *s, FILE *out)
+{
+  ng_status st = NG_OK;
+  if (s->boolean) {
+    fprintf(out, "?%s\n%s\n", ask_column,
+            librdf_query_results_get_boolean(s->res) > 0 ? "true" : "false");
+    return NG_OK;
+  }
+  for (int i = 0; i < s->n; i++) {
+    fprintf(out, "%s?%s", i ? "\t" : "", s->names[i]);
+  }
+  fputc('\n', out);
+  bool start = true;
+  while (sel_next(s, &start, &st)) {
+    for (int i = 0; i < s->n; i++) {
+      const struct ng_term *t = &s->row[i].t;
+      if (i) {
+        fputc('\t', out);
+      }
+      if (!s->row[i].bound) {
+        continue;
+      }
+      if (t->kind == NG_TERM_IRI) {
+        tsv_iri(out, t->value);
+      } else if (t->kind == NG_TERM_BLANK) {
+        fprintf(out, "_:%s", t->value);
+      } else if (is_turtle_number(t->value, t->datatype)) {
+        fputs(t->value, out);
+      } else {
+        tsv_string(out, t->value);
+        if (t->lang) {
+          fprintf(out, "@%s", t->lang);
+        } else if (t->datatype && strcmp(t->datatype, XSD_STRING) != 0) {
+          fputs("^^", out);
+          tsv_iri(out, t->datatype);
+        }
+      }
+    }
+    fputc('\n', out);
+  }
+  return st;
+}
+
+/* ------------------------------------------------------------------ XML */
+
+/* The namespace of the SPARQL Query Results XML Format (W3C
+ * Recommendation, 2013-03-21): a result format, not vocabulary. */
+static const char srx_ns[] = "http://www.w3.org/2005/sparql-results#";
+
+/* A copy of the valid UTF-8 @p s in which every code point that is not an
+ * XML 1.0 Char (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
+ * replaced by U+FFFD: such text has no form in an XML document. NULL when
+ * out of memory. */
+static char *
+xml_chars(const char *s)
+{
+  size_t len = strlen(s);
+  char *out = len < (SIZE_MAX - 1) / 3 ? malloc(len * 3 + 1) : NULL;
+  if (!out) {
+    return NULL;
+  }
+  size_t i = 0, o = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n = ng__utf8_decode(s + i, len - i, &cp);
+    bool ok = n > 0 && (cp == 0x9 || cp == 0xA || cp == 0xD ||
+                        (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF));
+    if (ok) {
+      memcpy(out + o, s + i, n);
+      o += n;
+    } else {
+      o += ng__utf8_encode(0xFFFD, out + o);
+    }
+    i += n ? n : 1;
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* Writes an element's text or an attribute through @p w, after
+ * xml_chars(). Negative on failure, like xmlTextWriter's calls. */
+static int
+xml_text(xmlTextWriterPtr w, const char *attr, const char *s)
+{
+  char *clean = xml_chars(s);
+  if (!clean) {
+    return -1;
+  }
+  int rc = attr ? xmlTextWriterWriteAttribute(w, BAD_CAST attr,
+                                              BAD_CAST clean)
+                : xmlTextWriterWriteString(w, BAD_CAST clean);
+  free(clean);
+  return rc;
+}
+
+/* One <binding> (the variable bound). */
+static int
+xml_binding(xmlTextWriterPtr w, const char *name, const struct ng_term *t)
+{
+  static const char *const elem[] = {
+      [NG_TERM_IRI] = "uri", [NG_TERM_BLANK] = "bnode",
+      [NG_TERM_LITERAL] = "literal"};
+  if (xmlTextWriterStartElement(w, BAD_CAST "binding") < 0 ||
+      xml_text(w, "name", name) < 0 ||
+      xmlTextWriterStartElement(w, BAD_CAST elem[t->kind]) < 0) {
+    return -1;
+  }
+  if (t->kind == NG_TERM_LITERAL && t->lang) {
+    if (xml_text(w, "xml:lang", t->lang) < 0) {
+      return -1;
+    }
+  } else if (t->kind == NG_TERM_LITERAL && t->datatype) {
+    if (xml_text(w, "datatype", t->datatype) < 0) {
+      return -1;
+    }
+  }
+  if (xml_text(w, NULL, t->value) < 0 || xmlTextWriterEndElement(w) < 0 ||
+      xmlTextWriterEndElement(w) < 0) {
+    return -1;
+  }
+  return 0;
+}
+
+/* The SPARQL Query Results XML Format through libxml2's xmlTextWriter:
+ * <head> with a <variable> per name, then <boolean> for ASK or <results>
+ * with a <result> per row and a <binding> per bound variable (§2-3). */
+static ng_status
+write_xml(struct sel *s, FILE *out)
+{
+  ng_status st = NG_OK;
+  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
+  xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+  if (!w) {
+    if (buf) {
+      xmlOutputBufferClose(buf);
+    }
+    return NG_ERR_NOMEM;
+  }
+  bool ok = xmlTextWriterSetIndent(w, 1) >= 0 &&
+            xmlTextWriterSetIndentString(w, BAD_CAST "  ") >= 0 &&
+            xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0 &&
+            xmlTextWriterStartElement(w, BAD_CAST "sparql") >= 0 &&
+            xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
+                                        BAD_CAST srx_ns) >= 0 &&
+            xmlTextWriterStartElement(w, BAD_CAST "head") >= 0;
+  for (int i = 0; ok && i < s->n; i++) {
+    ok = xmlTextWriterStartElement(w, BAD_CAST "variable") >= 0 &&
+         xml_text(w, "name", s->names[i]) >= 0 &&
+         xmlTextWriterEndElement(w) >= 0;
+  }
+  ok = ok && xmlTextWriterEndElement(w) >= 0;
+  if (ok && s->boolean) {
+    int b = librdf_query_results_get_boolean(s->res);
+    ok = xmlTextWriterWriteElement(w, BAD_CAST "boolean",
+                                   BAD_CAST(b > 0 ? "true" : "false")) >= 0;
+  } else if (ok) {
+    ok = xmlTextWriterStartElement(w, BAD_CAST "results") >= 0;
+    bool start = true;
+    while (ok && sel_next(s, &start, &st)) {
+      ok = xmlTextWriterStartElement(w, BAD_CAST "result") >= 0;
+      for (int i = 0; ok && i < s->n; i++) {
+        ok = !s->row[i].bound ||
+             xml_binding(w, s->names[i], &s->row[i].t) >= 0;
+      }
+      ok = ok && xmlTextWriterEndElement(w) >= 0;
+    }
+  }
+  /* Closes every open element, so the document stays well-formed even
+   * when a row failed. */
+  ok = xmlTextWriterEndDocument(w) >= 0 && ok;
+  xmlFreeTextWriter(w);
+  if (st == NG_OK && !ok) {
+    st = ng__errorf(s->world, NG_ERR_IO, "cannot write the results as xml");
+  }
+  return st;
+}
+
+/* ------------------------------------------------------------ CONSTRUCT */
+
+/* CONSTRUCT results through our serializer (Turtle or N-Triples), every
+ * term repaired and valid UTF-8 like the SELECT bindings. */
+static ng_status
+write_graph(ng_world *world, librdf_query_results *res, unsigned bugs,
+            ng_syntax syntax, FILE *out)
 {
   ng_status st = NG_OK;
   struct ng_writer *w = NULL;
+  struct rterm s = {0}, p = {0}, o = {0};
   librdf_stream *stream = librdf_query_results_as_stream(res);
   if (!stream) {
     return ng__errorf(world, NG_ERR_RDF, "cannot read the query results");
@@ -517,30 +1174,40 @@ write_graph(ng_world *world, librdf_query_results *res, ng_syntax syntax,
   TRY_DONE(st, ng__writer_new(world, syntax, out, &w));
   for (; !librdf_stream_end(stream); librdf_stream_next(stream)) {
     librdf_statement *stmt = librdf_stream_get_object(stream);
-    struct ng_quad q = {0};
-    struct ng_term p;
-    if (!stmt || !ng__store_term(librdf_statement_get_subject(stmt),
-                                 &q.subject) ||
-        !ng__store_term(librdf_statement_get_predicate(stmt), &p) ||
-        !ng__store_term(librdf_statement_get_object(stmt), &q.object)) {
+    if (!stmt) {
       continue;
     }
-    q.predicate = p.value;
+    TRY_DONE(st, rterm_set(&s, librdf_statement_get_subject(stmt), bugs));
+    TRY_DONE(st, rterm_set(&p, librdf_statement_get_predicate(stmt), bugs));
+    TRY_DONE(st, rterm_set(&o, librdf_statement_get_object(stmt), bugs));
+    if (!s.bound || !p.bound || !o.bound) {
+      continue;
+    }
+    struct ng_quad q = {NULL, s.t, p.t.value, o.t};
     TRY_DONE(st, ng__writer_write(w, &q));
   }
   st = ng__writer_finish(w);
 done:
+  rterm_clear(&s);
+  rterm_clear(&p);
+  rterm_clear(&o);
   ng__writer_free(w);
   librdf_free_stream(stream);
   return st;
 }
 
+/* ---------------------------------------------------------------- query */
+
 ng_status
 ng_store_query(ng_store *store, const char *sparql, const char *format,
                FILE *out)
 {
-  static const char *const table_formats[] = {"table", "csv", "tsv", "json",
-                                              "xml"};
+  static const struct {
+    const char *name;
+    ng_status (*write)(struct sel *, FILE *);
+  } table_formats[] = {{"table", write_table}, {"csv", write_csv},
+                       {"tsv", write_tsv},     {"json", write_json},
+                       {"xml", write_xml}};
   ng_status st;
   enum ng_query_form form;
   if (!store || !sparql || !out) {
@@ -552,6 +1219,7 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
   if (!format) {
     format = graph_form ? "turtle" : "table";
   }
+  ng_status (*write_fn)(struct sel *, FILE *) = NULL;
   bool ok = false;
   ng_syntax syntax = NG_SYNTAX_TURTLE;
   if (graph_form) {
@@ -559,7 +1227,10 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
     syntax = format[0] == 't' ? NG_SYNTAX_TURTLE : NG_SYNTAX_NTRIPLES;
   } else {
     for (size_t i = 0; i < ARRAY_LEN(table_formats); i++) {
-      ok = ok || strcmp(format, table_formats[i]) == 0;
+      if (strcmp(format, table_formats[i].name) == 0) {
+        write_fn = table_formats[i].write;
+        ok = true;
+      }
     }
   }
   if (!ok) {
@@ -586,19 +1257,20 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
                       world->rdf_error[0] ? ": " : "", world->rdf_error);
   }
   if (graph_form) {
-    st = write_graph(world, res, syntax, out);
-  } else if (strcmp(format, "json") == 0) {
-    st = write_json(res, out);
-  } else if (strcmp(format, "table") == 0) {
-    st = write_table(world, res, out);
-  } else if (librdf_query_results_to_file_handle2(res, out, format, NULL,
-                                                  NULL, NULL) != 0) {
-    st = ng__errorf(world, NG_ERR_RDF, "cannot write the results as %s",
-                    format);
+    st = write_graph(world, res, ng__query_rasqal_bugs(lw), syntax, out);
+  } else {
+    struct sel s;
+    st = sel_init(&s, world, res, lw, sparql);
+    if (st == NG_OK) {
+      st = write_fn(&s, out);
+    }
+    sel_clear(&s);
   }
   librdf_free_query_results(res);
   librdf_free_query(query);
-  if (st == NG_OK && (fflush(out) != 0 || ferror(out))) {
+  if (st == NG_ERR_NOMEM) {
+    st = ng__errorf(world, st, "out of memory writing the query results");
+  } else if (st == NG_OK && (fflush(out) != 0 || ferror(out))) {
     st = ng__errorf(world, NG_ERR_IO, "cannot write the query results: %s",
                     strerror(errno));
   }

@@ -402,7 +402,8 @@ is_future_marker(const struct tok *t)
 }
 
 /* Future tense around token i: a marker in the 20 words before (within
- * the sentence) or the 6 words after, within the text given; never for
+ * the sentence) or the 6 words after (up to a relative pronoun or "and"
+ * opening another clause), within the text given; never for
  * the day of a report ("the ministry said on Wednesday"). */
 static bool
 future_context(const struct tok *toks, size_t n, size_t i)
@@ -428,8 +429,19 @@ future_context(const struct tok *toks, size_t n, size_t i)
       return true;
     }
   }
+  /* after the weekday, a relative clause or a coordinated predicate has
+   * its own tense ("signed on Tuesday under which X will supply") */
+  static const char *const clause[] = {"which", "who", "whom", "whose",
+                                       "that", "where", "and", "but"};
   for (size_t k = i + 1; k < n && k <= i + 6; k++) {
     if (is_punct(toks, n, k, '.') || is_punct(toks, n, k, ';')) {
+      break;
+    }
+    bool stop = false;
+    for (size_t c = 0; c < ARRAY_LEN(clause) && !stop; c++) {
+      stop = is_word(toks, n, k, clause[c]);
+    }
+    if (stop) {
       break;
     }
     if (is_future_marker(&toks[k])) {

@@ -155,4 +155,10 @@
 #define NGL_REFERENCE_YEAR_MARKER NGL_NS "ReferenceYearMarker"
 #define NGL_PERSON_GROUP_NOUN NGL_NS "PersonGroupNoun"
 
+/* relations (appended by relations3): currency names, intra-bloc trade */
+#define NGL_CURRENCY_NAME NGL_NS "CurrencyName"
+#define NGL_CURRENCY NGL_NS "currency"
+#define NGL_COUNTRY NGL_NS "country"
+#define NGL_INTRA_TRADE_MARKER NGL_NS "IntraTradeMarker"
+
 #endif

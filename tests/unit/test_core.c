@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "hash.h"
 #include "utf8.h"
 #include "world.h"
 
@@ -75,6 +76,19 @@ test_doc(void)
 }
 
 static void
+test_hash(void)
+{
+  char hex[65];
+  /* FIPS 180-4 example vectors. */
+  ng__sha256_hex("abc", 3, hex);
+  CHECK_EQ_STR(hex,
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  ng__sha256_hex("", 0, hex);
+  CHECK_EQ_STR(hex,
+               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+static void
 test_world(void)
 {
   ng_world *world = ng_world_new();
@@ -97,6 +111,7 @@ main(void)
   test_buf();
   test_utf8();
   test_doc();
+  test_hash();
   test_world();
   return test_report();
 }

@@ -361,6 +361,89 @@ test_unseen_trade(void)
   ng_doc_free(doc);
 }
 
+
+/* Unseen-article failure classes (relations3): joint decisions after
+ * talks, supply deals, signings between people, intra-bloc trade,
+ * currency names. */
+static void
+test_unseen_relations3(void)
+{
+  struct ng_doc *doc = rd_doc(
+      "[French|C|France|dem] President [Marc Dupuis|P] and "
+      "[German|C|Germany|dem] Chancellor [Karl Brandt|P] agreed on Wednesday "
+      "to create a joint fund for hydrogen research, after talks at the "
+      "[Elysee Palace|L] in [Paris|Y].",
+      "2025-03-06");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Marc Dupuis", "France");
+  rd_office(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Karl Brandt", "Germany");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && rd_has_party(doc, ev, "Marc Dupuis") &&
+        rd_has_party(doc, ev, "Karl Brandt"));
+  CHECK(ev && ev->location == rd_ent(doc, "Elysee Palace"));
+  CHECK(ev && strcmp(ev->date, "2025-03-05") == 0);
+  ng_doc_free(doc);
+
+  /* a company's supply deal names the seller after "from" */
+  doc = run("[Harbour Gas|K] has signed a 10-year agreement to buy liquefied "
+            "natural gas from [Qatar|C], the company said.",
+            "2025-06-04");
+  ev = rd_event(doc, NG_EV_SIGNING, 0);
+  CHECK(ev && rd_has_party(doc, ev, "Harbour Gas") &&
+        rd_has_party(doc, ev, "Qatar"));
+  ng_doc_free(doc);
+
+  /* two people who signed a pact together met; that alone does not say
+   * who travelled */
+  static const char *const mins[] = {"Le Van Tam", "Vietnam", "Ramon Cruz",
+                                     "Philippines"};
+  doc = run_offices("[Ramon Cruz|P] signed the pact with "
+                    "[Vietnamese|C|Vietnam|dem] Trade Minister [Le Van Tam|P] "
+                    "in [Quezon City|Y]. [Manila|Y] is the capital of the "
+                    "[Philippines|C].",
+                    "2025-12-02", NG_REL_MINISTER_OF, mins, ARRAY_LEN(mins),
+                    NULL);
+  ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && rd_has_party(doc, ev, "Ramon Cruz") &&
+        rd_has_party(doc, ev, "Le Van Tam"));
+  CHECK(ev && ev->location == rd_ent(doc, "Quezon City"));
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 0);
+  ng_doc_free(doc);
+
+  /* trade inside a bloc is no figure between the bloc and what it is
+   * compared with */
+  doc = run("Trade among [ECOWAS|I] countries was worth about $20 billion "
+            "last year, a fraction of the bloc's trade with the "
+            "[European Union|I]. Intra-regional trade in [ASEAN|I] reached "
+            "$700 billion, above its trade with [China|C].",
+            "2025-04-10");
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 0);
+  ng_doc_free(doc);
+
+  /* currencies by name, bare names by the article's countries */
+  doc = run("Trade between [Oman|C] and [Saudi Arabia|C] rose to 1.2 billion "
+            "[Omani|C|Oman|dem] rials in 2024. Trade between [Denmark|C] and "
+            "[Sweden|C] was worth about 310 billion [Danish|C|Denmark|dem] "
+            "crowns in 2024. [Pakistan|C]'s trade with [China|C] was 2.5 "
+            "trillion rupees in 2023.",
+            "2025-05-19");
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 3);
+  static const char *const codes[] = {"OMR", "DKK", "PKR"};
+  static const char *const values[] = {"1200000000", "310000000000",
+                                       "2500000000000"};
+  for (size_t i = 0; i < 3; i++) {
+    ev = rd_event(doc, NG_EV_TRADE_FIGURE, i);
+    CHECK(ev && strcmp(ev->currency, codes[i]) == 0 &&
+          strcmp(ev->value, values[i]) == 0);
+  }
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -375,6 +458,7 @@ main(void)
   test_unseen_meetings();
   test_unseen_quotes();
   test_unseen_trade();
+  test_unseen_relations3();
   ng_world_free(world);
   return test_report();
 }

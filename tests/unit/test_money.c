@@ -120,6 +120,58 @@ test_currencies(void)
   CHECK(scan("RMX5 and FORM 3", m, 8) == 0);
 }
 
+
+/* Context for test_names: the article names Pakistan twice and India
+ * once. */
+static size_t
+ctx_count(void *ud, const char *country)
+{
+  (void)ud;
+  return strcmp(country, "Pakistan") == 0 ? 2
+         : strcmp(country, "India") == 0  ? 1
+                                          : 0;
+}
+
+static void
+test_names(void)
+{
+  static char *w_omr[] = {"omani", "rials"}, *w_rials[] = {"rials"},
+              *w_inr[] = {"rupees"}, *w_pkr[] = {"rupees"},
+              *w_dkk[] = {"danish", "crowns"};
+  struct ng_money_name nv[] = {
+      {w_omr, 2, "OMR", "Oman"},     {w_rials, 1, "IRR", "Iran"},
+      {w_inr, 1, "INR", "India"},    {w_pkr, 1, "PKR", "Pakistan"},
+      {w_dkk, 2, "DKK", "Denmark"},
+  };
+  struct ng_money_names names = {nv, ARRAY_LEN(nv), NULL, NULL};
+  struct ng_money m[4];
+  const char *s = "rose to 1.2 billion Omani rials, or 310 billion Danish "
+                  "crowns, and 5 million rials.";
+  CHECK(ng__money_scan_names(s, strlen(s), &names, m, 4) == 3);
+  CHECK_EQ_STR(m[0].currency, "OMR");
+  CHECK_EQ_STR(m[0].value, "1200000000");
+  CHECK(strncmp(s + m[0].begin, "1.2 billion Omani rials",
+                m[0].end - m[0].begin) == 0);
+  CHECK_EQ_STR(m[1].currency, "DKK");
+  CHECK_EQ_STR(m[1].value, "310000000000");
+  CHECK_EQ_STR(m[2].currency, "IRR");
+  /* the built-in names alone know neither */
+  CHECK(scan(s, m, 4) == 0);
+  /* a bare name shared by several currencies: the first listed, unless
+   * the context prefers another */
+  s = "2.5 trillion rupees";
+  CHECK(ng__money_scan_names(s, strlen(s), &names, m, 4) == 1);
+  CHECK_EQ_STR(m[0].currency, "INR");
+  names.context = ctx_count;
+  CHECK(ng__money_scan_names(s, strlen(s), &names, m, 4) == 1);
+  CHECK_EQ_STR(m[0].currency, "PKR");
+  /* a name must end on a word boundary; ISO codes cover the rest */
+  s = "5 million rialsx; OMR 3 billion; 4 billion NGN";
+  CHECK(ng__money_scan_names(s, strlen(s), &names, m, 4) == 2);
+  CHECK_EQ_STR(m[0].currency, "OMR");
+  CHECK_EQ_STR(m[1].currency, "NGN");
+}
+
 int
 main(void)
 {
@@ -127,5 +179,6 @@ main(void)
   test_r01();
   test_pairs_and_ranges();
   test_currencies();
+  test_names();
   return test_report();
 }

@@ -429,6 +429,115 @@ test_ref_date(void)
   ng_doc_free(doc);
 }
 
+
+/* Unseen-article failure classes (relations3): coordinated subjects of a
+ * joint decision, "both members of", supply deals, signatories standing
+ * for their companies, signing with a person. */
+static void
+test_unseen_relations3(void)
+{
+  struct ng_doc *doc = rd_doc(
+      "[French|C|France|dem] President [Marc Dupuis|P] and "
+      "[German|C|Germany|dem] Chancellor [Karl Brandt|P] agreed on Wednesday "
+      "to create a joint fund for hydrogen research, after talks at the "
+      "[Elysee Palace|L] in [Paris|Y]. The writers [Ana Sola|P] and "
+      "[Ben Ortiz|P] agreed to launch a joint magazine.",
+      "2025-03-06");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Marc Dupuis", "France");
+  rd_office(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Karl Brandt", "Germany");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Marc Dupuis", "Karl Brandt"));
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "France", "Germany"));
+  /* people without a country's office commit no country */
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Sola", "Ben Ortiz"));
+  CHECK(!rd_fact(doc, NG_REL_COOPERATES_WITH, "Ana Sola", "Ben Ortiz"));
+  ng_doc_free(doc);
+  /* two heads of government pledging closer ties commit their countries */
+  doc = rd_doc("[Chinese|C|China|dem] Premier [Li Wen|P] and "
+               "[Russian|C|Russia|dem] Prime Minister [Ivan Sokol|P] pledged "
+               "on Monday to deepen ties.",
+               "2025-05-06");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Li Wen", "China");
+  rd_office(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Ivan Sokol", "Russia");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Li Wen", "Ivan Sokol"));
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "China", "Russia"));
+  ng_doc_free(doc);
+  /* two analysts agreeing on a view did not meet */
+  doc = run("Economists [Lena Hart|P] and [Tom Reyes|P] agreed that growth "
+            "would slow.",
+            "2025-03-06");
+  CHECK(!rd_fact(doc, NG_REL_MEETS, "Lena Hart", "Tom Reyes"));
+  ng_doc_free(doc);
+
+  doc = run("The deal commits [France|C] and [Germany|C] to coordinate their "
+            "subsidies. [Oman|C] and [Saudi Arabia|C], both members of the "
+            "[Gulf Cooperation Council|I], opened a road. [Chile|C] and "
+            "[Peru|C] are members of the [Pacific Alliance|I].",
+            "2025-03-06");
+  CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "France", "Germany"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Oman", "Gulf Cooperation Council"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Saudi Arabia",
+                "Gulf Cooperation Council"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Chile", "Pacific Alliance"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Peru", "Pacific Alliance"));
+  ng_doc_free(doc);
+  doc = run("[Kenya|C] and [Uganda|C] are both [EAC|I] members.",
+            "2025-03-06");
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Kenya", "EAC"));
+  CHECK(rd_fact(doc, NG_REL_MEMBER_OF, "Uganda", "EAC"));
+  ng_doc_free(doc);
+  /* "the two men": the office holders just named */
+  static const char *const mins[] = {"Ramon Cruz", "Philippines",
+                                     "Le Van Tam", "Vietnam"};
+  doc = rd_doc("[Philippine|C|Philippines|dem] Agriculture Secretary "
+               "[Ramon Cruz|P] spoke after [Vietnamese|C|Vietnam|dem] Trade "
+               "Minister [Le Van Tam|P] arrived. The two men also discussed "
+               "fertiliser supplies.",
+               "2025-12-02");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  for (size_t i = 0; i + 1 < ARRAY_LEN(mins); i += 2) {
+    rd_office(doc, NG_REL_MINISTER_OF, mins[i], mins[i + 1]);
+  }
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ramon Cruz", "Le Van Tam"));
+  ng_doc_free(doc);
+
+  doc = rd_doc("[Harbour Gas|K] has signed a 10-year agreement to buy "
+               "liquefied natural gas from [Qatar|C], the company said. The "
+               "agreement was signed in [Muscat|Y] by [Sohar Metals|K] "
+               "chairman [Hamad Saif|P] and [Najd Steel|K] chief executive "
+               "[Faisal Aziz|P]. [Ramon Cruz|P] signed the pact with "
+               "[Vietnamese|C|Vietnam|dem] Trade Minister [Le Van Tam|P].",
+               "2025-06-04");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_LEADER_OF, "Hamad Saif", "Sohar Metals");
+  rd_office(doc, NG_REL_LEADER_OF, "Faisal Aziz", "Najd Steel");
+  rd_office(doc, NG_REL_MINISTER_OF, "Le Van Tam", "Vietnam");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Harbour Gas", "Qatar"));
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Sohar Metals",
+                "Najd Steel"));
+  CHECK(!rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Hamad Saif",
+                 "Faisal Aziz"));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ramon Cruz", "Le Van Tam"));
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -448,6 +557,7 @@ main(void)
   test_heads_and_subjects();
   test_orgs_unseen();
   test_groups();
+  test_unseen_relations3();
   ng_world_free(world);
   return test_report();
 }

@@ -142,6 +142,16 @@ test_relative(void)
                      "2025-11-12", 0, &t),
                "2025-11-10");
   CHECK(!t.future);
+  /* a relative clause after the weekday has its own tense (2025-03-06 is
+   * a Thursday) */
+  CHECK_EQ_STR(first("The two sides signed a deal on Monday under which "
+                     "Chile will sell copper to Peru.",
+                     "2025-03-06", 0, &t),
+               "2025-03-03");
+  CHECK(!t.future);
+  CHECK_EQ_STR(first("They met on Tuesday and will meet again soon.",
+                     "2025-03-06", 0, &t),
+               "2025-03-04");
   CHECK_EQ_STR(first("She left last Thursday.", "2025-05-15", 0, &t),
                "2025-05-08");
   CHECK_EQ_STR(first("They meet next Thursday.", "2025-05-15", 0, &t),
