@@ -183,7 +183,10 @@ ng__emit_date(const char *in, char out[40], const char **datatype)
     if (zh > 14 || zm > 59 || (zh == 14 && zm != 0)) {
       return true;
     }
-    snprintf(zone, sizeof zone, "%c%02d:%02d", sign, zh, zm);
+    int zn = snprintf(zone, sizeof zone, "%c%02d:%02d", sign, zh, zm);
+    if (zn < 0 || (size_t)zn >= sizeof zone) {
+      return true;
+    }
   }
   while (*t == ' ') {
     t++;
@@ -204,8 +207,12 @@ ng__emit_date(const char *in, char out[40], const char **datatype)
   } else if (h > 23 || mi > 59 || s > 59) {
     return true;
   }
-  snprintf(out, 40, "%04d-%02d-%02dT%02d:%02d:%02d%s%s", y, mo, d, h, mi, s,
-           frac, zone);
+  int n = snprintf(out, 40, "%04d-%02d-%02dT%02d:%02d:%02d%s%s", y, mo, d, h,
+                   mi, s, frac, zone);
+  if (n < 0 || n >= 40) {
+    out[10] = '\0'; /* cannot happen for the ranges checked above */
+    return true;
+  }
   *datatype = XSD_DATE_TIME;
   return true;
 }
