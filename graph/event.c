@@ -517,8 +517,9 @@ struct mrec {
   enum ng_modality mod;
   size_t sentence;
   double conf;
-  bool travel; /* some match says the participants met, not only that
-                * they signed together */
+  bool travel; /* the match that gave the location says the
+                * participants met there, not only that they signed
+                * together there */
 };
 
 static int
@@ -629,6 +630,7 @@ meetings(struct ctx *cx, struct vlist *vl)
       }
       if (recs[k].location == NG_NONE) {
         recs[k].location = r.location;
+        recs[k].travel = r.travel;
       }
       if (r.mod == NG_MOD_ASSERTED) {
         recs[k].mod = NG_MOD_ASSERTED;
@@ -636,7 +638,6 @@ meetings(struct ctx *cx, struct vlist *vl)
       if (r.conf > recs[k].conf) {
         recs[k].conf = r.conf;
       }
-      recs[k].travel |= r.travel;
     }
   }
   for (size_t i = 0; i < n; i++) {

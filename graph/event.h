@@ -11,9 +11,11 @@
  * "four-day"), one Meeting per participant set (location, date), one
  * Signing per party set (agreement title, date), one Quotation per quoted
  * passage with an attributed speaker, one TradeFigure per stated amount
- * and currency. Adds the binary fact an inferred event rests on (a
- * foreign participant's visit to a meeting's city; tradingPartnerOf for a
- * trade figure). Denied matches give no event. Sets doc->ref_date when
+ * and currency between two parties (none for trade inside one bloc:
+ * ngl:IntraTradeMarker; currency names from ngl:CurrencyName). Adds the
+ * binary fact an inferred event rests on (a foreign participant's visit
+ * to a meeting's city, unless the place is known only from a joint
+ * signing; tradingPartnerOf for a trade figure). Denied matches give no event. Sets doc->ref_date when
  * empty. Errors: NG_ERR_NOMEM and the lexicon's loading errors. */
 NG_NODISCARD ng_status ng__event_run(ng_world *world, struct ng_doc *doc);
 #endif

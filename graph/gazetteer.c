@@ -462,6 +462,7 @@ build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
       {"CityWord", NG_LEX_CITY_WORD},
       {"PlaceContextWord", NG_LEX_PLACE_CONTEXT},
       {"PlaceContextEnd", NG_LEX_PLACE_CONTEXT_END},
+      {"MinistryWord", NG_LEX_MINISTRY_WORD},
   };
   ng_status st;
   struct ng_lex_item proto;

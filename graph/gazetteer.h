@@ -48,6 +48,7 @@ enum ng_lex_kind {
   NG_LEX_CITY_WORD,    /* ngl:CityWord */
   NG_LEX_PLACE_CONTEXT, /* ngl:PlaceContextWord */
   NG_LEX_PLACE_CONTEXT_END, /* ngl:PlaceContextEnd */
+  NG_LEX_MINISTRY_WORD, /* ngl:MinistryWord */
   NG_LEX_COUNT
 };
 

@@ -19,6 +19,11 @@ static const struct {
     {"C$", "CAD", true},   {"RMB", "CNY", true},  {"RM", "MYR", true},
     {"Rp", "IDR", true},   {"E\xC2\xA3", "EGP", true},
     {"Rs.", "INR", true},  {"Rs", "INR", true},
+    {"KSh", "KES", true},  {"Ksh", "KES", true},  {"QR", "QAR", true},
+    {"SR", "SAR", true},   {"Dh", "AED", true},
+    {"\xE2\x82\xA6", "NGN", false}, /* ₦ */
+    {"\xE2\x82\xBA", "TRY", false}, /* ₺ */
+    {"\xE0\xA7\xB3", "BDT", false}, /* ৳ */
     {"\xE2\x82\xAC", "EUR", false}, /* € */
     {"\xC2\xA3", "GBP", false},     /* £ */
     {"\xC2\xA5", "JPY", false},     /* ¥ (CNY by context) */

@@ -30,12 +30,14 @@ bool ng__money_scale(const char *num, size_t len, int exp10, char *out,
  * paragraph). Currency markers (VOCABULARY.md "Dates, money, numbers" and
  * ISO 4217): RM→MYR, US$/USD/$→USD, S$→SGD, A$→AUD, C$→CAD, HK$→HKD,
  * NT$→TWD, NZ$→NZD, €→EUR, £→GBP, ¥→JPY (CNY when the text says yuan,
- * renminbi or RMB), ₹/Rs→INR, Rp→IDR, ₱→PHP, ₩→KRW, ฿→THB, three-letter
- * ISO codes, and names after the number ("ringgit", "yuan", "euros",
- * "yen", "Singapore dollars"). Scale words (FAULT-CASES.md R01): trillion/
- * tn, billion/bln/bn/b, million/mln/mil/mn/m, thousand/k, crore (1e7),
- * lakh (1e5). "RM11.46 billion (US$2.48 billion)" is two amounts, and so
- * is a range "RM10-12 million" (R02). Stores at most @p max amounts in
+ * renminbi or RMB), ₹/Rs→INR, Rp→IDR, ₱→PHP, ₩→KRW, ฿→THB, KSh→KES,
+ * QR→QAR, SR→SAR, Dh→AED, ₦→NGN, ₺→TRY, ৳→BDT, three-letter ISO codes,
+ * and names after the number ("ringgit", "yuan", "euros", "yen",
+ * "Singapore dollars"; ng__money_scan_names() adds the lexicon's).
+ * Scale words (FAULT-CASES.md R01): trillion/tn, billion/bln/bn/b,
+ * million/mln/mil/mn/m, thousand/k, crore (1e7), lakh (1e5).
+ * "RM11.46 billion (US$2.48 billion)" is two amounts, and so is a range
+ * "RM10-12 million" (R02). Stores at most @p max amounts in
  * @p out in text order and returns how many were found. Pure. */
 size_t ng__money_scan(const char *text, size_t len, struct ng_money *out,
                       size_t max);

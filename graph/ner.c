@@ -849,8 +849,10 @@ starts_title(const struct ner *n, size_t i)
 }
 
 /* The canonical label of a government body named "X Ministry" over
- * tokens [b, e): when the last word is also a government-body name prefix
- * and the words before it are all portfolio words, "Ministry of X"
+ * tokens [b, e): when the last word is an ngl:MinistryWord ("Ministry",
+ * "Department"; never "Office" nor "Council": "Home Office", "Security
+ * Council" are names) and the words before it are all portfolio words,
+ * "Ministry of X"
  * ("External Affairs Ministry" → "Ministry of External Affairs"; a lone
  * ngl:AffairsPortfolio word takes "Affairs": "Foreign Ministry" →
  * "Ministry of Foreign Affairs"), so both forms are one entity. Sets *out
@@ -864,9 +866,7 @@ ministry_label(const struct ner *n, size_t b, size_t e, char **out)
   }
   const char *sw = n->text + n->tok[e - 1].begin;
   size_t sl = tok_len(n, e - 1);
-  const struct ng_lex_item *pre =
-      ng__gazetteer_find_word(n->gaz, NG_LEX_PREFIX, sw, sl);
-  if (!pre || pre->type != NG_ETYPE_GOV_BODY) {
+  if (!ng__gazetteer_find_word(n->gaz, NG_LEX_MINISTRY_WORD, sw, sl)) {
     return NG_OK;
   }
   for (size_t k = b; k < e - 1; k++) {
@@ -1815,6 +1815,29 @@ pass_aliases(struct ner *n)
 
 /* ---- pass 3b: unknown cities typed by their context ---- */
 
+static bool share_word(const char *a, const char *b);
+
+/* True if the word at @p i is a word of a person's name already found
+ * ("confidence in Kamau."). */
+static bool
+person_word(const struct ner *n, size_t i)
+{
+  char w[64];
+  size_t l = tok_len(n, i);
+  if (l >= sizeof w) {
+    return false;
+  }
+  memcpy(w, n->text + n->tok[i].begin, l);
+  w[l] = '\0';
+  for (size_t e = 0; e < n->doc->n_entities; e++) {
+    if (n->doc->entities[e].type == NG_ETYPE_PERSON &&
+        share_word(w, n->doc->entities[e].label)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* True if unknown name tokens [b, e) may name a city: 1 to 3 unused
  * capitalised name words, none a known name, title, suffix or prefix word
  * alone. */
@@ -1934,6 +1957,7 @@ pass_city_context(struct ner *n)
     /* "held talks in Nadi on Monday" */
     if (tok_eq(n, i - 1, "in") && e == i + 1 && !is_sentence_initial(n, i) &&
         city_name_ok(n, i, e) && place_context_before(n, i - 1) &&
+        !person_word(n, i) &&
         (!is_word(n, e) || !same_sentence(n, i, e) ||
          word_is(n, e, NG_LEX_PLACE_CONTEXT_END)) &&
         !tok_eq(n, e, "(") && !tok_eq(n, e, "-") && !is_apostrophe(n, e)) {
@@ -2307,41 +2331,44 @@ gov_word(const struct ner *n, size_t i)
 }
 
 /* The country whose government speaks in the sentence of an unqualified
- * title: the last country named before the title in its sentence, when it
- * owns a government word ("Pakistan's foreign ministry denied that Foreign
- * Minister X met …", "the Bolivian government said President Y …").
- * Returns the country entity or NG_NONE. */
+ * title: a country that opens the sentence (after a dateline and "the")
+ * and owns a government word ("Pakistan's foreign ministry denied that
+ * Foreign Minister X met …", "The Bolivian government said President Y
+ * …"). Returns the country entity or NG_NONE. */
 static size_t
 speaking_country(const struct ner *n, const struct trec *rec)
 {
-  size_t first = n->sent_first[rec->sentence];
-  size_t last = NG_NONE, last_end = NG_NONE;
-  for (size_t i = first; i < rec->title_b && i < n->n_tok; i++) {
-    size_t m = n->ment_begin[i];
-    if (m == NG_NONE) {
-      continue;
+  size_t i = n->sent_first[rec->sentence];
+  size_t m = i < n->n_tok ? n->ment_begin[i] : NG_NONE;
+  if (m != NG_NONE && n->doc->mentions[m].entity == n->doc->dateline) {
+    for (size_t k = i; k < i + 12 && k < rec->title_b; k++) {
+      if (is_dash(n, k)) {
+        i = k + 1;
+        break;
+      }
     }
-    const struct ng_mention *mm = &n->doc->mentions[m];
-    if (n->doc->entities[mm->entity].type != NG_ETYPE_COUNTRY) {
-      continue;
-    }
-    size_t e = i;
-    while (e < n->n_tok && n->tok[e].end <= mm->end) {
-      e++;
-    }
-    last = mm->entity;
-    last_end = e;
   }
-  if (last == NG_NONE) {
+  while (i < rec->title_b && (!is_word(n, i) || tok_eq(n, i, "The") ||
+                              tok_eq(n, i, "the"))) {
+    i++;
+  }
+  if (i >= rec->title_b || n->ment_begin[i] == NG_NONE) {
     return NG_NONE;
   }
-  size_t j = last_end;
+  const struct ng_mention *mm = &n->doc->mentions[n->ment_begin[i]];
+  if (n->doc->entities[mm->entity].type != NG_ETYPE_COUNTRY) {
+    return NG_NONE;
+  }
+  size_t j = i;
+  while (j < n->n_tok && n->tok[j].end <= mm->end) {
+    j++;
+  }
   if (is_possessive_s(n, j + 1)) {
     j += 2;
   }
   for (size_t w = 0; w < 3 && j < rec->title_b; w++, j++) {
     if (gov_word(n, j)) {
-      return last;
+      return mm->entity;
     }
     if (!is_word(n, j) || (!(n->tok[j].flags & NG_TOK_LOWER) &&
                            !word_is(n, j, NG_LEX_PORTFOLIO))) {

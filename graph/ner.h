@@ -22,7 +22,25 @@
  *   qualifier belongs to the dateline's country, or to a national news
  *   agency's country when there is no dateline, and only when those two
  *   agree and no qualified title in the article gives the same person
- *   another country (confidence 0.75 instead of 0.9).
+ *   another country (confidence 0.75 instead of 0.9);
+ * - before that, an unqualified title takes the country that opens its
+ *   sentence as the owner of a government word ("Pakistan's foreign
+ *   ministry denied that Foreign Minister X met …", confidence 0.8);
+ * - neither gives a country whose same office ("Foreign Minister", head
+ *   of state, head of government) another person holds by a qualified
+ *   title ("Swiss Foreign Minister Y");
+ * - "Agriculture Secretary X": a title with ngl:portfolioOffice gives that
+ *   office when a portfolio comes with it;
+ * - "his Bolivian counterpart X" (ngl:Counterpart) holds the office of the
+ *   title holder named before it in the same or the previous sentence,
+ *   for its own qualifier; no fact without one;
+ * - "External Affairs Ministry" is labelled "Ministry of External
+ *   Affairs", "Foreign Ministry" "Ministry of Foreign Affairs"
+ *   (ngl:AffairsPortfolio), so both forms are one entity;
+ * - unknown names become ng:City in "in X, Country", "the city/town/port
+ *   of X" (ngl:CityWord) and "talks in X on Monday" (one word after "in"
+ *   in a sentence with an ngl:PlaceContextWord, before punctuation or an
+ *   ngl:PlaceContextEnd word); "X-based" is no such context.
  * - a dateline opens one of the first three sentences: ALL-CAPS place
  *   then ", date", ", Country (" or "(Agency)" ("AMMAN, Jordan (AP) --"),
  *   or a mixed-case place right before "(Agency) -" ("Tbilisi (AFP) -");

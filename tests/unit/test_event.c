@@ -404,7 +404,8 @@ test_unseen_relations3(void)
                                      "Philippines"};
   doc = run_offices("[Ramon Cruz|P] signed the pact with "
                     "[Vietnamese|C|Vietnam|dem] Trade Minister [Le Van Tam|P] "
-                    "in [Quezon City|Y]. [Manila|Y] is the capital of the "
+                    "in [Quezon City|Y]. The two men also discussed rice "
+                    "prices. [Manila|Y] is the capital of the "
                     "[Philippines|C].",
                     "2025-12-02", NG_REL_MINISTER_OF, mins, ARRAY_LEN(mins),
                     NULL);

@@ -70,6 +70,29 @@ test_entries(const struct ng_gazetteer *gaz)
     CHECK(home != NG_NONE &&
           strcmp(ng__gazetteer_entry(gaz, home)->label, "Malaysia") == 0);
   }
+  /* ports and provincial cities often in trade news, with their country;
+   * the label keeps diacritics, the ASCII form is an alias */
+  static const struct {
+    const char *city, *country;
+  } ports[] = {{"Aqaba", "Jordan"},       {"Malmö", "Sweden"},
+               {"Malmo", "Sweden"},       {"Antofagasta", "Chile"},
+               {"Hai Phong", "Vietnam"},  {"Haiphong", "Vietnam"},
+               {"Bhubaneswar", "India"},  {"Duqm", "Oman"},
+               {"Nadi", "Fiji"},          {"Chemnitz", "Germany"},
+               {"Valparaíso", "Chile"},   {"Guayaquil", "Ecuador"}};
+  for (size_t p = 0; p < ARRAY_LEN(ports); p++) {
+    size_t c = ng__gazetteer_find_entry(gaz, NG_ETYPE_CITY, false,
+                                        ports[p].city,
+                                        strlen(ports[p].city));
+    size_t k = ng__gazetteer_country_of(gaz, c);
+    CHECK(c != NG_NONE && k != NG_NONE &&
+          strcmp(ng__gazetteer_entry(gaz, k)->label, ports[p].country) == 0);
+  }
+  city = ng__gazetteer_find_entry(gaz, NG_ETYPE_CITY, false, "Malmo", 5);
+  CHECK(city != NG_NONE &&
+        strcmp(ng__gazetteer_entry(gaz, city)->label, "Malmö") == 0);
+  CHECK(ng__gazetteer_find_entry(gaz, NG_ETYPE_COMPANY, false,
+                                 "Bursa Malaysia", 14) != NG_NONE);
   /* EU institutions are government bodies (documented mapping) */
   size_t ec = ng__gazetteer_find_entry(gaz, NG_ETYPE_GOV_BODY, false,
                                        "European Commission", 19);
@@ -90,6 +113,14 @@ test_words(const struct ng_gazetteer *gaz)
         it->org_office == NG_OFFICE_LEADER);
   it = ng__gazetteer_find_word(gaz, NG_LEX_TITLE, "Minister", 8);
   CHECK(it && it->portfolio && it->office == NG_OFFICE_MINISTER);
+  /* a bare "Secretary" is a role; with a portfolio a minister */
+  it = ng__gazetteer_find_word(gaz, NG_LEX_TITLE, "Secretary", 9);
+  CHECK(it && it->portfolio && it->office == NG_OFFICE_ROLE &&
+        it->portfolio_office == NG_OFFICE_MINISTER);
+  it = ng__gazetteer_find_word(gaz, NG_LEX_TITLE, "counterpart", 11);
+  CHECK(it && it->office == NG_OFFICE_COUNTERPART);
+  CHECK(ng__gazetteer_find_word(gaz, NG_LEX_AFFAIRS, "Foreign", 7) != NULL);
+  CHECK(ng__gazetteer_find_word(gaz, NG_LEX_CITY_WORD, "port", 4) != NULL);
   /* N01: the longest honorific, and "Tan" alone is none */
   struct ng_gaz_match m[16];
   const char *t = "Tan Sri Tan Boon Kee";

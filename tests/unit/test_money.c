@@ -170,6 +170,18 @@ test_names(void)
   CHECK(ng__money_scan_names(s, strlen(s), &names, m, 4) == 2);
   CHECK_EQ_STR(m[0].currency, "OMR");
   CHECK_EQ_STR(m[1].currency, "NGN");
+  /* regional symbols before the number */
+  s = "KSh 1.2 trillion, QR6 billion, SR 9bn, Dh3 billion, "
+      "\xE2\x82\xA6" "5 trillion, \xE2\x82\xBA" "4 billion; KSR9 is no "
+      "amount";
+  static const char *const codes[] = {"KES", "QAR", "SAR", "AED", "NGN",
+                                      "TRY"};
+  struct ng_money m6[8];
+  CHECK(scan(s, m6, 8) == 6);
+  for (size_t i = 0; i < ARRAY_LEN(codes); i++) {
+    CHECK_EQ_STR(m6[i].currency, codes[i]);
+  }
+  CHECK_EQ_STR(m6[0].value, "1200000000000");
 }
 
 int

@@ -395,14 +395,18 @@ test_office_context(ng_world *world)
       "Minister Hany Amin and his Moroccan counterpart Driss Alaoui met too. "
       "Kenya's foreign ministry said Foreign Minister Amos Wekesa met "
       "Egyptian Foreign Minister Samir Naguib in Cairo. Wekesa met the "
-      "Party Secretary Li Ming and President Nabil Adly. The External "
+      "Party Secretary Li Ming, Cabinet Secretary Omar Zaki and President "
+      "Nabil Adly. The External "
       "Affairs Ministry of India and the Ministry of External Affairs "
       "agreed. The Foreign Ministry and the Ministry of Foreign Affairs "
-      "agreed.", NULL);
+      "agreed. The Commerce Department, the Department of Commerce, the Home "
+      "Office and the National Security Council agreed.", NULL);
   test_dump(doc);
   /* the dateline gives Egypt to unqualified titles */
   CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Lorna Bautista", "Egypt"));
   CHECK(!test_fact(doc, NG_REL_MINISTER_OF, "Li Ming", "Egypt"));
+  CHECK(!test_fact(doc, NG_REL_MINISTER_OF, "Omar Zaki", "Egypt"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Omar Zaki") != NG_NONE);
   CHECK(test_entity(doc, NG_ETYPE_PERSON, "Li Ming") != NG_NONE);
   CHECK(test_fact(doc, NG_REL_HEAD_OF_STATE_OF, "Nabil Adly", "Egypt"));
   CHECK(test_entity(doc, NG_ETYPE_PERSON, "Mateo Quilca Huaman") != NG_NONE);
@@ -416,17 +420,23 @@ test_office_context(ng_world *world)
   CHECK(test_count_label(doc, "Ministry of External Affairs") == 1);
   CHECK(test_count_label(doc, "Foreign Ministry") == 0);
   CHECK(test_count_label(doc, "Ministry of Foreign Affairs") == 1);
+  CHECK(test_count_label(doc, "Department of Commerce") == 1);
+  CHECK(test_count_label(doc, "Commerce Department") == 0);
+  CHECK(test_count_label(doc, "Home Office") == 1);
+  CHECK(test_count_label(doc, "National Security Council") == 1);
   ng_doc_free(doc);
 
   /* no speaking ministry: the dateline's country unless another person
    * holds the same office of it */
   doc = test_run(world,
       "GENEVA, May 4 - Foreign Minister Amos Wekesa met Swiss Foreign "
-      "Minister Urs Keller. Trade Minister Ida Lutz also spoke.", NULL);
+      "Minister Urs Keller. After talks with Kenya's trade ministry, Trade "
+      "Minister Ida Lutz spoke.", NULL);
   test_dump(doc);
   CHECK(!test_fact(doc, NG_REL_MINISTER_OF, "Amos Wekesa", "Switzerland"));
   CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Urs Keller", "Switzerland"));
   CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Ida Lutz", "Switzerland"));
+  CHECK(!test_fact(doc, NG_REL_MINISTER_OF, "Ida Lutz", "Kenya"));
   ng_doc_free(doc);
 }
 
@@ -441,7 +451,8 @@ test_city_context(ng_world *world)
       "visited a plant in Tesmaro. A Vornhal-based firm and Acme, Peru and "
       "Chile agreed. Investors in Zentrix, Chile's largest lender, and "
       "funds in Oldbrook rose. Sales in March rose in Paris. Then the "
-      "Stavelin City council met in Brightwater Hall.", NULL);
+      "Stavelin City council met in Brightwater Hall. Envoy Tomas Verhoek "
+      "visited Lisbon; the summit voiced trust in Verhoek.", NULL);
   test_dump(doc);
   CHECK(test_entity(doc, NG_ETYPE_CITY, "Puerto Velkaro") != NG_NONE);
   CHECK(test_entity(doc, NG_ETYPE_CITY, "Marnesca") != NG_NONE);
@@ -454,6 +465,7 @@ test_city_context(ng_world *world)
   CHECK(test_entity(doc, NG_ETYPE_CITY, "Oldbrook") == NG_NONE);
   CHECK(test_entity(doc, NG_ETYPE_CITY, "March") == NG_NONE);
   CHECK(test_entity(doc, NG_ETYPE_CITY, "Brightwater") == NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Verhoek") == NG_NONE);
   ng_doc_free(doc);
 }
 

@@ -471,6 +471,15 @@ test_unseen_relations3(void)
   CHECK(rd_fact(doc, NG_REL_MEETS, "Li Wen", "Ivan Sokol"));
   CHECK(rd_fact(doc, NG_REL_COOPERATES_WITH, "China", "Russia"));
   ng_doc_free(doc);
+  /* "after meeting X" is a meeting with X, not of the subjects */
+  doc = run("Ministers [Sara Lund|P] and [Erik Holm|P] presented the plan "
+            "after meeting industry leaders. Envoys [Ana Mir|P] and "
+            "[Luis Paz|P] issued a statement after their meeting in "
+            "[Rome|Y].",
+            "2025-03-06");
+  CHECK(!rd_fact(doc, NG_REL_MEETS, "Sara Lund", "Erik Holm"));
+  CHECK(rd_fact(doc, NG_REL_MEETS, "Ana Mir", "Luis Paz"));
+  ng_doc_free(doc);
   /* two analysts agreeing on a view did not meet */
   doc = run("Economists [Lena Hart|P] and [Tom Reyes|P] agreed that growth "
             "would slow.",
