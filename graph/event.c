@@ -5,6 +5,7 @@
  * from amounts of money in trade sentences. */
 #include "event.h"
 
+#include "gazetteer.h"
 #include "lexicon.h"
 #include "money.h"
 #include "pattern.h"
@@ -325,6 +326,31 @@ vmerge(struct vrec *into, const struct vrec *from)
   }
 }
 
+static size_t person_country(const struct ctx *cx, size_t p);
+
+/* The country a visit by @p agent to city @p city in view @p v is paid
+ * to, when the view calls it a visit to a country ("arrived in Seoul for
+ * a four-day state visit", ngl:CountryVisitPhrase) and the article names
+ * the city's country, not the agent's own; else NG_NONE. */
+static size_t
+country_visit(struct ctx *cx, const struct ng_view *v, size_t agent,
+              size_t city)
+{
+  if (etype(cx, city) != NG_ETYPE_CITY ||
+      ng__view_find(v, 0, v->n_toks, &cx->lex->lists[NG_WL_COUNTRY_VISIT],
+                    NULL) == NG_NONE) {
+    return NG_NONE;
+  }
+  const char *lc = ng__relation_city_country(cx->world, cx->doc, city);
+  size_t hc = lc ? ng__doc_find_entity(cx->doc, NG_ETYPE_COUNTRY, lc)
+                 : NG_NONE;
+  if (hc == NG_NONE || cx->doc->entities[hc].n_mentions == 0 ||
+      person_country(cx, agent) == hc) {
+    return NG_NONE;
+  }
+  return hc;
+}
+
 static ng_status
 collect_visits(struct ctx *cx, struct vlist *vl)
 {
@@ -350,6 +376,16 @@ collect_visits(struct ctx *cx, struct vlist *vl)
       for (size_t b = 0; b < rm->m.n_b; b++) {
         r.dest = rm->m.b[b];
         TRY(st, vpush(vl, &r));
+        size_t hc = country_visit(cx, view_of(cx, rm->m.view), r.agent,
+                                  r.dest);
+        if (hc != NG_NONE) {
+          struct vrec cr = r;
+          cr.dest = hc;
+          TRY(st, vpush(vl, &cr));
+          struct ng_fact f = {NG_REL_VISITS, r.agent, hc, r.sentence, r.conf,
+                              r.mod};
+          TRY(st, ng__doc_add_fact(cx->doc, &f));
+        }
       }
     }
   }
@@ -556,6 +592,55 @@ meeting_location(const struct ctx *cx, const struct ng_rmatch *rm)
   return NG_NONE;
 }
 
+/* True if @p org stands above countries: an international organisation,
+ * or a government body the gazetteer places in no country (the European
+ * Commission). */
+static bool
+supranational(const struct ctx *cx, size_t org)
+{
+  enum ng_etype t = etype(cx, org);
+  if (t == NG_ETYPE_INTL_ORG) {
+    return true;
+  }
+  const struct ng_gazetteer *gaz = cx->world->gaz;
+  if (t != NG_ETYPE_GOV_BODY || !gaz) {
+    return false;
+  }
+  const char *label = cx->doc->entities[org].label;
+  size_t e = ng__gazetteer_find_entry(gaz, t, false, label, strlen(label));
+  const struct ng_gaz_entry *ge = ng__gazetteer_entry(gaz, e);
+  return ge && ge->home_country == NG_NONE &&
+         ng__gazetteer_country_of(gaz, e) == NG_NONE;
+}
+
+/* True if participant @p p of meeting @p r, who has no country of their
+ * own, travelled to country @p lc (the meeting's city lies in it): @p p
+ * leads a supranational body and meets a participant holding an office
+ * of @p lc (the Commission president received by the host's
+ * president). */
+static bool
+envoy_of_body(const struct ctx *cx, const struct mrec *r, size_t p,
+              const char *lc)
+{
+  unsigned orgs = NG_TYPE_BIT(NG_ETYPE_INTL_ORG) |
+                  NG_TYPE_BIT(NG_ETYPE_GOV_BODY);
+  size_t o = ng__doc_office_of(cx->doc, p, orgs);
+  if (o == NG_NONE || !supranational(cx, o)) {
+    return false;
+  }
+  for (size_t k = 0; k < r->n; k++) {
+    size_t q = r->p[k];
+    if (q == p || etype(cx, q) != NG_ETYPE_PERSON) {
+      continue;
+    }
+    size_t qc = ng__doc_office_of(cx->doc, q, NG_TYPE_BIT(NG_ETYPE_COUNTRY));
+    if (qc != NG_NONE && strcmp(cx->doc->entities[qc].label, lc) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool
 same_set(const struct mrec *a, const struct mrec *b)
 {
@@ -660,7 +745,8 @@ meetings(struct ctx *cx, struct vlist *vl)
           continue;
         }
         size_t pc = person_country(cx, p);
-        if (pc == NG_NONE || strcmp(cx->doc->entities[pc].label, lc) == 0) {
+        if (pc == NG_NONE ? !envoy_of_body(cx, r, p, lc)
+                          : strcmp(cx->doc->entities[pc].label, lc) == 0) {
           continue;
         }
         bool known = false;

@@ -200,6 +200,7 @@ static const char *const role_iris[NG_WL_COUNT] = {
     [NG_WL_REF_YEAR] = NGL_REFERENCE_YEAR_MARKER,
     [NG_WL_GROUP_NOUN] = NGL_PERSON_GROUP_NOUN,
     [NG_WL_INTRA_TRADE] = NGL_INTRA_TRADE_MARKER,
+    [NG_WL_COUNTRY_VISIT] = NGL_COUNTRY_VISIT_PHRASE,
 };
 
 /* Slot type names of the pattern language. */

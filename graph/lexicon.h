@@ -33,6 +33,7 @@ enum ng_wl {
   NG_WL_REF_YEAR,  /* ngl:ReferenceYearMarker */
   NG_WL_GROUP_NOUN, /* ngl:PersonGroupNoun */
   NG_WL_INTRA_TRADE, /* ngl:IntraTradeMarker */
+  NG_WL_COUNTRY_VISIT, /* ngl:CountryVisitPhrase */
   NG_WL_COUNT
 };
 

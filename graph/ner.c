@@ -848,6 +848,73 @@ starts_title(const struct ner *n, size_t i)
                t->office == NG_OFFICE_MINISTER);
 }
 
+/* True when a gazetteer organisation's name (not a demonym) starts at
+ * token @p i. */
+static bool
+org_entry_at(const struct ner *n, size_t i)
+{
+  size_t e;
+  const struct ng_lex_item *it = entry_at(n, i, &e);
+  if (!it || it->kind != NG_LEX_ENTRY) {
+    return false;
+  }
+  const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, it->entry);
+  return g && (g->type == NG_ETYPE_ORGANIZATION ||
+               g->type == NG_ETYPE_INTL_ORG || g->type == NG_ETYPE_GOV_BODY ||
+               g->type == NG_ETYPE_COMPANY);
+}
+
+/* Is [b, e) ("Quezon City", ending in the City name suffix) a city
+ * name by itself? Not when a connector joins its words ("Fans of Cloud
+ * City"), nor when it continues a capitalised run of unknown words joined
+ * by "and" ("Miami Herald and Kansas City Star": one longer name list).
+ * A known place before "and" ("Manila and Quezon City") is fine. */
+static bool
+city_suffix_ok(const struct ner *n, size_t b, size_t e)
+{
+  for (size_t k = b; k < e; k++) {
+    if (!is_cap(n, k)) {
+      return false;
+    }
+  }
+  if (b < 2 || !(tok_eq(n, b - 1, "and") || tok_eq(n, b - 1, "&")) ||
+      !same_sentence(n, b - 2, b) || !is_cap(n, b - 2)) {
+    return true;
+  }
+  size_t s = b - 2;
+  while (s > 0 && b - 2 - s < 4 && same_sentence(n, s - 1, b) &&
+         is_cap(n, s - 1)) {
+    s--;
+  }
+  for (size_t k = s; k <= b - 2; k++) {
+    size_t ge;
+    const struct ng_lex_item *it = entry_at(n, k, &ge);
+    if (it && ge == b - 1) {
+      const struct ng_gaz_entry *g =
+          it->kind == NG_LEX_ENTRY ? ng__gazetteer_entry(n->gaz, it->entry)
+                                   : NULL;
+      return g && (g->type == NG_ETYPE_CITY || g->type == NG_ETYPE_PLACE ||
+                   g->type == NG_ETYPE_COUNTRY);
+    }
+  }
+  return false;
+}
+
+/* A capitalised title of an organisation's leader at @p i followed by a
+ * capitalised word ("Chairperson Sipho Dlamini"): the organisation's name
+ * before it ends at @p i, whatever word ends the run later. */
+static bool
+leader_title_before_name(const struct ner *n, size_t i)
+{
+  size_t te;
+  if (!is_cap(n, i)) {
+    return false;
+  }
+  const struct ng_lex_item *t = lex_at(n, i, NG_LEX_TITLE, &te);
+  return t && t->org_office == NG_OFFICE_LEADER && te < n->n_tok &&
+         same_sentence(n, i, te) && is_cap(n, te);
+}
+
 /* The canonical label of a government body named "X Ministry" over
  * tokens [b, e): when the last word is an ngl:MinistryWord ("Ministry",
  * "Department"; never "Office" nor "Council": "Home Office", "Security
@@ -960,6 +1027,9 @@ pass_typed_names(struct ner *n)
       if (j > i && starts_title(n, j)) {
         break; /* "Danish Climate Minister X and Swedish Energy Minister" */
       }
+      if (j > i && leader_title_before_name(n, j)) {
+        break; /* "African Union Commission Chairperson X and World Bank" */
+      }
       if (!is_cap(n, j) || n->used[j] || is_possessive_s(n, j + 2)) {
         const struct ng_lex_item *sx =
             is_cap(n, j) && !n->used[j] ? lex_at(n, j, NG_LEX_SUFFIX, &x)
@@ -994,6 +1064,10 @@ pass_typed_names(struct ner *n)
         if ((tok_eq(n, j + 1, "and") || tok_eq(n, j + 1, "&")) &&
             is_alias_span(n, i, j + 1)) {
           break; /* "NMC and Norvale Mining Corporation": two names */
+        }
+        if ((tok_eq(n, j + 1, "and") || tok_eq(n, j + 1, "&")) &&
+            org_entry_at(n, j + 2)) {
+          break; /* "Sipho Dlamini and World Bank": a known name follows */
         }
         j += 2;
       } else if (tok_eq(n, j + 1, "-") && is_cap(n, j + 2) &&
@@ -1063,6 +1137,9 @@ pass_typed_names(struct ner *n)
       }
     }
     if (suf_end - b < 2 || (gz && gz_end >= suf_end && b == i)) {
+      continue;
+    }
+    if (type == NG_ETYPE_CITY && !city_suffix_ok(n, b, suf_end)) {
       continue;
     }
     /* words before the suffix must not all be portfolio or title words */
@@ -1542,6 +1619,32 @@ find_qualifier(const struct ner *n, size_t b, struct trec *r)
   }
 }
 
+/* True when a gazetteer organisation name that starts up to three words
+ * before @p i runs through token @p i: "European Commission President X"
+ * names the Commission, so "Commission President" there is no title; the
+ * title starts after the organisation's name. */
+static bool
+org_name_across(const struct ner *n, size_t i)
+{
+  for (size_t j = i > 3 ? i - 3 : 0; j < i; j++) {
+    if (n->used[j] || !same_sentence(n, j, i)) {
+      continue;
+    }
+    size_t e;
+    const struct ng_lex_item *it = entry_at(n, j, &e);
+    if (!it || it->kind != NG_LEX_ENTRY || e <= i) {
+      continue;
+    }
+    const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, it->entry);
+    if (g && (g->type == NG_ETYPE_ORGANIZATION ||
+              g->type == NG_ETYPE_INTL_ORG || g->type == NG_ETYPE_GOV_BODY ||
+              g->type == NG_ETYPE_COMPANY)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static ng_status
 pass_titles(struct ner *n)
 {
@@ -1557,7 +1660,7 @@ pass_titles(struct ner *n)
     struct tphrase tp;
     int gender = 0;
     size_t hb, nb, ne;
-    if (parse_title_phrase(n, i, &tp)) {
+    if (!org_name_across(n, i) && parse_title_phrase(n, i, &tp)) {
       hb = tp.end;
       if (tp.comp_begin != NG_NONE && tok_eq(n, hb, ",")) {
         hb++; /* "The acting CEO of Norvale Energy, Dr Ivo Marsh," */

@@ -589,6 +589,66 @@ sentence_pair(const struct ng_doc *doc, const struct ng_view *v, size_t i,
   return true;
 }
 
+/* The parties of the most recent meeting before token @p i of view @p vi
+ * (@p here: in that view, else in the three views before it): the
+ * offices (country or organisation) of the first two participants of the
+ * last match of a meets pattern, when they differ ("X met Y in Z ... The
+ * two sides signed" names the parties X and Y stand for, not other
+ * countries named in between). */
+static bool
+meeting_pair(const struct ng_doc *doc, const struct ng_lexicon *lex,
+             const struct ng_views *views, size_t vi, size_t i, bool here,
+             size_t *x, size_t *y)
+{
+  unsigned party = NG_TYPE_BIT(NG_ETYPE_COUNTRY) |
+                   NG_TYPE_BIT(NG_ETYPE_INTL_ORG) |
+                   NG_TYPE_BIT(NG_ETYPE_ORGANIZATION) |
+                   NG_TYPE_BIT(NG_ETYPE_GOV_BODY);
+  struct ng_match found[8];
+  size_t lo = here ? vi : (vi > 3 ? vi - 3 : 0);
+  size_t hi = here ? vi + 1 : vi;
+  for (size_t kv = hi; kv-- > lo;) {
+    size_t best = NG_NONE, px = NG_NONE, py = NG_NONE;
+    for (size_t r = 0; r < lex->n_rules; r++) {
+      if (lex->rules[r].rel != NG_REL_MEETS) {
+        continue;
+      }
+      size_t n = ng__pattern_match(doc, lex, views, kv, &lex->rules[r],
+                                   found, ARRAY_LEN(found));
+      for (size_t j = 0; j < n; j++) {
+        const struct ng_match *m = &found[j];
+        size_t p[2], np = 0;
+        for (size_t k = 0; k < m->n_a && np < 2; k++) {
+          p[np++] = m->a[k];
+        }
+        for (size_t k = 0; k < m->n_b && np < 2; k++) {
+          if (np == 0 || p[0] != m->b[k]) {
+            p[np++] = m->b[k];
+          }
+        }
+        if (np < 2 || (here && m->last >= i) ||
+            (best != NG_NONE && m->last <= best)) {
+          continue;
+        }
+        size_t ox = ng__doc_office_of(doc, p[0], party);
+        size_t oy = ng__doc_office_of(doc, p[1], party);
+        if (ox == NG_NONE || oy == NG_NONE || ox == oy) {
+          continue;
+        }
+        best = m->last;
+        px = ox;
+        py = oy;
+      }
+    }
+    if (best != NG_NONE) {
+      *x = px;
+      *y = py;
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool
 holds_office(const struct ng_doc *doc, size_t person)
 {
@@ -785,7 +845,9 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
     size_t n = phrase_at(v, i, &lex->lists[NG_WL_PAIR]);
     if (n) {
       size_t x = NG_NONE, y = NG_NONE;
-      if (!sentence_pair(doc, v, i, &x, &y)) {
+      if (!meeting_pair(doc, lex, views, vi, i, true, &x, &y) &&
+          !sentence_pair(doc, v, i, &x, &y) &&
+          !meeting_pair(doc, lex, views, vi, i, false, &x, &y)) {
         x = views->pair[0];
         y = views->pair[1];
       }

@@ -161,4 +161,7 @@
 #define NGL_COUNTRY NGL_NS "country"
 #define NGL_INTRA_TRADE_MARKER NGL_NS "IntraTradeMarker"
 
+/* relations (appended by relations4): visits to a country */
+#define NGL_COUNTRY_VISIT_PHRASE NGL_NS "CountryVisitPhrase"
+
 #endif

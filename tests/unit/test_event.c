@@ -445,6 +445,86 @@ test_unseen_relations3(void)
   ng_doc_free(doc);
 }
 
+static void
+test_unseen_relations4(void)
+{
+  /* a state visit stated through a city is a visit to its country */
+  struct ng_doc *doc = rd_doc(
+      "[Chilean|C|Chile|dem] President [Ana Sofia Rojas|P] arrived in "
+      "[Seoul|Y] on Tuesday for a four-day state visit, the first by a "
+      "[Chilean|C|Chile|dem] head of state in six years. She will hold "
+      "talks with [South Korean|C|South Korea|dem] President "
+      "[Park Jae-won|P] on Wednesday.",
+      "2025-10-16");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Ana Sofia Rojas", "Chile");
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Park Jae-won", "South Korea");
+  rd_office(doc, NG_REL_LOCATED_IN, "Seoul", "South Korea");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Ana Sofia Rojas", "South Korea"));
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && ev->agent == rd_ent(doc, "Ana Sofia Rojas") &&
+        ev->destination == rd_ent(doc, "South Korea"));
+  CHECK(ev && strcmp(ev->start_date, "2025-10-14") == 0 &&
+        strcmp(ev->end_date, "2025-10-17") == 0);
+  ng_doc_free(doc);
+
+  /* "the two sides" after a meeting are the bodies its participants
+   * lead, not a country named in between; the Commission's president
+   * meeting the host's president in his capital visits his country */
+  doc = rd_doc("[European Commission|G] President [Greta Lindholm|P] met "
+               "[Egyptian|C|Egypt|dem] President [Omar Haddad|P] in "
+               "[Cairo|Y] on Thursday, accompanied by [Italian|C|Italy|dem] "
+               "Prime Minister [Marco Bellini|P]. The two sides signed a "
+               "strategic partnership agreement covering energy and trade.",
+               "2025-10-17");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_LEADER_OF, "Greta Lindholm", "European Commission");
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Omar Haddad", "Egypt");
+  rd_office(doc, NG_REL_HEAD_OF_GOVERNMENT_OF, "Marco Bellini", "Italy");
+  rd_office(doc, NG_REL_LOCATED_IN, "Cairo", "Egypt");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "European Commission",
+                "Egypt"));
+  CHECK(!rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Egypt", "Italy"));
+  ev = rd_event(doc, NG_EV_SIGNING, 0);
+  CHECK(ev && rd_has_party(doc, ev, "European Commission") &&
+        rd_has_party(doc, ev, "Egypt") && !rd_has_party(doc, ev, "Italy"));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Greta Lindholm", "Egypt"));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Greta Lindholm", "Cairo"));
+  CHECK(!rd_fact(doc, NG_REL_VISITS, "Omar Haddad", "Egypt"));
+  ng_doc_free(doc);
+
+  /* the same in one sentence: the meeting comes before a country named
+   * by an escort */
+  doc = rd_doc("[African Union|I] Chairperson [Amara Okafor|P] met "
+               "[Kenyan|C|Kenya|dem] President [Peter Kamau|P] in "
+               "[Nairobi|Y] with [French|C|France|dem] envoy "
+               "[Luc Moreau|P] present, and the two sides signed a "
+               "security pact.",
+               "2025-10-17");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_LEADER_OF, "Amara Okafor", "African Union");
+  rd_office(doc, NG_REL_HEAD_OF_STATE_OF, "Peter Kamau", "Kenya");
+  rd_office(doc, NG_REL_MINISTER_OF, "Luc Moreau", "France");
+  rd_office(doc, NG_REL_LOCATED_IN, "Nairobi", "Kenya");
+  CHECK_OK(rd_run(world, doc));
+  CHECK(rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "African Union", "Kenya"));
+  CHECK(!rd_fact(doc, NG_REL_SIGNS_AGREEMENT_WITH, "Kenya", "France"));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Amara Okafor", "Kenya"));
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -460,6 +540,7 @@ main(void)
   test_unseen_quotes();
   test_unseen_trade();
   test_unseen_relations3();
+  test_unseen_relations4();
   ng_world_free(world);
   return test_report();
 }

@@ -469,6 +469,42 @@ test_city_context(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* "<Organisation> <title> <Person>": a title word that is part of the
+ * gazetteer organisation's name ("Commission" in "European Commission")
+ * does not cut the name; the person leads the whole organisation. */
+static void
+test_org_name_titles(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "European Commission President Edda Lindqvist met Kenyan President "
+      "Joel Muriuki in Nairobi. African Union Commission Chairperson Sipho "
+      "Dlamini and World Bank President Anouk Verbeek joined them. IMF "
+      "Managing Director Raisa Petrenko spoke later.", NULL);
+  test_dump(doc);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Edda Lindqvist",
+                  "European Commission"));
+  CHECK(test_count_label(doc, "European") == 0);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Sipho Dlamini",
+                  "African Union Commission"));
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Anouk Verbeek", "World Bank"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Joel Muriuki") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Raisa Petrenko") != NG_NONE);
+  ng_doc_free(doc);
+
+  /* the "X City" suffix names one city, not a joined run of names */
+  doc = test_run(world,
+      "The Harbor Gazette and Velmont City Ledger ran the story. Friends of "
+      "Brisa City met. Officials in Quezon City and in Manila and Pasay "
+      "City agreed.", NULL);
+  test_dump(doc);
+  CHECK(test_count_label(doc, "Harbor Gazette and Velmont City") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Velmont City") == NG_NONE);
+  CHECK(test_count_label(doc, "Friends of Brisa City") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Quezon City") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Pasay City") != NG_NONE);
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -490,6 +526,7 @@ main(void)
   test_names_titles(world);
   test_office_context(world);
   test_city_context(world);
+  test_org_name_titles(world);
   dump_dev(world);
   ng_world_free(world);
   return test_report();
