@@ -8,7 +8,7 @@
 #include "utf8.h"
 #include "vocab.h"
 
-#include <raptor2.h>
+#include "turtle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +18,6 @@
 #define RDF_TYPE RDF_NS "type"
 #define OWL_SAME_AS OWL_NS "sameAs"
 
-/* One parsed triple; strings owned. obj_kind: 'I' IRI, 'B' blank, 'L'. */
-struct triple {
-  char *s;
-  char *p;
-  char *o;
-  char obj_kind;
-};
 
 struct name {
   char *key;               /* folded first word of the surface (owned) */
@@ -40,127 +33,10 @@ struct ng_gazetteer {
 
 /* ---- loading ---- */
 
-struct loader {
-  ng_world *world;
-  struct triple *t;
-  size_t n, cap;
-  bool nomem;
-  char err[512];
-};
-
-static char *
-term_string(raptor_term *term, char *kind)
-{
-  const unsigned char *s = NULL;
-  switch (term->type) {
-  case RAPTOR_TERM_TYPE_URI:
-    *kind = 'I';
-    s = raptor_uri_as_string(term->value.uri);
-    break;
-  case RAPTOR_TERM_TYPE_BLANK:
-    *kind = 'B';
-    s = term->value.blank.string;
-    break;
-  case RAPTOR_TERM_TYPE_LITERAL:
-    *kind = 'L';
-    s = term->value.literal.string;
-    break;
-  case RAPTOR_TERM_TYPE_UNKNOWN:
-  default:
-    return NULL;
-  }
-  return strdup(s ? (const char *)s : "");
-}
-
-static void
-on_statement(void *user_data, raptor_statement *st)
-{
-  struct loader *ld = user_data;
-  if (ld->nomem) {
-    return;
-  }
-  if (ld->n == ld->cap) {
-    size_t ncap = ld->cap ? ld->cap * 2 : 4096;
-    struct triple *p = realloc(ld->t, ncap * sizeof *p);
-    if (!p) {
-      ld->nomem = true;
-      return;
-    }
-    ld->t = p;
-    ld->cap = ncap;
-  }
-  struct triple *t = &ld->t[ld->n];
-  char k1, k2;
-  t->s = term_string(st->subject, &k1);
-  t->p = term_string(st->predicate, &k2);
-  t->o = term_string(st->object, &t->obj_kind);
-  if (!t->s || !t->p || !t->o) {
-    free(t->s);
-    free(t->p);
-    free(t->o);
-    ld->nomem = true;
-    return;
-  }
-  ld->n++;
-}
-
-static void
-on_log(void *user_data, raptor_log_message *msg)
-{
-  struct loader *ld = user_data;
-  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && !ld->err[0]) {
-    int line = msg->locator ? msg->locator->line : -1;
-    snprintf(ld->err, sizeof ld->err, "line %d: %s", line,
-             msg->text ? msg->text : "syntax error");
-  }
-}
-
-static ng_status
-parse_file(struct loader *ld, raptor_world *rw, const char *dir,
-           const char *file)
-{
-  char path[4096];
-  int n = snprintf(path, sizeof path, "%s/%s", dir, file);
-  if (n < 0 || (size_t)n >= sizeof path) {
-    return ng__errorf(ld->world, NG_ERR_IO, "lexicon path too long: %s",
-                      file);
-  }
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    return ng__errorf(ld->world, NG_ERR_IO, "cannot read lexicon %s", path);
-  }
-  fclose(f);
-  raptor_parser *parser = raptor_new_parser(rw, "turtle");
-  raptor_uri *uri = raptor_new_uri_from_uri_or_file_string(
-      rw, NULL, (const unsigned char *)path);
-  if (!parser || !uri) {
-    if (parser) {
-      raptor_free_parser(parser);
-    }
-    if (uri) {
-      raptor_free_uri(uri);
-    }
-    return NG_ERR_NOMEM;
-  }
-  raptor_parser_set_statement_handler(parser, ld, on_statement);
-  ld->err[0] = '\0';
-  int rc = raptor_parser_parse_file(parser, uri, uri);
-  raptor_free_parser(parser);
-  raptor_free_uri(uri);
-  if (ld->nomem) {
-    return NG_ERR_NOMEM;
-  }
-  if (rc != 0 || ld->err[0]) {
-    return ng__errorf(ld->world, NG_ERR_RDF, "lexicon %s does not parse: %s",
-                      path, ld->err[0] ? ld->err : "error");
-  }
-  return NG_OK;
-}
-
 static int
 cmp_triple(const void *a, const void *b)
 {
-  const struct triple *x = a, *y = b;
+  const struct ng_triple *x = a, *y = b;
   return strcmp(x->s, y->s);
 }
 
@@ -323,7 +199,7 @@ find_id(const struct id_index *ids, size_t n, const char *id)
 }
 
 static bool
-has_type(const struct triple *t, size_t n, const char *local)
+has_type(const struct ng_triple *t, size_t n, const char *local)
 {
   for (size_t i = 0; i < n; i++) {
     if (strcmp(t[i].p, RDF_TYPE) == 0 && t[i].obj_kind == 'I' &&
@@ -336,7 +212,7 @@ has_type(const struct triple *t, size_t n, const char *local)
 
 /* Builds one gazetteer entry from its triples [t, t+n). */
 static ng_status
-build_entry(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
+build_entry(struct ng_gazetteer *gaz, const struct ng_triple *t, size_t n)
 {
   struct ng_gaz_entry *e = &gaz->entries[gaz->n_entries];
   memset(e, 0, sizeof *e);
@@ -378,7 +254,7 @@ build_entry(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
 
 /* Second pass: names and links of entry @p idx. */
 static ng_status
-link_entry(struct ng_gazetteer *gaz, size_t idx, const struct triple *t,
+link_entry(struct ng_gazetteer *gaz, size_t idx, const struct ng_triple *t,
            size_t n, const struct id_index *ids, size_t n_ids)
 {
   ng_status st;
@@ -434,7 +310,7 @@ link_entry(struct ng_gazetteer *gaz, size_t idx, const struct triple *t,
 
 /* A word-list subject: one item per ngl:surface. */
 static ng_status
-build_words(struct ng_gazetteer *gaz, const struct triple *t, size_t n)
+build_words(struct ng_gazetteer *gaz, const struct ng_triple *t, size_t n)
 {
   static const struct {
     const char *cls;
@@ -519,7 +395,7 @@ cmp_name(const void *a, const void *b)
 }
 
 static ng_status
-compile(struct ng_gazetteer *gaz, struct triple *t, size_t n)
+compile(struct ng_gazetteer *gaz, struct ng_triple *t, size_t n)
 {
   ng_status st = NG_OK;
   struct id_index *ids = NULL;
@@ -581,38 +457,34 @@ ng__gazetteer_load(ng_world *world, const char *dir, struct ng_gazetteer **out)
                                       "titles.ttl", "honorifics.ttl",
                                       "names.ttl"};
   ng_status st = NG_OK;
-  struct loader ld;
-  memset(&ld, 0, sizeof ld);
-  ld.world = world;
+  struct ng_triples ld = {NULL, 0, 0};
   *out = NULL;
   if (!dir) {
     return ng__errorf(world, NG_ERR_IO, "no lexicon folder");
   }
   struct ng_gazetteer *gaz = calloc(1, sizeof *gaz);
-  raptor_world *rw = raptor_new_world();
-  if (!gaz || !rw || raptor_world_open(rw) != 0) {
+  if (!gaz) {
     st = NG_ERR_NOMEM;
     goto done;
   }
-  raptor_world_set_log_handler(rw, &ld, on_log);
+  char paths[ARRAY_LEN(files)][4096];
+  const char *path_ptrs[ARRAY_LEN(files)];
   for (size_t i = 0; i < ARRAY_LEN(files); i++) {
-    TRY_DONE(st, parse_file(&ld, rw, dir, files[i]));
+    int n = snprintf(paths[i], sizeof paths[i], "%s/%s", dir, files[i]);
+    if (n < 0 || (size_t)n >= sizeof paths[i]) {
+      st = ng__errorf(world, NG_ERR_IO, "lexicon path too long: %s", dir);
+      goto done;
+    }
+    path_ptrs[i] = paths[i];
   }
+  TRY_DONE(st, ng__turtle_read(world, path_ptrs, ARRAY_LEN(files), &ld));
   st = compile(gaz, ld.t, ld.n);
   if (st == NG_ERR_RDF) {
     ng__errorf(world, st, "lexicon in %s has an entry without rdfs:label",
                dir);
   }
 done:
-  for (size_t i = 0; i < ld.n; i++) {
-    free(ld.t[i].s);
-    free(ld.t[i].p);
-    free(ld.t[i].o);
-  }
-  free(ld.t);
-  if (rw) {
-    raptor_free_world(rw);
-  }
+  ng__triples_clear(&ld);
   if (st != NG_OK) {
     ng__gazetteer_free(gaz);
     return st;

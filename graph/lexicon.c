@@ -1,157 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* Loads the trigger lexicon (ontology/triggers.ttl) through raptor's
- * Turtle parser and compiles its patterns and word lists. */
+/* Loads the trigger lexicon (ontology/triggers.ttl), read by turtle.c
+ * through raptor, and compiles its patterns and word lists. */
 #include "lexicon.h"
 
 #include "pattern.h"
 #include "relation.h"
+#include "turtle.h"
 #include "vocab.h"
 #include "world.h"
 
 #include <errno.h>
-#include <raptor2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- triples from raptor ---- */
-
-struct triple {
-  char *s, *p, *o;
-  char okind; /* 'I', 'B' or 'L' */
-};
-
-struct loader {
-  ng_world *world;
-  struct triple *t;
-  size_t n, cap;
-  bool nomem;
-  char err[512];
-};
-
-static char *
-term_string(const raptor_term *term, char *kind)
-{
-  const unsigned char *s = NULL;
-  switch (term->type) {
-  case RAPTOR_TERM_TYPE_URI:
-    *kind = 'I';
-    s = raptor_uri_as_string(term->value.uri);
-    break;
-  case RAPTOR_TERM_TYPE_BLANK:
-    *kind = 'B';
-    s = term->value.blank.string;
-    break;
-  case RAPTOR_TERM_TYPE_LITERAL:
-    *kind = 'L';
-    s = term->value.literal.string;
-    break;
-  case RAPTOR_TERM_TYPE_UNKNOWN:
-  default:
-    return NULL;
-  }
-  return strdup(s ? (const char *)s : "");
-}
-
-static void
-on_statement(void *user_data, raptor_statement *st)
-{
-  struct loader *ld = user_data;
-  if (ld->nomem) {
-    return;
-  }
-  if (ld->n == ld->cap) {
-    size_t ncap = ld->cap ? ld->cap * 2 : 1024;
-    struct triple *p = realloc(ld->t, ncap * sizeof *p);
-    if (!p) {
-      ld->nomem = true;
-      return;
-    }
-    ld->t = p;
-    ld->cap = ncap;
-  }
-  struct triple *t = &ld->t[ld->n];
-  char k;
-  t->s = term_string(st->subject, &k);
-  t->p = term_string(st->predicate, &k);
-  t->o = term_string(st->object, &t->okind);
-  if (!t->s || !t->p || !t->o) {
-    free(t->s);
-    free(t->p);
-    free(t->o);
-    ld->nomem = true;
-    return;
-  }
-  ld->n++;
-}
-
-static void
-on_log(void *user_data, raptor_log_message *msg)
-{
-  struct loader *ld = user_data;
-  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && !ld->err[0]) {
-    int line = msg->locator ? msg->locator->line : -1;
-    snprintf(ld->err, sizeof ld->err, "line %d: %s", line,
-             msg->text ? msg->text : "syntax error");
-  }
-}
-
-static ng_status
-parse_file(struct loader *ld, const char *path)
-{
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    return ng__errorf(ld->world, NG_ERR_IO, "cannot read lexicon %s: %s",
-                      path, strerror(errno));
-  }
-  fclose(f);
-  ng_status st = NG_OK;
-  raptor_world *rw = raptor_new_world();
-  if (!rw || raptor_world_open(rw) != 0) {
-    if (rw) {
-      raptor_free_world(rw);
-    }
-    return NG_ERR_NOMEM;
-  }
-  raptor_world_set_log_handler(rw, ld, on_log);
-  raptor_parser *parser = raptor_new_parser(rw, "turtle");
-  raptor_uri *uri = raptor_new_uri_from_uri_or_file_string(
-      rw, NULL, (const unsigned char *)path);
-  if (!parser || !uri) {
-    st = NG_ERR_NOMEM;
-    goto done;
-  }
-  raptor_parser_set_statement_handler(parser, ld, on_statement);
-  int rc = raptor_parser_parse_file(parser, uri, uri);
-  if (ld->nomem) {
-    st = NG_ERR_NOMEM;
-  } else if (rc != 0 || ld->err[0]) {
-    st = ng__errorf(ld->world, NG_ERR_RDF, "lexicon %s does not parse: %s",
-                    path, ld->err[0] ? ld->err : "error");
-  }
-done:
-  if (parser) {
-    raptor_free_parser(parser);
-  }
-  if (uri) {
-    raptor_free_uri(uri);
-  }
-  raptor_free_world(rw);
-  return st;
-}
-
-static void
-loader_clear(struct loader *ld)
-{
-  for (size_t i = 0; i < ld->n; i++) {
-    free(ld->t[i].s);
-    free(ld->t[i].p);
-    free(ld->t[i].o);
-  }
-  free(ld->t);
-  ld->t = NULL;
-  ld->n = ld->cap = 0;
-}
 
 /* ---- compiling ---- */
 
@@ -441,7 +302,7 @@ nomem:
 
 /* The first object of (s, p), or NULL. */
 static const char *
-object_of(const struct loader *ld, const char *s, const char *p)
+object_of(const struct ng_triples *ld, const char *s, const char *p)
 {
   for (size_t i = 0; i < ld->n; i++) {
     if (strcmp(ld->t[i].s, s) == 0 && strcmp(ld->t[i].p, p) == 0) {
@@ -501,7 +362,7 @@ money_name_words(struct ng_money_name *nm, const char *surface)
 /* One ngl:CurrencyName node @p s: an ng_money_name per ngl:surface, with
  * its ngl:currency code and optional ngl:country label. */
 static ng_status
-add_currency(ng_world *world, const struct loader *ld,
+add_currency(ng_world *world, const struct ng_triples *ld,
              struct ng_lexicon *lex, const char *s, const char *path)
 {
   const char *code = object_of(ld, s, NGL_CURRENCY);
@@ -545,12 +406,12 @@ add_currency(ng_world *world, const struct loader *ld,
 }
 
 static ng_status
-build(ng_world *world, const struct loader *ld, struct ng_lexicon *lex,
+build(ng_world *world, const struct ng_triples *ld, struct ng_lexicon *lex,
       const char *path)
 {
   ng_status st;
   for (size_t i = 0; i < ld->n; i++) {
-    const struct triple *t = &ld->t[i];
+    const struct ng_triple *t = &ld->t[i];
     if (strcmp(t->p, RDF_TYPE) != 0) {
       continue;
     }
@@ -636,14 +497,13 @@ ng__lexicon_load(ng_world *world, const char *dir, struct ng_lexicon **out)
   if (!lex) {
     return NG_ERR_NOMEM;
   }
-  struct loader ld;
-  memset(&ld, 0, sizeof ld);
-  ld.world = world;
-  st = parse_file(&ld, path);
+  struct ng_triples ld = {NULL, 0, 0};
+  const char *paths[] = {path};
+  st = ng__turtle_read(world, paths, 1, &ld);
   if (st == NG_OK) {
     st = build(world, &ld, lex, path);
   }
-  loader_clear(&ld);
+  ng__triples_clear(&ld);
   if (st != NG_OK) {
     ng__lexicon_free(lex);
     return st;
