@@ -368,26 +368,6 @@ antecedent(const struct resolver *r, size_t begin, size_t s, int gender)
   return NG_NONE;
 }
 
-static enum ng_rel
-office_rel(enum ng_office o)
-{
-  switch (o) {
-  case NG_OFFICE_HEAD_OF_STATE:
-    return NG_REL_HEAD_OF_STATE_OF;
-  case NG_OFFICE_HEAD_OF_GOVERNMENT:
-    return NG_REL_HEAD_OF_GOVERNMENT_OF;
-  case NG_OFFICE_MINISTER:
-    return NG_REL_MINISTER_OF;
-  case NG_OFFICE_LEADER:
-    return NG_REL_LEADER_OF;
-  case NG_OFFICE_NONE:
-  case NG_OFFICE_ROLE:
-  case NG_OFFICE_COUNTERPART:
-    break;
-  }
-  return NG_REL_COUNT;
-}
-
 /* The latest-mentioned entity before @p begin that @p ok accepts. */
 static size_t
 last_before(const struct resolver *r, size_t begin,
@@ -495,9 +475,9 @@ resolve_sentence(struct resolver *r, size_t s)
           enum ng_etype want = hit->type;
           ent = last_before(r, tok[i].begin, has_type, &want);
         } else if (ends_ok && !cap_next && hit->kind == NG_LEX_TITLE) {
-          enum ng_rel rel = office_rel(hit->office);
+          enum ng_rel rel = ng__gazetteer_office_rel(hit->office);
           if (rel == NG_REL_COUNT) {
-            rel = office_rel(hit->org_office);
+            rel = ng__gazetteer_office_rel(hit->org_office);
           }
           if (rel != NG_REL_COUNT) {
             ent = last_before(r, tok[i].begin, holds_office, &rel);

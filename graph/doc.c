@@ -197,6 +197,23 @@ ng__doc_resolve(const struct ng_doc *doc, size_t ent)
   return ent;
 }
 
+size_t
+ng__doc_dateline_end(const struct ng_doc *doc)
+{
+  /* A dateline ends at its dash within the first 120 bytes: an em or en
+   * dash (U+2014, U+2013) or "--". */
+  size_t lim = doc->text_len < 120 ? doc->text_len : 120;
+  for (size_t i = 0; i + 1 < lim; i++) {
+    const unsigned char *s = (const unsigned char *)doc->text + i;
+    if ((s[0] == 0xE2 && i + 2 < lim && s[1] == 0x80 &&
+         (s[2] == 0x94 || s[2] == 0x93)) ||
+        (s[0] == '-' && s[1] == '-')) {
+      return i;
+    }
+  }
+  return 0;
+}
+
 bool
 ng__rel_is_symmetric(enum ng_rel rel)
 {

@@ -232,6 +232,10 @@ NG_NODISCARD ng_status ng__doc_add_fact(struct ng_doc *doc,
 NG_NODISCARD ng_status ng__doc_take_event(struct ng_doc *doc,
                                           struct ng_event *ev);
 
+/* Byte offset in doc->text where the dateline ("KUALA LUMPUR, May 15 —")
+ * ends at its dash, or 0 if the text has none in its first 120 bytes. */
+size_t ng__doc_dateline_end(const struct ng_doc *doc);
+
 /* True for the symmetric relations (meets, cooperatesWith,
  * tradingPartnerOf, signsAgreementWith). */
 bool ng__rel_is_symmetric(enum ng_rel rel);

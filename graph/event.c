@@ -102,22 +102,6 @@ compute_timexes(struct ctx *cx)
   return NG_OK;
 }
 
-/* Byte offset where the dateline ends, or 0. */
-static size_t
-dateline_end(const struct ng_doc *doc)
-{
-  size_t lim = doc->text_len < 120 ? doc->text_len : 120;
-  for (size_t i = 0; i + 1 < lim; i++) {
-    const unsigned char *s = (const unsigned char *)doc->text + i;
-    if ((s[0] == 0xE2 && i + 2 < lim && s[1] == 0x80 &&
-         (s[2] == 0x94 || s[2] == 0x93)) ||
-        (s[0] == '-' && s[1] == '-')) {
-      return i;
-    }
-  }
-  return 0;
-}
-
 /* True if a year-only expression before the reference year sits in the
  * match's clause: the event is background (FAULT-CASES.md R05). A year
  * after a reference-year marker ("since 2022") does not count. */
@@ -1569,7 +1553,7 @@ ng__event_run(ng_world *world, struct ng_doc *doc)
   ng__relation_set_ref_date(doc);
   TRY(st, ng__relation_find(world, doc, &cx.set));
   cx.lex = world->lex;
-  cx.head = dateline_end(doc);
+  cx.head = ng__doc_dateline_end(doc);
   TRY_DONE(st, compute_timexes(&cx));
   TRY_DONE(st, collect_visits(&cx, &vl));
   merge_visits(&vl);

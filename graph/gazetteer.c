@@ -687,3 +687,23 @@ ng__gazetteer_country_of(const struct ng_gazetteer *gaz, size_t idx)
   }
   return NG_NONE;
 }
+
+enum ng_rel
+ng__gazetteer_office_rel(enum ng_office o)
+{
+  switch (o) {
+  case NG_OFFICE_HEAD_OF_STATE:
+    return NG_REL_HEAD_OF_STATE_OF;
+  case NG_OFFICE_HEAD_OF_GOVERNMENT:
+    return NG_REL_HEAD_OF_GOVERNMENT_OF;
+  case NG_OFFICE_MINISTER:
+    return NG_REL_MINISTER_OF;
+  case NG_OFFICE_LEADER:
+    return NG_REL_LEADER_OF;
+  case NG_OFFICE_NONE:
+  case NG_OFFICE_ROLE:
+  case NG_OFFICE_COUNTERPART:
+    break;
+  }
+  return NG_REL_COUNT;
+}

@@ -137,4 +137,10 @@ size_t ng__gazetteer_country_of(const struct ng_gazetteer *gaz, size_t idx);
  * letter. Used by callers and by ng__gazetteer_match for the end. */
 bool ng__gazetteer_is_boundary(const char *text, size_t len, size_t pos);
 
+/* The relation an office states (VOCABULARY.md "Binary facts": President
+ * -> headOfStateOf, Prime Minister -> headOfGovernmentOf, Minister ->
+ * ministerOf, Secretary-General/CEO -> leaderOf), or NG_REL_COUNT for an
+ * office that states none (roles, counterparts). */
+enum ng_rel ng__gazetteer_office_rel(enum ng_office o);
+
 #endif

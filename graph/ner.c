@@ -2250,26 +2250,6 @@ is_org_type(enum ng_etype t)
          t == NG_ETYPE_NEWS_AGENCY;
 }
 
-static enum ng_rel
-office_rel(enum ng_office o)
-{
-  switch (o) {
-  case NG_OFFICE_HEAD_OF_STATE:
-    return NG_REL_HEAD_OF_STATE_OF;
-  case NG_OFFICE_HEAD_OF_GOVERNMENT:
-    return NG_REL_HEAD_OF_GOVERNMENT_OF;
-  case NG_OFFICE_MINISTER:
-    return NG_REL_MINISTER_OF;
-  case NG_OFFICE_LEADER:
-    return NG_REL_LEADER_OF;
-  case NG_OFFICE_NONE:
-  case NG_OFFICE_ROLE:
-  case NG_OFFICE_COUNTERPART:
-    break;
-  }
-  return NG_REL_COUNT;
-}
-
 /* The doc entity of gazetteer entry @p g if the article mentions it. */
 static ng_status
 existing_entity(const struct ner *n, size_t g, size_t *out)
@@ -2586,12 +2566,12 @@ pass_offices(struct ner *n)
       if (t != NG_NONE) {
         enum ng_etype tt = n->doc->entities[t].type;
         if (tt == NG_ETYPE_COUNTRY) {
-          f.rel = office_rel(office);
+          f.rel = ng__gazetteer_office_rel(office);
           if (f.rel == NG_REL_LEADER_OF) {
             f.rel = NG_REL_COUNT;
           }
         } else if (is_org_type(tt)) {
-          f.rel = office_rel(rec->org_off[k]);
+          f.rel = ng__gazetteer_office_rel(rec->org_off[k]);
         }
         f.object = t;
       } else if (!rec->counterpart &&
@@ -2601,7 +2581,7 @@ pass_offices(struct ner *n)
         size_t speaker = speaking_country(n, rec);
         if (speaker != NG_NONE &&
             !office_taken(n, target, r, office, speaker)) {
-          f.rel = office_rel(office);
+          f.rel = ng__gazetteer_office_rel(office);
           f.object = speaker;
           f.confidence = 0.8;
           goto add;
@@ -2633,7 +2613,7 @@ pass_offices(struct ner *n)
             office_taken(n, target, r, office, implied)) {
           continue;
         }
-        f.rel = office_rel(office);
+        f.rel = ng__gazetteer_office_rel(office);
         f.object = implied;
         f.confidence = 0.75;
       }

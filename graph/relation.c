@@ -266,22 +266,6 @@ ng__relation_city_country(ng_world *world, const struct ng_doc *doc,
   return ce ? ce->label : NULL;
 }
 
-/* Byte offset where the dateline ends ("KUALA LUMPUR, May 15 —"), or 0. */
-static size_t
-dateline_end(const struct ng_doc *doc)
-{
-  size_t lim = doc->text_len < 120 ? doc->text_len : 120;
-  for (size_t i = 0; i + 1 < lim; i++) {
-    const unsigned char *s = (const unsigned char *)doc->text + i;
-    if ((s[0] == 0xE2 && i + 2 < lim && s[1] == 0x80 &&
-         (s[2] == 0x94 || s[2] == 0x93)) ||
-        (s[0] == '-' && s[1] == '-')) {
-      return i;
-    }
-  }
-  return 0;
-}
-
 /* True if the mention at byte @p begin is a place of action: preceded
  * by "in", "at", "to", "from", "near" (and an optional "the"). */
 static bool
@@ -325,7 +309,7 @@ add_capitals(ng_world *world, struct ng_doc *doc)
   if (!gaz) {
     return NG_OK;
   }
-  size_t head = dateline_end(doc);
+  size_t head = ng__doc_dateline_end(doc);
   for (size_t c = 0; c < doc->n_entities; c++) {
     const struct ng_entity *ce = &doc->entities[c];
     if (ce->merged || ce->type != NG_ETYPE_CITY) {
