@@ -582,6 +582,31 @@ emit_article(struct emitter *em)
   return NG_OK;
 }
 
+/* The label of the publisher entity: the name the page itself gives its
+ * publisher (JSON-LD publisher, og:site_name ...) when that name is one of
+ * the entity's known names, so "Press Trust of India" stays the label on a
+ * page that calls itself so, while the IRI, minted from the gazetteer's
+ * canonical name ("PTI"), stays the same in every article. */
+static const char *
+publisher_label(const struct ng_doc *doc, const struct ng_entity *e)
+{
+  const char *name = doc->meta.publisher;
+  if (!name || !*name || strlen(name) > 200) {
+    return e->label;
+  }
+  char want[NG_SLUG_MAX + 1], have[NG_SLUG_MAX + 1];
+  match_slug(name, want);
+  for (size_t k = 0; k < e->n_alt_labels; k++) {
+    if (e->alt_labels[k]) {
+      match_slug(e->alt_labels[k], have);
+      if (strcmp(have, want) == 0) {
+        return e->alt_labels[k];
+      }
+    }
+  }
+  return e->label;
+}
+
 static ng_status
 emit_entities(struct emitter *em)
 {
@@ -594,11 +619,18 @@ emit_entities(struct emitter *em)
       continue;
     }
     TRY(st, add(em, s, RDF_TYPE, iri(class_iri(e->type))));
-    TRY(st, pool_text(em->qs, e->label, strlen(e->label), &v));
+    const char *label = i == doc->publisher ? publisher_label(doc, e)
+                                            : e->label;
+    TRY(st, pool_text(em->qs, label, strlen(label), &v));
     TRY(st, add(em, s, RDFS_LABEL, lit(v, NULL, NULL)));
+    if (label != e->label) {
+      TRY(st, pool_text(em->qs, e->label, strlen(e->label), &v));
+      TRY(st, add(em, s, SKOS_ALT_LABEL, lit(v, NULL, NULL)));
+    }
     for (size_t k = 0; k < e->n_alt_labels; k++) {
       const char *alt = e->alt_labels[k];
-      if (!alt || !*alt || strcmp(alt, e->label) == 0) {
+      if (!alt || !*alt || strcmp(alt, e->label) == 0 ||
+          strcmp(alt, label) == 0) {
         continue;
       }
       TRY(st, pool_text(em->qs, alt, strlen(alt), &v));

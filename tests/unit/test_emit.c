@@ -631,6 +631,36 @@ print_sink(void *handle, ng_log_level level, const char *msg)
           msg);
 }
 
+/* The publisher's label is the name the page gives it when the gazetteer
+ * knows that name as an alias; the IRI stays the canonical one. */
+static void
+test_publisher_label(ng_world *world)
+{
+  struct ng_doc *doc = ng__doc_new();
+  CHECK(doc != NULL);
+  size_t e;
+  CHECK_OK(ng__doc_set_str(&doc->text, "Talks went on.", 14));
+  CHECK_OK(ng__doc_set_str(&doc->iri, "https://news.example/p", 22));
+  CHECK_OK(ng__doc_set_str(&doc->meta.publisher, "Press Trust of India", 20));
+  CHECK_OK(ng__doc_add_sentence(doc, 0, 14));
+  CHECK_OK(ng__doc_add_entity(doc, NG_ETYPE_NEWS_AGENCY, "PTI", &e));
+  CHECK_OK(ng__doc_add_alt_label(doc, e, "Press Trust of India", 20));
+  doc->publisher = e;
+  struct ng_quads qs = {0};
+  CHECK_OK(ng__emit_doc(world, doc, 0, &qs));
+  const char *node = ID "organization/pti";
+  CHECK(count(&qs, "https://news.example/p", SCHEMA_PUBLISHER, node) == 1);
+  const struct ng_term *t = object(&qs, node, RDFS_LABEL);
+  CHECK(t != NULL);
+  if (t) {
+    CHECK_EQ_STR(t->value, "Press Trust of India");
+  }
+  CHECK(count(&qs, node, RDFS_LABEL, NULL) == 1);
+  CHECK(count(&qs, node, SKOS_ALT_LABEL, "PTI") == 1);
+  ng__quads_clear(&qs);
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -650,6 +680,7 @@ main(void)
   test_T09();
   test_T10(world, &qs);
   test_X06(world, &qs);
+  test_publisher_label(world);
   ng__quads_clear(&qs);
   ng_doc_free(doc);
   ng_world_free(world);
