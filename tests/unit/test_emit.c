@@ -636,7 +636,7 @@ print_sink(void *handle, ng_log_level level, const char *msg)
 static void
 test_publisher_label(ng_world *world)
 {
-  struct ng_doc *doc = ng__doc_new();
+  struct ng_doc *doc = ng__doc_new("publisher");
   CHECK(doc != NULL);
   size_t e;
   CHECK_OK(ng__doc_set_str(&doc->text, "Talks went on.", 14));
