@@ -406,6 +406,80 @@ holds_office(const struct resolver *r, size_t ent, const void *arg)
   return false;
 }
 
+/* What a definite description of a person asks for: an office relation
+ * (or NG_REL_COUNT for any office), a country (or NG_NONE) and the
+ * description's title words. */
+struct office_want {
+  enum ng_rel rel;
+  size_t country;
+  const char *title;
+  size_t title_len;
+  bool by_title; /* also require the title words before a name mention */
+};
+
+static bool
+is_office_rel(enum ng_rel rel)
+{
+  return rel == NG_REL_HEAD_OF_STATE_OF || rel == NG_REL_HEAD_OF_GOVERNMENT_OF ||
+         rel == NG_REL_MINISTER_OF || rel == NG_REL_LEADER_OF;
+}
+
+/* True if a name mention of @p ent comes right after the title words of
+ * @p w (case-insensitive): "Foreign Minister Amal Hassan" makes her "the
+ * foreign minister". */
+static bool
+titled_before(const struct resolver *r, size_t ent, const struct office_want *w)
+{
+  const struct ng_doc *doc = r->doc;
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    if (ng__doc_resolve(doc, mn->entity) != ent ||
+        mn->kind != NG_MENTION_NAME || mn->begin < w->title_len + 1) {
+      continue;
+    }
+    /* the title may be followed by a short honorific ("Dr", "Datuk") */
+    for (size_t back = w->title_len + 1;
+         back <= w->title_len + 24 && back <= mn->begin; back++) {
+      size_t p = mn->begin - back;
+      if (strncasecmp(doc->text + p, w->title, w->title_len) == 0 &&
+          (p == 0 || doc->text[p - 1] == ' ' || doc->text[p - 1] == '\n' ||
+           doc->text[p - 1] == '"')) {
+        return true;
+      }
+      if (doc->text[p] == '.' || doc->text[p] == ',' ||
+          doc->text[p] == '\n') {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+static bool
+office_match(const struct resolver *r, size_t ent, const void *arg)
+{
+  const struct office_want *w = arg;
+  if (r->doc->entities[ent].type != NG_ETYPE_PERSON) {
+    return false;
+  }
+  bool ok = false;
+  for (size_t f = 0; f < r->doc->n_facts && !ok; f++) {
+    const struct ng_fact *fa = &r->doc->facts[f];
+    if (ng__doc_resolve(r->doc, fa->subject) != ent ||
+        !is_office_rel(fa->rel) ||
+        (w->rel != NG_REL_COUNT && fa->rel != w->rel)) {
+      continue;
+    }
+    ok = w->country == NG_NONE ||
+         ng__doc_resolve(r->doc, fa->object) == w->country;
+  }
+  if (w->by_title) {
+    ok = ok || (w->country == NG_NONE && titled_before(r, ent, w));
+    return ok && titled_before(r, ent, w);
+  }
+  return ok;
+}
+
 static bool
 tok_is(const struct ng_doc *doc, const struct ng_token *t, const char *s)
 {
@@ -448,6 +522,8 @@ resolve_sentence(struct resolver *r, size_t s)
     }
     /* the + up to three modifiers + head */
     size_t j = i + 1;
+    size_t country = NG_NONE; /* "the Egyptian minister" */
+    size_t first_mod = j;     /* "foreign" of "the foreign minister" */
     for (size_t k = 0; k < 4 && j < n; k++) {
       struct ng_gaz_match m[24];
       size_t nm = ng__gazetteer_match(r->gaz, doc->text, len, tok[j].begin, m,
@@ -479,7 +555,22 @@ resolve_sentence(struct resolver *r, size_t s)
           if (rel == NG_REL_COUNT) {
             rel = ng__gazetteer_office_rel(hit->org_office);
           }
-          if (rel != NG_REL_COUNT) {
+          struct office_want want = {rel, country,
+                                     doc->text + tok[first_mod].begin,
+                                     hit_end - tok[first_mod].begin,
+                                     first_mod < j};
+          /* "the foreign minister": the person titled so; "the Malaysian
+           * leader": the person holding an office of Malaysia */
+          ent = last_before(r, tok[i].begin, office_match, &want);
+          if (ent == NG_NONE && country != NG_NONE) {
+            want.by_title = false;
+            ent = last_before(r, tok[i].begin, office_match, &want);
+            if (ent == NG_NONE) {
+              want.rel = NG_REL_COUNT;
+              ent = last_before(r, tok[i].begin, office_match, &want);
+            }
+          }
+          if (ent == NG_NONE && country == NG_NONE && rel != NG_REL_COUNT) {
             ent = last_before(r, tok[i].begin, holds_office, &rel);
           }
         }
@@ -490,6 +581,27 @@ resolve_sentence(struct resolver *r, size_t s)
           i = e;
         }
         break;
+      }
+      /* a demonym names the office's country */
+      const struct ng_lex_item *dem = NULL;
+      for (size_t x = 0; x < nm; x++) {
+        if (m[x].item->kind == NG_LEX_DEMONYM &&
+            m[x].end == tok[j].end) {
+          dem = m[x].item;
+        }
+      }
+      if (dem && country == NG_NONE) {
+        const struct ng_gaz_entry *ge = ng__gazetteer_entry(r->gaz,
+                                                            dem->entry);
+        size_t c = ge ? ng__doc_find_entity(doc, NG_ETYPE_COUNTRY, ge->label)
+                      : NG_NONE;
+        if (c == NG_NONE) {
+          break;
+        }
+        country = ng__doc_resolve(doc, c);
+        j++;
+        first_mod = j;
+        continue;
       }
       /* modifiers: lower-case words, numbers, hyphens ("27-nation") */
       if (!((tok[j].flags & NG_TOK_LOWER) || (tok[j].flags & NG_TOK_DIGIT) ||

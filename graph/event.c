@@ -125,6 +125,19 @@ is_background(const struct ctx *cx, const struct ng_rmatch *rm)
          !ng__tok_is_hard_barrier(&v->toks[hi + 1])) {
     hi++;
   }
+  /* a "when" clause takes the time of the clause it hangs on ("X last
+   * visited Y in 2022, when the two signed Z"), and a short time phrase
+   * set off by a comma opens the clause ("In 2019, X visited Y") */
+  if (lo > 1 && tok_is(&v->toks[lo - 1], ",")) {
+    size_t lo2 = lo - 1;
+    while (lo2 > 0 && !tok_is(&v->toks[lo2 - 1], ",") &&
+           !ng__tok_is_hard_barrier(&v->toks[lo2 - 1])) {
+      lo2--;
+    }
+    if (tok_is(&v->toks[lo], "when") || lo - 1 - lo2 <= 4) {
+      lo = lo2;
+    }
+  }
   size_t from = v->toks[lo].begin;
   size_t to = v->toks[hi].end;
   for (size_t i = 0; i < cx->n_tx[s]; i++) {
@@ -376,6 +389,139 @@ collect_visits(struct ctx *cx, struct vlist *vl)
   return NG_OK;
 }
 
+/* Nouns that refer back to a visit already reported ("The visit runs
+ * through Friday", "His trip ends on Thursday"). */
+static const char *const visit_nouns[] = {"visit", "trip", "tour", "stay"};
+
+/* Index of the first visit noun of view @p v, or NG_NONE. */
+static size_t
+visit_noun_at(const struct ng_view *v)
+{
+  for (size_t k = 0; k < v->n_toks; k++) {
+    for (size_t i = 0; i < ARRAY_LEN(visit_nouns); i++) {
+      if (tok_is(&v->toks[k], visit_nouns[i]) && !v->toks[k].quoted) {
+        return k;
+      }
+    }
+  }
+  return NG_NONE;
+}
+
+/* "three-day" written just before the visit noun at @p k ("a three-day
+ * visit", "the two-day state visit"), in days, or 0. */
+static int
+noun_duration(const struct ng_view *v, size_t k)
+{
+  struct ng_view w = *v;
+  size_t from = k >= 5 ? k - 5 : 0;
+  w.toks = v->toks + from;
+  w.n_toks = k - from;
+  return duration_days(&w);
+}
+
+/* Adds a record without destination for each sentence that refers back
+ * to a visit without a visit match of its own and states when it starts
+ * or ends ("The visit runs through Friday", "The three-day trip began on
+ * Monday", "The visit, from May 13 to 16, ..."): the dates marked by a
+ * start or end word (or a range) and a duration before the noun. The
+ * visitor is a person the sentence names who has a visit, else the
+ * visitor of the nearest visit reported before. attach_destless() then
+ * joins it to that visit. */
+static ng_status
+visit_followups(struct ctx *cx, struct vlist *vl)
+{
+  ng_status st;
+  const struct ng_lexicon *lex = cx->lex;
+  size_t n0 = vl->n;
+  for (size_t vi = 0; vi < cx->set.views.n; vi++) {
+    const struct ng_view *v = view_of(cx, vi);
+    size_t s = v->sentence;
+    bool has_match = false;
+    for (size_t i = 0; i < cx->set.n && !has_match; i++) {
+      has_match = cx->set.m[i].m.view == vi &&
+                  cx->set.m[i].m.rule->rel == NG_REL_VISITS;
+    }
+    size_t noun = has_match ? NG_NONE : visit_noun_at(v);
+    if (noun == NG_NONE || s >= cx->doc->n_sentences) {
+      continue;
+    }
+    struct vrec r;
+    memset(&r, 0, sizeof r);
+    r.dest = NG_NONE;
+    r.agent = NG_NONE;
+    r.sentence = s;
+    r.days = noun_duration(v, noun);
+    for (size_t i = 0; i < cx->n_tx[s]; i++) {
+      const struct ng_timex *t = &cx->tx[s][i];
+      if (t->kind == NG_TIMEX_RANGE) {
+        if (!r.start[0]) {
+          memcpy(r.start, t->value, 11);
+          memcpy(r.end, t->end_value, 11);
+        }
+        continue;
+      }
+      if (t->kind != NG_TIMEX_DATE) {
+        continue;
+      }
+      size_t k = tok_at(v, t->begin);
+      while (k > 0 && (tok_is(&v->toks[k - 1], "on") ||
+                       tok_is(&v->toks[k - 1], "by"))) {
+        k--;
+      }
+      if (ng__view_ends_with(v, k, &lex->lists[NG_WL_VEND])) {
+        if (!r.end[0]) {
+          memcpy(r.end, t->value, 11);
+        }
+      } else if (ng__view_ends_with(v, k, &lex->lists[NG_WL_VSTART]) ||
+                 (k > 0 && tok_is(&v->toks[k - 1], "starting"))) {
+        if (!r.start[0]) {
+          memcpy(r.start, t->value, 11);
+        }
+      }
+    }
+    if (!r.start[0] && !r.end[0] && r.days == 0) {
+      continue;
+    }
+    /* the visitor: a person named here who has a visit */
+    for (size_t k = 0; k < v->n_toks && r.agent == NG_NONE; k++) {
+      const struct ng_tok *t = &v->toks[k];
+      if (t->kind != NG_TOK_ENT || t->quoted ||
+          etype(cx, t->ent) != NG_ETYPE_PERSON) {
+        continue;
+      }
+      for (size_t j = 0; j < n0 && r.agent == NG_NONE; j++) {
+        if (!vl->r[j].dead && vl->r[j].agent == t->ent) {
+          r.agent = t->ent;
+        }
+      }
+    }
+    /* else the visitor of the nearest visit reported before */
+    size_t best_s = 0;
+    if (r.agent == NG_NONE) {
+      bool found = false;
+      for (size_t j = 0; j < n0; j++) {
+        const struct vrec *o = &vl->r[j];
+        if (o->dead || o->sentence > s || o->dest == NG_NONE) {
+          continue;
+        }
+        if (!found || o->sentence > best_s) {
+          best_s = o->sentence;
+          r.agent = o->agent;
+          r.mod = o->mod;
+          r.conf = o->conf;
+          found = true;
+        }
+      }
+    }
+    if (r.agent == NG_NONE) {
+      continue;
+    }
+    r.conf = r.conf > 0 ? r.conf : 0.7;
+    TRY(st, vpush(vl, &r));
+  }
+  return NG_OK;
+}
+
 /* Merges visit records: one per (agent, destination); records without a
  * destination join the agent's country visit (else its only one). */
 static void
@@ -540,7 +686,99 @@ struct mrec {
   bool travel; /* the match that gave the location says the
                 * participants met there, not only that they signed
                 * together there */
+  bool vague;  /* the sentence dates it only by week, month or year */
+  char wk_from[11], wk_to[11]; /* a week it took place in, or "" */
+  bool dead;   /* merged into another record */
 };
+
+/* Reads the sentence's dating of meeting @p r: the day nearest the
+ * trigger, else a week ("last week"), and whether the sentence dates it
+ * only by week, month or year (then the article's main day must not be
+ * given to it: FAULT-CASES.md R05). */
+static void
+meeting_dates(const struct ctx *cx, size_t s, size_t off, struct mrec *r)
+{
+  const struct ng_timex *t = date_near(cx, s, off);
+  if (t) {
+    memcpy(r->date, t->value, 11);
+  }
+  for (size_t i = 0; i < cx->n_tx[s]; i++) {
+    const struct ng_timex *x = &cx->tx[s][i];
+    if (x->kind == NG_TIMEX_WEEK && !r->wk_from[0]) {
+      memcpy(r->wk_from, x->value, 11);
+      memcpy(r->wk_to, x->end_value, 11);
+    }
+    if (x->kind == NG_TIMEX_WEEK || x->kind == NG_TIMEX_MONTH ||
+        x->kind == NG_TIMEX_YEAR) {
+      r->vague = true;
+    }
+  }
+}
+
+/* True if two reports of a meeting of the same people cannot be one
+ * meeting (FAULT-CASES.md R04 and its converse): different days, a day
+ * outside the other's week, or different cities. */
+static bool
+meetings_conflict(const struct ctx *cx, const struct mrec *a,
+                  const struct mrec *b)
+{
+  if (a->date[0] && b->date[0] && strcmp(a->date, b->date) != 0) {
+    return true;
+  }
+  for (int k = 0; k < 2; k++) {
+    const struct mrec *d = k ? b : a, *w = k ? a : b;
+    if (d->date[0] && !w->date[0] && w->wk_from[0] &&
+        (strcmp(d->date, w->wk_from) < 0 || strcmp(d->date, w->wk_to) > 0)) {
+      return true;
+    }
+  }
+  if (a->wk_from[0] && b->wk_from[0] && strcmp(a->wk_from, b->wk_from) != 0) {
+    return true;
+  }
+  return a->location != NG_NONE && b->location != NG_NONE &&
+         a->location != b->location &&
+         etype(cx, a->location) == NG_ETYPE_CITY &&
+         etype(cx, b->location) == NG_ETYPE_CITY;
+}
+
+/* Merges meeting record @p from into @p into. */
+static void
+mmerge(struct mrec *into, const struct mrec *from)
+{
+  if (!into->date[0]) {
+    memcpy(into->date, from->date, 11);
+  }
+  if (!into->wk_from[0]) {
+    memcpy(into->wk_from, from->wk_from, 11);
+    memcpy(into->wk_to, from->wk_to, 11);
+  }
+  if (into->location == NG_NONE) {
+    into->location = from->location;
+    into->travel = from->travel;
+  }
+  if (from->mod == NG_MOD_ASSERTED) {
+    into->mod = NG_MOD_ASSERTED;
+  }
+  if (from->conf > into->conf) {
+    into->conf = from->conf;
+  }
+}
+
+/* True if every participant of @p a takes part in @p b. */
+static bool
+subset_of(const struct mrec *a, const struct mrec *b)
+{
+  for (size_t i = 0; i < a->n; i++) {
+    bool in = false;
+    for (size_t k = 0; k < b->n && !in; k++) {
+      in = a->p[i] == b->p[k];
+    }
+    if (!in) {
+      return false;
+    }
+  }
+  return true;
+}
 
 static int
 cmp_size(const void *a, const void *b)
@@ -639,6 +877,29 @@ same_set(const struct mrec *a, const struct mrec *b)
   return true;
 }
 
+/* Where a meeting took place when its clause does not say: the city or
+ * place a participant visits in the same sentence ("X visited New Delhi
+ * for talks with Y"), else NG_NONE. */
+static size_t
+visit_place(const struct ctx *cx, const struct vlist *vl,
+            const struct mrec *r, size_t sentence)
+{
+  for (size_t j = 0; j < vl->n; j++) {
+    const struct vrec *o = &vl->r[j];
+    if (o->dead || o->sentence != sentence || o->dest == NG_NONE ||
+        (etype(cx, o->dest) != NG_ETYPE_CITY &&
+         etype(cx, o->dest) != NG_ETYPE_PLACE)) {
+      continue;
+    }
+    for (size_t k = 0; k < r->n; k++) {
+      if (r->p[k] == o->agent) {
+        return o->dest;
+      }
+    }
+  }
+  return NG_NONE;
+}
+
 static ng_status
 meetings(struct ctx *cx, struct vlist *vl)
 {
@@ -677,41 +938,52 @@ meetings(struct ctx *cx, struct vlist *vl)
     qsort(r.p, r.n, sizeof r.p[0], cmp_size);
     const struct ng_view *v = view_of(cx, rm->m.view);
     size_t anchor = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
-    const struct ng_timex *t = date_near(cx, v->sentence,
-                                         v->toks[anchor].begin);
-    if (t) {
-      memcpy(r.date, t->value, 11);
-    }
+    meeting_dates(cx, v->sentence, v->toks[anchor].begin, &r);
     r.location = meeting_location(cx, rm);
+    if (r.location == NG_NONE) {
+      r.location = visit_place(cx, vl, &r, v->sentence);
+    }
     r.travel = strncmp(v->toks[anchor].low, "sign", 4) != 0 &&
                strncmp(v->toks[anchor].low, "ink", 3) != 0;
     r.mod = rm->modality;
     r.sentence = v->sentence;
     r.conf = rm->confidence;
     size_t k = 0;
-    for (; k < n && !same_set(&recs[k], &r); k++) {
+    for (; k < n && !(same_set(&recs[k], &r) &&
+                      !meetings_conflict(cx, &recs[k], &r));
+         k++) {
     }
     if (k == n) {
       recs[n++] = r;
     } else {
-      if (!recs[k].date[0]) {
-        memcpy(recs[k].date, r.date, 11);
-      }
-      if (recs[k].location == NG_NONE) {
-        recs[k].location = r.location;
-        recs[k].travel = r.travel;
-      }
-      if (r.mod == NG_MOD_ASSERTED) {
-        recs[k].mod = NG_MOD_ASSERTED;
-      }
-      if (r.conf > recs[k].conf) {
-        recs[k].conf = r.conf;
+      mmerge(&recs[k], &r);
+    }
+  }
+  /* a later report naming only some of a meeting's participants, with
+   * no day or place of its own, is the same meeting ("The leaders of A,
+   * B and C met in X on Tuesday. D hosted E and F.": R04) */
+  for (size_t i = 0; i < n; i++) {
+    struct mrec *r = &recs[i];
+    if (r->date[0] || r->wk_from[0] || r->location != NG_NONE || r->vague) {
+      continue;
+    }
+    for (size_t k = 0; k < n; k++) {
+      struct mrec *o = &recs[k];
+      if (k != i && !o->dead && o->n > r->n && o->sentence < r->sentence &&
+          subset_of(r, o)) {
+        mmerge(o, r);
+        r->dead = true;
+        break;
       }
     }
   }
   for (size_t i = 0; i < n; i++) {
     struct mrec *r = &recs[i];
-    if (!r->date[0] && r->mod == NG_MOD_ASSERTED && cx->anchor_date[0]) {
+    if (r->dead) {
+      continue;
+    }
+    if (!r->date[0] && !r->vague && r->mod == NG_MOD_ASSERTED &&
+        cx->anchor_date[0]) {
       memcpy(r->date, cx->anchor_date, 11);
     }
     /* A foreign participant meeting in a city of another country is
@@ -796,7 +1068,8 @@ agreement_title(const struct ctx *cx, const struct ng_rmatch *rm)
       "between", "with", "to", "in", "at", "that", "which", "who", "by",
       "during", "after", "before", "today", "yesterday", "tomorrow", "this",
       "last", "next", "for", "from", "was", "were", "is", "are", "will",
-      "has", "have", "had", "witnessed"};
+      "has", "have", "had", "witnessed", "later", "earlier", "soon",
+      "shortly", "when", "while", "once", "if"};
   static const char *const dets[] = {"a", "an", "the", "their", "its",
                                      "his", "her", "of", "new", "two",
                                      "several"};
@@ -857,6 +1130,9 @@ signings(struct ctx *cx)
   size_t start = cx->doc->n_events;
   for (size_t i = 0; i < cx->set.n; i++) {
     const struct ng_rmatch *rm = &cx->set.m[i];
+    /* a background signing ("signed a pact in 2022") is still a Signing
+     * (the dev gold counts it); it never takes the article's day:
+     * date_near reads only days the sentence states */
     if (rm->m.rule->rel != NG_REL_SIGNS_AGREEMENT_WITH ||
         rm->modality == NG_MOD_DENIED || rm->m.n_a == 0 || rm->m.n_b == 0) {
       continue;
@@ -989,6 +1265,72 @@ memmem_nl2(const char *s, size_t n)
   return false;
 }
 
+/* The person a definite description of an office names at byte @p at
+ * ("the 58-year-old minister", "the Egyptian foreign minister", "the
+ * bloc's secretary-general"): the office noun ends just before token
+ * @p end of @p v, "the" opens the description at token @p from. The
+ * person who holds such an office (a fact of the matching relation, in
+ * the country of a demonym inside the description) and was mentioned
+ * last before @p at; NG_NONE when none. Used when the entity stage left
+ * the description unresolved. */
+static size_t
+description_holder(const struct ctx *cx, const struct ng_view *v,
+                   size_t from, size_t end, size_t at)
+{
+  static const struct {
+    enum ng_wl list;
+    enum ng_rel rel;
+  } offices[] = {{NG_WL_T_HOG, NG_REL_HEAD_OF_GOVERNMENT_OF},
+                 {NG_WL_T_HOS, NG_REL_HEAD_OF_STATE_OF},
+                 {NG_WL_T_LEADER, NG_REL_LEADER_OF},
+                 {NG_WL_T_MIN, NG_REL_MINISTER_OF}};
+  if (end <= from + 1 || !tok_is(&v->toks[from], "the")) {
+    return NG_NONE;
+  }
+  size_t country = NG_NONE;
+  for (size_t k = from + 1; k + 1 < end; k++) {
+    const struct ng_tok *t = &v->toks[k];
+    if (t->kind == NG_TOK_ENT && t->mkind == NG_MENTION_DEMONYM &&
+        is_country(cx, t->ent)) {
+      country = t->ent;
+    } else if (t->kind != NG_TOK_WORD && !(t->kind == NG_TOK_PUNCT &&
+                                           tok_is(t, "-"))) {
+      return NG_NONE;
+    }
+  }
+  const struct ng_doc *doc = cx->doc;
+  for (size_t o = 0; o < ARRAY_LEN(offices); o++) {
+    if (!ng__view_ends_with(v, end, &cx->lex->lists[offices[o].list])) {
+      continue;
+    }
+    size_t best = NG_NONE, best_at = 0;
+    for (size_t m = 0; m < doc->n_mentions; m++) {
+      const struct ng_mention *mn = &doc->mentions[m];
+      size_t e = ng__doc_resolve(doc, mn->entity);
+      if (mn->begin >= at || e == NG_NONE ||
+          etype(cx, e) != NG_ETYPE_PERSON ||
+          (best != NG_NONE && mn->begin < best_at)) {
+        continue;
+      }
+      bool holds = false;
+      for (size_t f = 0; f < doc->n_facts && !holds; f++) {
+        const struct ng_fact *fa = &doc->facts[f];
+        holds = fa->rel == offices[o].rel &&
+                fa->modality != NG_MOD_DENIED &&
+                ng__doc_resolve(doc, fa->subject) == e &&
+                (country == NG_NONE ||
+                 ng__doc_resolve(doc, fa->object) == country);
+      }
+      if (holds) {
+        best = e;
+        best_at = mn->begin;
+      }
+    }
+    return best;
+  }
+  return NG_NONE;
+}
+
 /* Speaker after the closing mark: ", he said", ", said envoy X",
  * ", the President told reporters". */
 static size_t
@@ -1016,8 +1358,9 @@ speaker_after(const struct ctx *cx, size_t vi, size_t ti)
   }
   size_t n;
   /* a description before the name: ", ministry spokeswoman X told",
-   * ", Trade Minister X said" */
-  for (size_t j = k; j < v->n_toks && j <= k + 5; j++) {
+   * ", Trade Minister X said", ", GCC Secretary-General X told" (a
+   * hyphen or an abbreviation's dot inside the title) */
+  for (size_t j = k; j < v->n_toks && j <= k + 10; j++) {
     const struct ng_tok *x = &v->toks[j];
     if (is_person_tok(cx, x)) {
       if (j > k) {
@@ -1025,13 +1368,33 @@ speaker_after(const struct ctx *cx, size_t vi, size_t ti)
       }
       break;
     }
-    if (x->quoted || (x->kind != NG_TOK_WORD && x->kind != NG_TOK_ENT) ||
+    bool inner = x->kind == NG_TOK_PUNCT &&
+                 (tok_is(x, "-") || tok_is(x, ".") || tok_is(x, "'s"));
+    if (x->quoted || (x->kind != NG_TOK_WORD && x->kind != NG_TOK_ENT &&
+                      !inner) ||
         speech_at(cx, v, j, &n)) {
       break;
     }
   }
   if (is_person_tok(cx, &v->toks[k])) {
-    for (size_t j = k + 1; j < v->n_toks && j <= k + 3; j++) {
+    size_t j0 = k + 1;
+    /* an aside set off by commas between the name and the verb: "X,
+     * who has led the ministry since 2021, told reporters", "X, the
+     * foreign minister, said" */
+    if (j0 < v->n_toks && tok_is(&v->toks[j0], ",")) {
+      for (size_t j = j0 + 1; j < v->n_toks && j <= j0 + 20; j++) {
+        if (v->toks[j].quoted || ng__tok_is_hard_barrier(&v->toks[j])) {
+          break;
+        }
+        if (tok_is(&v->toks[j], ",")) {
+          if (j + 1 < v->n_toks && speech_at(cx, v, j + 1, &n)) {
+            return v->toks[k].ent;
+          }
+          break;
+        }
+      }
+    }
+    for (size_t j = j0; j < v->n_toks && j <= k + 3; j++) {
       if (speech_at(cx, v, j, &n)) {
         return v->toks[k].ent;
       }
@@ -1041,7 +1404,34 @@ speaker_after(const struct ctx *cx, size_t vi, size_t ti)
     }
     return NG_NONE;
   }
+  /* "the 58-year-old minister said": a description the entity stage
+   * left unresolved */
+  for (size_t j = k + 1; j < v->n_toks && j <= k + 8; j++) {
+    if (speech_at(cx, v, j, &n)) {
+      size_t p = description_holder(cx, v, k, j, v->toks[k].begin);
+      if (p != NG_NONE) {
+        return p;
+      }
+      break;
+    }
+  }
   if (speech_at(cx, v, k, &n)) {
+    size_t e = k + n;
+    while (e < v->n_toks && e <= k + n + 8 &&
+           (v->toks[e].kind == NG_TOK_WORD ||
+            (v->toks[e].kind == NG_TOK_ENT &&
+             v->toks[e].mkind == NG_MENTION_DEMONYM) ||
+            tok_is(&v->toks[e], "-"))) {
+      e++;
+    }
+    /* "said the Egyptian foreign minister." */
+    if (e > k + n + 1 && (e == v->n_toks || tok_is(&v->toks[e], ",") ||
+                          tok_is(&v->toks[e], "."))) {
+      size_t p = description_holder(cx, v, k + n, e, v->toks[k].begin);
+      if (p != NG_NONE) {
+        return p;
+      }
+    }
     for (size_t j = k + n; j < v->n_toks && j <= k + n + 5; j++) {
       if (is_person_tok(cx, &v->toks[j])) {
         return v->toks[j].ent;
@@ -1184,6 +1574,48 @@ continued_speaker(const struct ctx *cx, size_t q, size_t prev_speaker)
   return prev_speaker;
 }
 
+/* True if quotation @p q is left open at a paragraph end and quotation
+ * q + 1 opens the next paragraph (the same quotation carried on). */
+static bool
+carries_on(const struct ctx *cx, size_t q)
+{
+  if (q + 1 >= cx->set.views.n_quotes) {
+    return false;
+  }
+  const struct ng_qspan *qs = &cx->set.views.quotes[q];
+  const struct ng_qspan *nq = &cx->set.views.quotes[q + 1];
+  const char *t = cx->doc->text;
+  if (qs->close != qs->end) {
+    return false;
+  }
+  size_t i = qs->end;
+  while (i < nq->open && (t[i] == '\n' || t[i] == ' ')) {
+    i++;
+  }
+  return i == nq->open && i > qs->end;
+}
+
+/* Speaker of a quotation that runs over paragraphs and names its
+ * speaker only after it closes ("“First, ... Second, ...¶“Third, ...,”
+ * he said."): the attribution after the closing mark of the last
+ * paragraph of the chain starting at quotation @p q (R03), else
+ * NG_NONE. */
+static size_t
+chain_speaker(const struct ctx *cx, size_t q)
+{
+  size_t j = q;
+  while (carries_on(cx, j)) {
+    j++;
+  }
+  const struct ng_qspan *last = &cx->set.views.quotes[j];
+  size_t vi, ti;
+  if (j == q || last->close == last->end ||
+      !find_tok(cx, last->end, &vi, &ti)) {
+    return NG_NONE;
+  }
+  return speaker_after(cx, vi, ti);
+}
+
 static ng_status
 quotations(struct ctx *cx)
 {
@@ -1233,7 +1665,8 @@ quotations(struct ctx *cx)
                                        &cx->lex->lists[NG_WL_NICKNAME]))) {
       continue;
     }
-    size_t speaker = open_end ? NG_NONE : speaker_after(cx, cvi, cti);
+    size_t speaker = open_end ? chain_speaker(cx, q)
+                              : speaker_after(cx, cvi, cti);
     if (speaker == NG_NONE) {
       speaker = speaker_before(cx, ovi, oti);
     }
@@ -1273,8 +1706,38 @@ is_trade_party(const struct ctx *cx, size_t e)
   return t == NG_ETYPE_COUNTRY || t == NG_ETYPE_INTL_ORG;
 }
 
+/* True if the entity at token @p t of @p v stands in a comparison list
+ * ("Kenya's second-largest trading partner after China and India",
+ * "behind the United States", "ahead of Japan", "more than Brazil"): the
+ * list is a ranking, not a party of the figure the sentence states.
+ * Walks back over the list's items, commas and conjunctions to the word
+ * that opens it. */
+static bool
+in_comparison(const struct ng_view *v, size_t t)
+{
+  static const char *const heads[] = {"after", "behind", "than", "trailing",
+                                      "overtaking", "surpassing"};
+  for (size_t k = t; k-- > 0 && t - k <= 12;) {
+    const struct ng_tok *x = &v->toks[k];
+    if (x->kind == NG_TOK_ENT || x->kind == NG_TOK_PAIR || tok_is(x, ",") ||
+        tok_is(x, "and") || tok_is(x, "or") || tok_is(x, "the") ||
+        tok_is(x, "both")) {
+      continue;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(heads); i++) {
+      if (tok_is(x, heads[i])) {
+        return true;
+      }
+    }
+    /* "ahead of China" */
+    return tok_is(x, "of") && k > 0 && tok_is(&v->toks[k - 1], "ahead");
+  }
+  return false;
+}
+
 /* The trading-partner pair nearest an amount: the nearest before it,
- * else the nearest after it. */
+ * else the nearest after it. A pair with a member in a comparison list
+ * is no party of the amount. */
 struct pairpick {
   size_t best_pos, after_pos;
   size_t bx, by, ax, ay;
@@ -1284,6 +1747,7 @@ static void
 pick_pairs(const struct ctx *cx, size_t vi, size_t at, bool implicit,
            struct pairpick *pp)
 {
+  const struct ng_view *v = view_of(cx, vi);
   for (size_t i = 0; i < cx->set.n; i++) {
     const struct ng_rmatch *rm = &cx->set.m[i];
     if (rm->m.view != vi || rm->m.rule->rel != NG_REL_TRADING_PARTNER_OF ||
@@ -1292,7 +1756,9 @@ pick_pairs(const struct ctx *cx, size_t vi, size_t at, bool implicit,
     }
     for (size_t a = 0; a < rm->m.n_a; a++) {
       for (size_t b = 0; b < rm->m.n_b; b++) {
-        if (rm->m.a[a] == rm->m.b[b]) {
+        if (rm->m.a[a] == rm->m.b[b] ||
+            (!implicit && (in_comparison(v, rm->m.a_tok[a]) ||
+                           in_comparison(v, rm->m.b_tok[b])))) {
           continue;
         }
         size_t pos = rm->m.a_tok[a] > rm->m.b_tok[b] ? rm->m.a_tok[a]
@@ -1312,10 +1778,114 @@ pick_pairs(const struct ctx *cx, size_t vi, size_t at, bool implicit,
   }
 }
 
+/* The international organisation an organ of it stands for as a trade
+ * party: a supranational government body named after an organisation the
+ * article mentions ("European Commission" for the European Union,
+ * "African Union Commission" for the African Union: organs carry the
+ * first word of their organisation's name). @p e itself otherwise. */
+static size_t
+trade_side(const struct ctx *cx, size_t e)
+{
+  if (e == NG_NONE || etype(cx, e) != NG_ETYPE_GOV_BODY ||
+      !supranational(cx, e)) {
+    return e;
+  }
+  const char *lb = cx->doc->entities[e].label;
+  size_t w = strcspn(lb, " ");
+  if (w < 3) {
+    return e;
+  }
+  size_t found = NG_NONE;
+  for (size_t k = 0; k < cx->doc->n_entities; k++) {
+    const struct ng_entity *o = &cx->doc->entities[k];
+    if (o->merged || o->type != NG_ETYPE_INTL_ORG || o->n_mentions == 0 ||
+        strncmp(o->label, lb, w) != 0 || (o->label[w] != ' ' &&
+                                          o->label[w] != '\0')) {
+      continue;
+    }
+    if (found != NG_NONE) {
+      return e; /* two candidates: keep the body */
+    }
+    found = k;
+  }
+  return found != NG_NONE ? found : e;
+}
+
+/* The side a participant of the story's main event stands for in a
+ * trade figure: a country or bloc itself, a person's country (office or
+ * demonym), else the international organisation they lead. */
+static size_t
+side_of(const struct ctx *cx, size_t e)
+{
+  if (e == NG_NONE) {
+    return NG_NONE;
+  }
+  if (etype(cx, e) == NG_ETYPE_PERSON) {
+    size_t c = person_country(cx, e);
+    if (c == NG_NONE) {
+      c = ng__doc_office_of(cx->doc, e,
+                            NG_TYPE_BIT(NG_ETYPE_INTL_ORG) |
+                                NG_TYPE_BIT(NG_ETYPE_GOV_BODY));
+    }
+    e = c;
+  } else if (etype(cx, e) == NG_ETYPE_CITY) {
+    const char *lc = ng__relation_city_country(cx->world, cx->doc, e);
+    e = lc ? ng__doc_find_entity(cx->doc, NG_ETYPE_COUNTRY, lc) : NG_NONE;
+  }
+  e = trade_side(cx, e);
+  return e != NG_NONE && is_trade_party(cx, e) ? e : NG_NONE;
+}
+
+/* The pair of the story's focus, for "bilateral trade" and "trade
+ * between the two sides" in a sentence that names no pair: the sides of
+ * the first meeting of two, else of the first visit (the visitor's
+ * country and the country visited). False when there is none. */
+static bool
+focus_pair(const struct ctx *cx, size_t *x, size_t *y)
+{
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < cx->doc->n_events; i++) {
+      const struct ng_event *ev = &cx->doc->events[i];
+      size_t a = NG_NONE, b = NG_NONE;
+      if (pass == 0 && ev->kind == NG_EV_MEETING && ev->n_parties == 2) {
+        a = side_of(cx, ev->parties[0]);
+        b = side_of(cx, ev->parties[1]);
+      } else if (pass == 1 && ev->kind == NG_EV_VISIT) {
+        a = side_of(cx, ev->agent);
+        b = side_of(cx, ev->destination);
+      }
+      if (a != NG_NONE && b != NG_NONE && a != b) {
+        *x = a;
+        *y = b;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Distinct countries named in view @p v outside quotes and comparison
+ * lists. */
+static size_t
+countries_named(const struct ctx *cx, const struct ng_view *v)
+{
+  size_t found[2], n = 0;
+  for (size_t i = 0; i < v->n_toks && n < 2; i++) {
+    const struct ng_tok *t = &v->toks[i];
+    if (t->kind != NG_TOK_ENT || t->quoted || !is_country(cx, t->ent) ||
+        in_comparison(v, i) || (n == 1 && found[0] == t->ent)) {
+      continue;
+    }
+    found[n++] = t->ent;
+  }
+  return n;
+}
+
 /* The parties of an amount at token @p at of view @p vi: the trading
  * partner match nearest before it (else after it; a pair the context
- * implies only when no match names one), else the two countries or blocs
- * the sentence names. */
+ * implies only when no match names one: the story's focus pair when the
+ * sentence names fewer than two countries), else the two countries or
+ * blocs the sentence names. */
 static bool
 trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
               size_t *y)
@@ -1325,6 +1895,10 @@ trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
   pick_pairs(cx, vi, at, false, &pp);
   if (pp.bx == NG_NONE && pp.ax == NG_NONE) {
     pick_pairs(cx, vi, at, true, &pp);
+    if ((pp.bx != NG_NONE || pp.ax != NG_NONE) &&
+        countries_named(cx, view_of(cx, vi)) < 2 && focus_pair(cx, x, y)) {
+      return true;
+    }
   }
   if (pp.bx != NG_NONE) {
     *x = pp.bx;
@@ -1346,7 +1920,8 @@ trade_parties(const struct ctx *cx, size_t vi, size_t at, size_t *x,
       *y = t->ent2;
       return true;
     }
-    if (t->kind != NG_TOK_ENT || t->quoted || !is_trade_party(cx, t->ent)) {
+    if (t->kind != NG_TOK_ENT || t->quoted || !is_trade_party(cx, t->ent) ||
+        in_comparison(v, i)) {
       continue;
     }
     bool dup = false;
@@ -1420,6 +1995,123 @@ currency_context(void *ud, const char *country)
   return e == NG_NONE ? 0 : doc->entities[e].n_mentions;
 }
 
+/* The canonical label of the country issuing currency @p code according
+ * to the lexicon's currency names (ngl:CurrencyName), or NULL. */
+static const char *
+currency_country(const struct ctx *cx, const char *code)
+{
+  for (size_t k = 0; k < cx->lex->n_currencies; k++) {
+    const struct ng_money_name *c = &cx->lex->currencies[k];
+    if (strcmp(c->code, code) == 0 && c->country) {
+      return c->country;
+    }
+  }
+  return NULL;
+}
+
+/* True if an amount written with the ¥ sign at @p at, in an article that
+ * names the yuan elsewhere, is the yuan: one of its parties @p x, @p y
+ * issues the yuan and neither issues the yen (VOCABULARY.md: "¥→JPY
+ * (CNY when the context says yuan/renminbi)"). */
+static bool
+yen_is_yuan(const struct ctx *cx, const char *at, size_t x, size_t y)
+{
+  if ((unsigned char)at[0] != 0xC2 || (unsigned char)at[1] != 0xA5) {
+    return false;
+  }
+  const char *cn = currency_country(cx, "CNY");
+  const char *jp = currency_country(cx, "JPY");
+  const char *lx = cx->doc->entities[x].label;
+  const char *ly = cx->doc->entities[y].label;
+  bool has_cn = cn && (strcmp(lx, cn) == 0 || strcmp(ly, cn) == 0);
+  bool has_jp = jp && (strcmp(lx, jp) == 0 || strcmp(ly, jp) == 0);
+  return has_cn && !has_jp;
+}
+
+/* The year of amount @p i of the @p nm amounts @p mon (offsets relative
+ * to @p base) in sentence @p s. Each year expression belongs to one
+ * amount when it follows that amount within a few words ("US$350 million
+ * in 2023"). The amount takes its own year; without one, the nearest
+ * year that belongs to no other amount ("rose from X in 2023 to Y in
+ * 2024" dates Y 2024, not 2023). "Today", "on Monday" date the report, not the
+ * figure. 0 when the sentence has no usable year. */
+static int
+figure_year(const struct ctx *cx, size_t s, const struct ng_money *mon,
+            size_t nm, size_t i, size_t base)
+{
+  int year = 0;
+  size_t year_d = SIZE_MAX;
+  size_t mb = mon[i].begin + base;
+  for (size_t k = 0; k < cx->n_tx[s]; k++) {
+    const struct ng_timex *t = &cx->tx[s][k];
+    bool report_day = t->kind == NG_TIMEX_DATE && t->relative;
+    if (!t->year || report_day) {
+      continue;
+    }
+    /* the owner: the amount ending shortly before it */
+    size_t owner = NG_NONE;
+    for (size_t j = 0; j < nm; j++) {
+      size_t je = mon[j].end + base;
+      if (je <= t->begin && t->begin - je <= 12) {
+        owner = j;
+      }
+    }
+    if (owner == i) {
+      return t->year;
+    }
+    if (owner != NG_NONE && owner != i) {
+      continue;
+    }
+    size_t d = t->begin > mb ? t->begin - mb : mb - t->begin;
+    if (d < year_d) {
+      year = t->year;
+      year_d = d;
+    }
+  }
+  if (year) {
+    return year;
+  }
+  /* every year of the sentence belongs to another amount: the nearest */
+  for (size_t k = 0; k < cx->n_tx[s]; k++) {
+    const struct ng_timex *t = &cx->tx[s][k];
+    size_t d = t->begin > mb ? t->begin - mb : mb - t->begin;
+    if (t->year && !(t->kind == NG_TIMEX_DATE && t->relative) &&
+        d < year_d) {
+      year = t->year;
+      year_d = d;
+    }
+  }
+  return year;
+}
+
+/* True if view @p v holds a trade word (ngl:TradeWord) used as a common
+ * noun or verb: a capitalised one inside the sentence is part of a name
+ * the entity finder did not know ("UK Export Finance will provide a
+ * credit line", "the Export-Import Bank"), not a statement about trade.
+ * A word opening the sentence counts. */
+static bool
+has_trade_word(const struct ctx *cx, const struct ng_view *v)
+{
+  const struct ng_wordlist *tw = &cx->lex->lists[NG_WL_TRADE];
+  for (size_t k = 0; k < v->n_toks;) {
+    size_t n = 1;
+    size_t at = ng__view_find(v, k, v->n_toks, tw, &n);
+    if (at == NG_NONE) {
+      return false;
+    }
+    unsigned char c = (unsigned char)cx->doc->text[v->toks[at].begin];
+    bool first = true;
+    for (size_t j = 0; j < at && first; j++) {
+      first = v->toks[j].kind == NG_TOK_PUNCT;
+    }
+    if (!(c >= 'A' && c <= 'Z') || first) {
+      return true;
+    }
+    k = at + (n ? n : 1);
+  }
+  return false;
+}
+
 static ng_status
 trade_figures(struct ctx *cx)
 {
@@ -1427,17 +2119,18 @@ trade_figures(struct ctx *cx)
   struct ng_doc *doc = cx->doc;
   int last_year = 0;
   size_t start = doc->n_events;
+  /* ¥ is the yuan in an article that names the yuan anywhere */
+  bool yuan = ng__money_says_yuan(doc->text, doc->text_len);
   for (size_t vi = 0; vi < cx->set.views.n; vi++) {
     const struct ng_view *v = view_of(cx, vi);
-    if (ng__view_find(v, 0, v->n_toks, &cx->lex->lists[NG_WL_TRADE], NULL) ==
-        NG_NONE) {
+    if (!has_trade_word(cx, v)) {
       continue;
     }
     const struct ng_sentence *se = &doc->sentences[v->sentence];
     struct ng_money mon[16];
     struct ng_money_names names = {cx->lex->currencies,
                                    cx->lex->n_currencies, currency_context,
-                                   doc};
+                                   doc, false};
     size_t nm = ng__money_scan_names(doc->text + se->begin,
                                      se->end - se->begin, &names, mon,
                                      ARRAY_LEN(mon));
@@ -1480,22 +2173,20 @@ trade_figures(struct ctx *cx)
         continue;
       }
       size_t x, y;
-      if (!trade_parties(cx, vi, at, &x, &y) || x == y) {
+      if (!trade_parties(cx, vi, at, &x, &y)) {
         continue;
       }
-      year = 0;
-      year_d = SIZE_MAX;
-      size_t s = v->sentence;
-      for (size_t k = 0; k < cx->n_tx[s]; k++) {
-        const struct ng_timex *t = &cx->tx[s][k];
-        size_t d = t->begin > mb ? t->begin - mb : mb - t->begin;
-        /* "today", "on Monday" date the report, not the figure */
-        bool report_day = t->kind == NG_TIMEX_DATE && t->relative;
-        if (t->year && !report_day && d < year_d) {
-          year = t->year;
-          year_d = d;
-        }
+      x = trade_side(cx, x);
+      y = trade_side(cx, y);
+      if (x == y) {
+        continue;
       }
+      if (yuan && strcmp(mon[i].currency, "JPY") == 0 &&
+          yen_is_yuan(cx, doc->text + mb, x, y)) {
+        memcpy(mon[i].currency, "CNY", 4);
+      }
+      year = figure_year(cx, v->sentence, mon, nm, i, se->begin);
+      (void)year_d;
       if (!year) {
         year = last_year;
       }
@@ -1541,6 +2232,29 @@ trade_figures(struct ctx *cx)
 
 /* ---- run ---- */
 
+/* Byte offset where the dateline ends: ng__doc_dateline_end(), or a
+ * single hyphen set off by spaces after the agency or the date of a
+ * first line opening with a capital ("HANOI, June 10 (Reuters) - ",
+ * "LIMA, May 3 - "), the Reuters and Bernama style. 0 when none. */
+static size_t
+dateline_end(const struct ng_doc *doc)
+{
+  size_t e = ng__doc_dateline_end(doc);
+  if (e || doc->text_len == 0 || !(doc->text[0] >= 'A' &&
+                                   doc->text[0] <= 'Z')) {
+    return e;
+  }
+  size_t lim = doc->text_len < 120 ? doc->text_len : 120;
+  for (size_t i = 2; i + 1 < lim && doc->text[i] != '\n'; i++) {
+    char b = doc->text[i - 2];
+    if (doc->text[i] == '-' && doc->text[i - 1] == ' ' &&
+        doc->text[i + 1] == ' ' && (b == ')' || (b >= '0' && b <= '9'))) {
+      return i;
+    }
+  }
+  return 0;
+}
+
 ng_status
 ng__event_run(ng_world *world, struct ng_doc *doc)
 {
@@ -1553,9 +2267,10 @@ ng__event_run(ng_world *world, struct ng_doc *doc)
   ng__relation_set_ref_date(doc);
   TRY(st, ng__relation_find(world, doc, &cx.set));
   cx.lex = world->lex;
-  cx.head = ng__doc_dateline_end(doc);
+  cx.head = dateline_end(doc);
   TRY_DONE(st, compute_timexes(&cx));
   TRY_DONE(st, collect_visits(&cx, &vl));
+  TRY_DONE(st, visit_followups(&cx, &vl));
   merge_visits(&vl);
   attach_destless(&cx, &vl);
   TRY_DONE(st, meetings(&cx, &vl));

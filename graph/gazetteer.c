@@ -339,6 +339,10 @@ build_words(struct ng_gazetteer *gaz, const struct ng_triple *t, size_t n)
       {"PlaceContextWord", NG_LEX_PLACE_CONTEXT},
       {"PlaceContextEnd", NG_LEX_PLACE_CONTEXT_END},
       {"MinistryWord", NG_LEX_MINISTRY_WORD},
+      {"DateAbbreviation", NG_LEX_DATE_ABBREV},
+      {"CurrencyName", NG_LEX_CURRENCY},
+      {"AgentVerb", NG_LEX_AGENT_VERB},
+      {"PartyRole", NG_LEX_PARTY_ROLE},
   };
   ng_status st;
   struct ng_lex_item proto;

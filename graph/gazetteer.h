@@ -49,6 +49,10 @@ enum ng_lex_kind {
   NG_LEX_PLACE_CONTEXT, /* ngl:PlaceContextWord */
   NG_LEX_PLACE_CONTEXT_END, /* ngl:PlaceContextEnd */
   NG_LEX_MINISTRY_WORD, /* ngl:MinistryWord */
+  NG_LEX_DATE_ABBREV,  /* ngl:DateAbbreviation: "Jan", "Thu" */
+  NG_LEX_CURRENCY,     /* ngl:CurrencyName: "dollars" */
+  NG_LEX_AGENT_VERB,   /* ngl:AgentVerb: "chaired" (by X) */
+  NG_LEX_PARTY_ROLE,   /* ngl:PartyRole: "MP", "lawmaker" */
   NG_LEX_COUNT
 };
 

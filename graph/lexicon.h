@@ -34,6 +34,12 @@ enum ng_wl {
   NG_WL_GROUP_NOUN, /* ngl:PersonGroupNoun */
   NG_WL_INTRA_TRADE, /* ngl:IntraTradeMarker */
   NG_WL_COUNTRY_VISIT, /* ngl:CountryVisitPhrase */
+  NG_WL_HYPOTHETICAL, /* ngl:HypotheticalMarker */
+  NG_WL_CANCELLED, /* ngl:CancelledMarker */
+  NG_WL_REPORTED_TAIL, /* ngl:ReportedTailMarker */
+  NG_WL_DENIED_TAIL, /* ngl:DeniedTailMarker */
+  NG_WL_NON_MEMBER, /* ngl:NonMemberWord */
+  NG_WL_REPORT_NOUN, /* ngl:ReportNoun */
   NG_WL_COUNT
 };
 

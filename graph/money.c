@@ -21,6 +21,7 @@ static const struct {
     {"Rs.", "INR", true},  {"Rs", "INR", true},
     {"KSh", "KES", true},  {"Ksh", "KES", true},  {"QR", "QAR", true},
     {"SR", "SAR", true},   {"Dh", "AED", true},
+    {"Tk", "BDT", true},   {"Php", "PHP", true},
     {"\xE2\x82\xA6", "NGN", false}, /* ₦ */
     {"\xE2\x82\xBA", "TRY", false}, /* ₺ */
     {"\xE0\xA7\xB3", "BDT", false}, /* ৳ */
@@ -76,6 +77,7 @@ static const struct {
 } scales[] = {
     {"trillion", 12, false}, {"tn", 12, false},      {"trn", 12, false},
     {"billion", 9, false},   {"bln", 9, false},      {"bn", 9, false},
+    {"bil", 9, false}, /* Malaysian usage: "RM1.2bil" */
     {"b", 9, true},          {"million", 6, false},  {"mln", 6, false},
     {"mil", 6, false},       {"mn", 6, false},       {"m", 6, true},
     {"thousand", 3, false},  {"k", 3, true},         {"crores", 7, false},
@@ -195,7 +197,33 @@ ng__money_scale(const char *num, size_t len, int exp10, char *out,
   return true;
 }
 
-/* Length of the number at @p s: digits, ",ddd" groups, one ".digits". */
+/* Length of the Indian (lakh and crore) grouping at @p s after @p i
+ * leading digits: one or more ",dd" groups then a last ",ddd" group
+ * ("1,09,450", "12,34,567", "1,00,00,000"), or 0 when there is none.
+ * Source: the Indian numbering system as written in Indian English news
+ * (the last three digits, then groups of two). */
+static size_t
+indian_len(const char *s, size_t len, size_t i)
+{
+  if (i == 0 || i > 2) {
+    return 0;
+  }
+  size_t j = i, pairs = 0;
+  while (j + 3 < len && s[j] == ',' && is_digit(s[j + 1]) &&
+         is_digit(s[j + 2]) && s[j + 3] == ',') {
+    j += 3;
+    pairs++;
+  }
+  if (pairs == 0 || j + 3 >= len + 0 || s[j] != ',' || !is_digit(s[j + 1]) ||
+      !is_digit(s[j + 2]) || !is_digit(s[j + 3]) ||
+      (j + 4 < len && is_digit(s[j + 4]))) {
+    return 0;
+  }
+  return j + 4;
+}
+
+/* Length of the number at @p s: digits, ",ddd" groups (or the Indian
+ * ",dd" groups before a last ",ddd"), one ".digits". */
 static size_t
 number_len(const char *s, size_t len)
 {
@@ -205,6 +233,10 @@ number_len(const char *s, size_t len)
   }
   if (i == 0) {
     return 0;
+  }
+  size_t in = indian_len(s, len, i);
+  if (in) {
+    i = in;
   }
   while (i + 3 < len + 0 && s[i] == ',' && is_digit(s[i + 1]) &&
          is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
@@ -392,14 +424,25 @@ suffix_at(const char *s, size_t len, bool scaled,
 
 /* True when the text names the Chinese currency, so ¥ means CNY. */
 static bool
+says_yuan(const char *text, size_t len);
+
+bool
+ng__money_says_yuan(const char *text, size_t len)
+{
+  return says_yuan(text, len);
+}
+
+static bool
 says_yuan(const char *text, size_t len)
 {
   static const char *const words[] = {"yuan", "renminbi", "RMB"};
   for (size_t i = 0; i < len; i++) {
     for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+      size_t wl = strlen(words[k]);
       if ((k == 2 ? starts_with(text + i, len - i, words[k])
                   : starts_with_ci(text + i, len - i, words[k])) &&
-          (i == 0 || !is_letter(text[i - 1]))) {
+          (i == 0 || !is_letter(text[i - 1])) &&
+          (i + wl >= len || !is_letter(text[i + wl]))) {
         return true;
       }
     }
@@ -455,6 +498,14 @@ read_scale1(const char *text, size_t len, size_t p, int *exp10)
   return p;
 }
 
+/* True if the word just before byte @p at of @p text is "between". */
+static bool
+between_before(const char *text, size_t at)
+{
+  return at >= 8 && strncmp(text + at - 8, "between ", 8) == 0 &&
+         (at == 8 || !is_letter(text[at - 9]));
+}
+
 static void
 emit(struct ng_money *out, size_t max, size_t *count, size_t begin,
      size_t end, const char *num, size_t nlen, int exp10, const char *code)
@@ -487,7 +538,7 @@ ng__money_scan_names(const char *text, size_t len,
                      struct ng_money *out, size_t max)
 {
   size_t count = 0;
-  bool yuan = says_yuan(text, len);
+  bool yuan = says_yuan(text, len) || (names && names->yuan_context);
   size_t i = 0;
   while (i < len) {
     const char *code = NULL;
@@ -523,8 +574,16 @@ ng__money_scan_names(const char *text, size_t len,
         r += text[r] == '-' ? 1 : 3;
       } else if (starts_with(text + r, len - r, " to ")) {
         r += 4;
+      } else if (starts_with(text + r, len - r, " and ") &&
+                 between_before(text, begin)) {
+        r += 5; /* "between RM1.2 and RM1.5 billion" (R02) */
       } else {
         r = 0;
+      }
+      const char *code2 = NULL;
+      size_t p2 = r && r < len && code ? prefix_at(text, len, r, &code2) : 0;
+      if (p2 && strcmp(code2, code) == 0) {
+        r += p2; /* the marker repeated: "RM1.2 to RM1.5 billion" */
       }
       if (r && r < len && is_digit(text[r])) {
         nlen2 = number_len(text + r, len - r);

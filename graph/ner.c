@@ -246,11 +246,60 @@ is_sentence_initial(const struct ner *n, size_t i)
   return j == i;
 }
 
+static bool is_name_word(const struct ner *n, size_t i);
+
+/* A straight or curly double quotation mark. */
+static bool
+is_quote(const struct ner *n, size_t i)
+{
+  return tok_eq(n, i, "\"") || tok_eq(n, i, "\xE2\x80\x9C") ||
+         tok_eq(n, i, "\xE2\x80\x9D");
+}
+
+/* True if token @p i is a number ("5", "2024"). */
+static bool
+is_number(const struct ner *n, size_t i)
+{
+  return is_word(n, i) && n->text[n->tok[i].begin] >= '0' &&
+         n->text[n->tok[i].begin] <= '9';
+}
+
+/* A month or weekday abbreviation (ngl:DateAbbreviation) used as a date:
+ * next to a number, before a full stop or comma, or standing alone. Inside
+ * a run of capitalised words it is a name word ("Jan Nowicki", "Pham Thi
+ * Thu Ha"). */
+static bool
+date_abbrev(const struct ner *n, size_t i)
+{
+  if (!word_is(n, i, NG_LEX_DATE_ABBREV)) {
+    return false;
+  }
+  if ((i > 0 && is_number(n, i - 1) && same_sentence(n, i - 1, i)) ||
+      is_number(n, i + 1) || tok_eq(n, i + 1, ".") || tok_eq(n, i + 1, ",")) {
+    return true;
+  }
+  bool before = i > 0 && same_sentence(n, i - 1, i) && is_cap(n, i - 1) &&
+                !word_is(n, i - 1, NG_LEX_DATE_ABBREV) &&
+                !word_is(n, i - 1, NG_LEX_STOPWORD) &&
+                !is_sentence_initial(n, i - 1);
+  bool after = same_sentence(n, i, i + 1) && is_cap(n, i + 1) &&
+               !word_is(n, i + 1, NG_LEX_DATE_ABBREV) &&
+               !word_is(n, i + 1, NG_LEX_STOPWORD) && !is_number(n, i + 2);
+  return !before && !after;
+}
+
+/* A function word (ngl:Stopword) or an abbreviation used as a date. */
+static bool
+stop_word(const struct ner *n, size_t i)
+{
+  return word_is(n, i, NG_LEX_STOPWORD) || date_abbrev(n, i);
+}
+
 /* A capitalised word that can be part of a name. */
 static bool
 is_name_word(const struct ner *n, size_t i)
 {
-  if (!is_cap(n, i) || word_is(n, i, NG_LEX_STOPWORD)) {
+  if (!is_cap(n, i) || stop_word(n, i)) {
     return false;
   }
   if (is_sentence_initial(n, i) && occurs_lower(n, i) &&
@@ -373,6 +422,68 @@ choose_entry(const struct ner *n, size_t i, const struct ng_lex_item *it)
     }
   }
   return best;
+}
+
+/* True if @p label occurs in the text as a name of its own, not as the
+ * tail of a longer capitalised name ("Republic of the Congo" inside
+ * "Democratic Republic of the Congo"). */
+static bool
+label_in_text(const struct ner *n, const char *label)
+{
+  size_t l = strlen(label);
+  const char *h = n->text;
+  while (l > 0 && (h = memmem(h, n->len - (size_t)(h - n->text), label, l))) {
+    size_t p = (size_t)(h - n->text);
+    h++;
+    if (!ng__gazetteer_is_boundary(n->text, n->len, p) ||
+        !ng__gazetteer_is_boundary(n->text, n->len, p + l)) {
+      continue;
+    }
+    size_t w = p;
+    while (w > 0 && n->text[w - 1] == ' ') {
+      w--;
+    }
+    size_t ws = w;
+    while (ws > 0 && n->text[ws - 1] != ' ' && n->text[ws - 1] != '\n') {
+      ws--;
+    }
+    if (w < p && ws < w && n->text[ws] >= 'A' && n->text[ws] <= 'Z') {
+      continue; /* "Democratic Republic of ..." */
+    }
+    return true;
+  }
+  return false;
+}
+
+/* A country alias that is a word of another country's full name which
+ * the text uses: "Congo" in a story about the "Democratic Republic of the
+ * Congo" is that country, not the Republic of the Congo. */
+static size_t
+fuller_country(const struct ner *n, size_t entry, size_t b, size_t e)
+{
+  const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, entry);
+  if (!g || g->type != NG_ETYPE_COUNTRY || label_in_text(n, g->label)) {
+    return entry;
+  }
+  const char *sf = n->text + n->tok[b].begin;
+  size_t sl = n->tok[e - 1].end - n->tok[b].begin;
+  for (size_t x = 0;; x++) {
+    const struct ng_gaz_entry *o = ng__gazetteer_entry(n->gaz, x);
+    if (!o) {
+      break;
+    }
+    if (x == entry || o->type != NG_ETYPE_COUNTRY) {
+      continue;
+    }
+    size_t ol = strlen(o->label);
+    const char *hit = ol > sl ? memmem(o->label, ol, sf, sl) : NULL;
+    if (hit && (hit == o->label || hit[-1] == ' ') &&
+        (hit + sl == o->label + ol || hit[sl] == ' ') &&
+        label_in_text(n, o->label)) {
+      return x;
+    }
+  }
+  return entry;
 }
 
 /* Adds a mention over tokens [b, e) and marks them used; NAME and
@@ -513,6 +624,28 @@ dateline_at(const struct ner *n, size_t b, size_t *pe)
            is_name_word(n, j)) {
       j++;
     }
+    if (j > b && tok_eq(n, j, ",") && is_word(n, j + 1) &&
+        stop_word(n, j + 1) && is_number(n, j + 2) &&
+        same_sentence(n, j, j + 2)) {
+      /* "Ha Noi, September 8 (VNA) -", "Hanoi, Sept 8 -" */
+      size_t k = j + 3;
+      if (tok_eq(n, k, ",") && is_number(n, k + 1)) {
+        k += 2; /* ", 2025" */
+      }
+      if (tok_eq(n, k, "(")) {
+        size_t c = k + 1;
+        while (c < n->n_tok && c < k + 6 && n->sent_of[c] == s &&
+               !tok_eq(n, c, ")")) {
+          c++;
+        }
+        k = tok_eq(n, c, ")") ? c + 1 : NG_NONE;
+      }
+      if (k != NG_NONE && (is_dash(n, k) || tok_eq(n, k, ":"))) {
+        *pe = j;
+        return true;
+      }
+      return false;
+    }
     if (j == b || !tok_eq(n, j, "(")) {
       return false;
     }
@@ -534,7 +667,7 @@ dateline_at(const struct ner *n, size_t b, size_t *pe)
   if (!tok_eq(n, j, ",") || !same_sentence(n, j, j + 1)) {
     return false;
   }
-  if (is_word(n, j + 1) && (word_is(n, j + 1, NG_LEX_STOPWORD) ||
+  if (is_word(n, j + 1) && (stop_word(n, j + 1) ||
                             (n->tok[j + 1].flags & NG_TOK_DIGIT))) {
     *pe = j; /* "KUALA LUMPUR, May 15" */
     return true;
@@ -587,6 +720,21 @@ pass_dateline(struct ner *n)
   }
   TRY(st, add_mention(n, b, j, ent, NG_MENTION_NAME));
   n->doc->dateline = ent;
+  /* "CEBU CITY, Philippines (PNA) -": the dateline place is in the
+   * country named after it */
+  size_t ce;
+  const struct ng_lex_item *ci =
+      tok_eq(n, j, ",") ? entry_at(n, j + 1, &ce) : NULL;
+  if (ci && ci->kind == NG_LEX_ENTRY && ci->type == NG_ETYPE_COUNTRY &&
+      same_sentence(n, b, ce - 1) &&
+      n->doc->entities[ent].type != NG_ETYPE_COUNTRY) {
+    size_t cent;
+    TRY(st, entry_entity(n, choose_entry(n, j + 1, ci), &cent));
+    TRY(st, add_mention(n, j + 1, ce, cent, NG_MENTION_NAME));
+    struct ng_fact f = {NG_REL_LOCATED_IN, ent, cent, n->sent_of[b], 0.8,
+                        NG_MOD_ASSERTED};
+    TRY(st, ng__doc_add_fact(n->doc, &f));
+  }
   /* "KUALA LUMPUR, Oct 26 (Bernama) --" */
   for (size_t k = j; k < j + 8 && k < n->n_tok && same_sentence(n, b, k);
        k++) {
@@ -733,7 +881,7 @@ pass_definitions(struct ner *n)
       }
       b = p;
     }
-    while (b < i && (!is_cap(n, b) || word_is(n, b, NG_LEX_STOPWORD))) {
+    while (b < i && (!is_cap(n, b) || stop_word(n, b))) {
       b++;
     }
     if (b >= i || n_words < 2) {
@@ -815,6 +963,21 @@ is_alias_span(const struct ner *n, size_t b, size_t e)
     }
   }
   return false;
+}
+
+/* The entity an earlier name defined as the exact text of tokens [b, e)
+ * ("Inpex Corporation" defines "Inpex"), or NG_NONE. */
+static size_t
+alias_entity(const struct ner *n, size_t b, size_t e)
+{
+  size_t l = n->tok[e - 1].end - n->tok[b].begin;
+  for (size_t a = 0; a < n->n_aliases; a++) {
+    if (n->aliases[a].len == l &&
+        memcmp(n->aliases[a].s, n->text + n->tok[b].begin, l) == 0) {
+      return n->aliases[a].ent;
+    }
+  }
+  return NG_NONE;
 }
 
 /* A portfolio word at @p i followed by a ministerial title ("Energy
@@ -1104,6 +1267,10 @@ pass_typed_names(struct ner *n)
       }
       continue;
     }
+    if (suf_end > i + 2 && tok_eq(n, suf_end - 1, ".") &&
+        (suf_end >= n->n_tok || !same_sentence(n, suf_end - 1, suf_end))) {
+      suf_end--; /* "... with Teluk Port Bhd." ends the sentence */
+    }
     if (gz_free && gz_end >= suf_end) {
       i = gz_end - 1; /* the gazetteer knows the name: "Petroliam Nasional
                        * Berhad" is not "Nasional Berhad" */
@@ -1115,7 +1282,7 @@ pass_typed_names(struct ner *n)
     for (;;) {
       size_t te;
       if (b < suf_end && is_cap(n, b) && b + 1 < suf_end &&
-          word_is(n, b, NG_LEX_STOPWORD) &&
+          stop_word(n, b) &&
           (word_is(n, b, NG_LEX_PORTFOLIO) ||
            word_is(n, b, NG_LEX_TITLE_MOD)) &&
           is_cap(n, b + 1) && !starts_title(n, b + 1) &&
@@ -1123,7 +1290,7 @@ pass_typed_names(struct ner *n)
         break; /* "Federal Cartel Office", "National Centre for ..." */
       }
       if (b < suf_end && (!is_name_word(n, b) ||
-                          word_is(n, b, NG_LEX_STOPWORD))) {
+                          stop_word(n, b))) {
         b++;
       } else if (b < suf_end && (lex_at(n, b, NG_LEX_TITLE, &te) ||
                                  lex_at(n, b, NG_LEX_HONORIFIC, &te) ||
@@ -1137,6 +1304,13 @@ pass_typed_names(struct ner *n)
       }
     }
     if (suf_end - b < 2 || (gz && gz_end >= suf_end && b == i)) {
+      continue;
+    }
+    size_t gb_end;
+    const struct ng_lex_item *gb = b > i ? entry_at(n, b, &gb_end) : NULL;
+    if (gb && gb->kind == NG_LEX_ENTRY && gb_end >= suf_end) {
+      i = gb_end - 1; /* "The International Monetary Fund warned": the
+                       * gazetteer knows the name after the dropped word */
       continue;
     }
     if (type == NG_ETYPE_CITY && !city_suffix_ok(n, b, suf_end)) {
@@ -1154,8 +1328,15 @@ pass_typed_names(struct ner *n)
     if (!content || !free_span) {
       continue;
     }
+    size_t ent = alias_entity(n, b, suf_end);
+    if (ent != NG_NONE) {
+      /* "Teluk Ramunia Port Bhd" named before: "Teluk Ramunia Port" is
+       * that company, not a port */
+      TRY(st, add_mention(n, b, suf_end, ent, NG_MENTION_NAME));
+      i = suf_end - 1;
+      continue;
+    }
     char *label = NULL;
-    size_t ent;
     if (type == NG_ETYPE_GOV_BODY) {
       TRY(st, ministry_label(n, b, suf_end, &label));
     }
@@ -1168,10 +1349,107 @@ pass_typed_names(struct ner *n)
     TRY(st, add_mention(n, b, suf_end, ent, NG_MENTION_NAME));
     TRY(st, add_alias(n, b, suf_end, ent));
     /* "Inpex Corporation" is also "Inpex" */
-    if (type == NG_ETYPE_COMPANY && suf_end - b >= 2 && is_cap(n, b)) {
-      TRY(st, add_alias(n, b, suf_end - 1, ent));
+    size_t sb = suf_end - 1; /* the suffix word, before any "." */
+    while (sb > b && !is_word(n, sb)) {
+      sb--;
+    }
+    if (type == NG_ETYPE_COMPANY && sb > b && is_cap(n, b)) {
+      TRY(st, add_alias(n, b, sb, ent));
     }
     i = suf_end - 1;
+  }
+  return NG_OK;
+}
+
+/* ---- pass 1a: organisations named after a description ---- */
+
+/* A lower-case description word of a company or organisation at @p i
+ * ("firm", "refiner", "group"; ngl:Description), or NULL. */
+static const struct ng_lex_item *
+org_description_at(const struct ner *n, size_t i)
+{
+  size_t e;
+  if (i >= n->n_tok || is_cap(n, i)) {
+    return NULL;
+  }
+  const struct ng_lex_item *it = lex_at(n, i, NG_LEX_DESCRIPTION, &e);
+  if (!it || e != i + 1 ||
+      !(it->type == NG_ETYPE_COMPANY || it->type == NG_ETYPE_ORGANIZATION)) {
+    return NULL;
+  }
+  return it;
+}
+
+/* "Chilean copper group Andes Cobre", "the refiner Huilerie Lefevre et
+ * Fils", "a Turkish firm, Karadeniz Kablo Sanayi, has bid": a name right
+ * after a company description is that company, even when a word of it is
+ * a known place. A name the gazetteer knows whole, a title ("group
+ * Chairman X") or a person's honorific is left to the later passes. */
+static ng_status
+pass_described_orgs(struct ner *n)
+{
+  ng_status st;
+  for (size_t d = 0; d + 1 < n->n_tok; d++) {
+    const struct ng_lex_item *desc = org_description_at(n, d);
+    if (!desc) {
+      continue;
+    }
+    size_t b = d + 1;
+    bool appos = tok_eq(n, b, ",");
+    if (appos) {
+      b++;
+    }
+    if (b >= n->n_tok || !same_sentence(n, d, b) || !is_cap(n, b) ||
+        is_sentence_initial(n, b) || starts_title(n, b) ||
+        has_lex(n, b, NG_LEX_TITLE) || has_lex(n, b, NG_LEX_HONORIFIC) ||
+        stop_word(n, b)) {
+      continue;
+    }
+    size_t e = b;
+    while (e < n->n_tok && same_sentence(n, b, e) && e - b < 6) {
+      if (is_cap(n, e) && !n->used[e] && !stop_word(n, e) &&
+          !starts_title(n, e) && !has_lex(n, e, NG_LEX_TITLE) &&
+          !has_lex(n, e, NG_LEX_HONORIFIC) && !is_possessive_s(n, e + 1)) {
+        e++;
+      } else if (e > b && (tok_eq(n, e, "&") || tok_eq(n, e, "et")) &&
+                 is_cap(n, e + 1)) {
+        e++;
+      } else {
+        break;
+      }
+    }
+    if (e == b || is_possessive_s(n, e) || is_possessive_s(n, e + 1)) {
+      continue;
+    }
+    if (appos && !(tok_eq(n, e, ",") || tok_eq(n, e, "."))) {
+      continue; /* the apposition must close */
+    }
+    size_t ge;
+    const struct ng_lex_item *gz = entry_at(n, b, &ge);
+    if (gz && ge >= e) {
+      continue; /* "oil company Petronas": known whole */
+    }
+    if (e - b == 1 && !(n->tok[b].flags & NG_TOK_UPPER)) {
+      continue; /* "the ethnic group Tamils": one word is too weak */
+    }
+    bool free_span = true;
+    for (size_t k = b; k < e; k++) {
+      free_span = free_span && !n->used[k];
+    }
+    if (!free_span) {
+      continue;
+    }
+    size_t ent = alias_entity(n, b, e);
+    if (ent == NG_NONE) {
+      char *label = NULL;
+      TRY(st, span_text(n, b, e, &label));
+      st = get_entity(n, desc->type, label, NULL, &ent);
+      free(label);
+      TRY(st, st);
+      TRY(st, add_alias(n, b, e, ent));
+    }
+    TRY(st, add_mention(n, b, e, ent, NG_MENTION_NAME));
+    d = e - 1;
   }
   return NG_OK;
 }
@@ -1201,6 +1479,9 @@ area_name_ok(const struct ner *n, size_t b, size_t e)
       return false;
     }
     if (!is_word(n, k)) {
+      if (!is_apostrophe(n, k) && !tok_eq(n, k, "-")) {
+        return false; /* "OQ Group, Oman": a comma ends a name */
+      }
       continue;
     }
     size_t x;
@@ -1242,8 +1523,10 @@ pass_admin_places(struct ner *n)
                 (is_word(n, e) && is_apostrophe(n, e - 1)))))) {
         e++;
       }
-    } else if (is_word(n, i - 1) && same_sentence(n, i - 1, i)) {
-      /* "Quang Ninh province": up to three words before */
+    } else if (is_word(n, i - 1) && same_sentence(n, i - 1, i) &&
+               !is_possessive_s(n, i - 1)) {
+      /* "Quang Ninh province": up to three words before ("Oman's state
+       * energy company" names no state) */
       e = i;
       b = glued_start(n, i - 1);
       if (!is_cap(n, b)) {
@@ -1351,7 +1634,7 @@ parse_name(const struct ner *n, size_t i, bool forced)
     if (words > 0 || !forced) {
       size_t e;
       const struct ng_lex_item *it = entry_at(n, j, &e);
-      if (word_is(n, j, NG_LEX_STOPWORD) || has_lex(n, j, NG_LEX_TITLE) ||
+      if (stop_word(n, j) || has_lex(n, j, NG_LEX_TITLE) ||
           (it && it->kind == NG_LEX_ENTRY && !it->fold) ||
           (it && it->kind == NG_LEX_DEMONYM)) {
         break;
@@ -1359,7 +1642,7 @@ parse_name(const struct ner *n, size_t i, bool forced)
       if (it && it->kind == NG_LEX_ENTRY && it->type != NG_ETYPE_PERSON) {
         break;
       }
-    } else if (word_is(n, j, NG_LEX_STOPWORD) ||
+    } else if (stop_word(n, j) ||
                word_is(n, j, NG_LEX_PRONOUN)) {
       break;
     }
@@ -1402,17 +1685,39 @@ struct tphrase {
   size_t comp_end;
 };
 
+/* A portfolio word at @p i, also written in lower case ("deputy foreign
+ * minister"). */
+static bool
+portfolio_word(const struct ner *n, size_t i)
+{
+  if (word_is(n, i, NG_LEX_PORTFOLIO)) {
+    return true;
+  }
+  if (i >= n->n_tok || !(n->tok[i].flags & NG_TOK_LOWER)) {
+    return false;
+  }
+  char w[32];
+  size_t l = tok_len(n, i);
+  const char *t = n->text + n->tok[i].begin;
+  if (l >= sizeof w || t[0] < 'a' || t[0] > 'z') {
+    return false;
+  }
+  memcpy(w, t, l);
+  w[0] = (char)(w[0] - 'a' + 'A');
+  return ng__gazetteer_find_word(n->gaz, NG_LEX_PORTFOLIO, w, l) != NULL;
+}
+
 /* Portfolio words from @p i; returns the token after them. */
 static size_t
 skip_portfolio(const struct ner *n, size_t i)
 {
   size_t j = i;
   while (j < n->n_tok && same_sentence(n, i, j)) {
-    if (word_is(n, j, NG_LEX_PORTFOLIO)) {
+    if (portfolio_word(n, j)) {
       j++;
     } else if ((tok_eq(n, j, "and") || tok_eq(n, j, ",") ||
                 tok_eq(n, j, "&")) &&
-               word_is(n, j + 1, NG_LEX_PORTFOLIO) && j > i) {
+               portfolio_word(n, j + 1) && j > i) {
       j++;
     } else {
       break;
@@ -1470,6 +1775,11 @@ parse_one_title(const struct ner *n, size_t i, struct tphrase *tp, size_t *out)
       }
       e = skip_portfolio(n, k);
       with_portfolio = true;
+      /* "Minister of State for Energy Affairs" */
+      while ((tok_eq(n, e, "for") || tok_eq(n, e, "of")) &&
+             word_is(n, e + 1, NG_LEX_PORTFOLIO) && e - i < 12) {
+        e = skip_portfolio(n, e + 1);
+      }
     }
   }
   if (tp->n_t < MAX_TITLES) {
@@ -1513,19 +1823,23 @@ parse_title_phrase(const struct ner *n, size_t i, struct tphrase *tp)
       k++;
     }
     const struct ng_lex_item *it = entry_at(n, k, &e);
-    if (it && it->kind == NG_LEX_ENTRY) {
+    size_t me = k;
+    if (k < n->n_tok && n->ment_begin[k] != NG_NONE) {
+      const struct ng_mention *m = &n->doc->mentions[n->ment_begin[k]];
+      while (me < n->n_tok && n->tok[me].end <= m->end) {
+        me++;
+      }
+    }
+    if (it && it->kind == NG_LEX_ENTRY && me <= e) {
       tp->comp_begin = k;
       tp->comp_end = e;
       j = e;
-    } else if (k < n->n_tok && n->ment_begin[k] != NG_NONE) {
-      const struct ng_mention *m = &n->doc->mentions[n->ment_begin[k]];
-      size_t x = k;
-      while (x < n->n_tok && n->tok[x].end <= m->end) {
-        x++;
-      }
+    } else if (me > k) {
+      /* a longer name found earlier: "of Kenya Airways", "of the AU
+       * Commission" is not "of Kenya", "of the AU" */
       tp->comp_begin = k;
-      tp->comp_end = x;
-      j = x;
+      tp->comp_end = me;
+      j = me;
     }
   }
   tp->end = j;
@@ -1645,6 +1959,68 @@ org_name_across(const struct ner *n, size_t i)
   return false;
 }
 
+/* "The chief executive of Northgate Turbines, Dr Ivo Marsh,": after a
+ * leader's title, "of" and a capitalised run closed by a comma that the
+ * gazetteer does not know whole, with a full name after the comma, name
+ * an organisation: adds it and sets *added. Errors: NG_ERR_NOMEM. */
+static ng_status
+title_org_complement(struct ner *n, const struct tphrase *tp, bool *added)
+{
+  ng_status st;
+  *added = false;
+  bool leader = false;
+  for (size_t k = 0; k < tp->n_t; k++) {
+    leader = leader || tp->t[k]->org_office == NG_OFFICE_LEADER;
+  }
+  size_t j = tp->end;
+  if (!leader || tp->comp_begin != NG_NONE || !tok_eq(n, j, "of")) {
+    return NG_OK;
+  }
+  size_t b = j + 1;
+  if (tok_eq(n, b, "the")) {
+    b++;
+  }
+  size_t e = b;
+  while (e < n->n_tok && same_sentence(n, j, e) && e - b < 8) {
+    if (is_cap(n, e) && !n->used[e] && !has_lex(n, e, NG_LEX_TITLE) &&
+        !has_lex(n, e, NG_LEX_HONORIFIC) &&
+        !(e == b && stop_word(n, e))) {
+      e++;
+    } else if (e > b && (tok_eq(n, e, "of") || tok_eq(n, e, "and") ||
+                         tok_eq(n, e, "&")) &&
+               is_cap(n, e + 1)) {
+      e++;
+    } else {
+      break;
+    }
+  }
+  if (e == b || !tok_eq(n, e, ",") || !same_sentence(n, e, e + 1)) {
+    return NG_OK;
+  }
+  size_t ge;
+  if (entry_at(n, b, &ge) && ge >= e) {
+    return NG_OK; /* known: the gazetteer pass types it */
+  }
+  size_t nb = parse_honorifics(n, e + 1, NULL);
+  if (parse_name(n, nb, true) < nb + 2) {
+    return NG_OK;
+  }
+  enum ng_etype type = NG_ETYPE_ORGANIZATION;
+  (void)org_type_of_span(n, b, e, &type);
+  size_t ent = alias_entity(n, b, e);
+  if (ent == NG_NONE) {
+    char *label = NULL;
+    TRY(st, span_text(n, b, e, &label));
+    st = get_entity(n, type, label, NULL, &ent);
+    free(label);
+    TRY(st, st);
+    TRY(st, add_alias(n, b, e, ent));
+  }
+  TRY(st, add_mention(n, b, e, ent, NG_MENTION_NAME));
+  *added = true;
+  return NG_OK;
+}
+
 static ng_status
 pass_titles(struct ner *n)
 {
@@ -1661,6 +2037,11 @@ pass_titles(struct ner *n)
     int gender = 0;
     size_t hb, nb, ne;
     if (!org_name_across(n, i) && parse_title_phrase(n, i, &tp)) {
+      bool added;
+      TRY(st, title_org_complement(n, &tp, &added));
+      if (added && !parse_title_phrase(n, i, &tp)) {
+        continue;
+      }
       hb = tp.end;
       if (tp.comp_begin != NG_NONE && tok_eq(n, hb, ",")) {
         hb++; /* "The acting CEO of Norvale Energy, Dr Ivo Marsh," */
@@ -1705,9 +2086,63 @@ pass_titles(struct ner *n)
       if (nb == i) {
         continue;
       }
+      /* "Her Majesty Queen Letizia Ortiz": a title after the honorific
+       * is not part of the name either */
+      if (parse_title_phrase(n, nb, &tp) && tp.comp_begin == NG_NONE) {
+        size_t nb2 = parse_honorifics(n, tp.end, &gender);
+        size_t ne2 = parse_name(n, nb2, true);
+        if (ne2 > nb2) {
+          memcpy(r.t, tp.t, sizeof r.t);
+          memcpy(r.off, tp.off, sizeof r.off);
+          for (size_t k = 0; k < tp.n_t; k++) {
+            r.org_off[k] = tp.t[k]->org_office;
+          }
+          r.title_b = nb;
+          r.title_e = tp.title_end;
+          r.n_t = tp.n_t;
+          r.blocked = tp.blocked;
+          r.qual_end = r.qual_begin = NG_NONE;
+          nb = nb2;
+        }
+      }
       ne = parse_name(n, nb, true);
       if (ne == nb) {
         continue;
+      }
+      if (hb > 0 && is_quote(n, hb - 1) && is_quote(n, ne) &&
+          same_sentence(n, hb - 1, ne)) {
+        i = ne - 1; /* known as "Mr Copper": a nickname, not a person */
+        continue;
+      }
+    }
+    if (r.n_t == 0 && tok_eq(n, ne, ",") && same_sentence(n, ne, ne + 1)) {
+      /* "Sayyid Faris Al Busaidi, Oman's Minister of Energy, said" */
+      size_t k = ne + 1, qe = NG_NONE;
+      if (tok_eq(n, k, "the") || tok_eq(n, k, "a") || tok_eq(n, k, "an")) {
+        k++;
+      }
+      const struct ng_lex_item *q = entry_at(n, k, &qe);
+      if (q) {
+        k = qe;
+        if (is_possessive_s(n, k + 1)) {
+          k += 2;
+        }
+      }
+      if (parse_title_phrase(n, k, &tp) && !is_cap(n, tp.end) &&
+          !word_is(n, tp.end, NG_LEX_REPORTING)) {
+        memcpy(r.t, tp.t, sizeof r.t);
+        memcpy(r.off, tp.off, sizeof r.off);
+        for (size_t c = 0; c < tp.n_t; c++) {
+          r.org_off[c] = tp.t[c]->org_office;
+          r.counterpart = r.counterpart || tp.off[c] == NG_OFFICE_COUNTERPART;
+        }
+        r.title_b = k;
+        r.title_e = tp.title_end;
+        r.n_t = tp.n_t;
+        r.blocked = tp.blocked;
+        r.comp_begin = tp.comp_begin;
+        r.qual_end = q ? qe : NG_NONE;
+        r.qual_begin = NG_NONE;
       }
     }
     TRY(st, make_person(n, hb, nb, ne, &r.person));
@@ -1715,6 +2150,32 @@ pass_titles(struct ner *n)
       TRY(st, add_rec(n, &r));
     }
     i = ne - 1;
+  }
+  return NG_OK;
+}
+
+/* "Labour MP Nia Brandwood", "Likud lawmakers": one unknown capitalised
+ * word right before a party role (ngl:PartyRole) names the party. */
+static ng_status
+pass_parties(struct ner *n)
+{
+  ng_status st;
+  for (size_t i = 0; i + 1 < n->n_tok; i++) {
+    if (n->used[i] || !is_name_word(n, i) || !same_sentence(n, i, i + 1) ||
+        !word_is(n, i + 1, NG_LEX_PARTY_ROLE) ||
+        (i > 0 && same_sentence(n, i - 1, i) && is_cap(n, i - 1)) ||
+        (n->tok[i].flags & NG_TOK_UPPER) || has_lex(n, i, NG_LEX_TITLE) ||
+        has_lex(n, i, NG_LEX_TITLE_MOD) ||
+        entry_at(n, i, &(size_t){0}) || tok_len(n, i) < 3) {
+      continue;
+    }
+    char *label = NULL;
+    size_t ent;
+    TRY(st, span_text(n, i, i + 1, &label));
+    st = get_entity(n, NG_ETYPE_ORGANIZATION, label, NULL, &ent);
+    free(label);
+    TRY(st, st);
+    TRY(st, add_mention(n, i, i + 1, ent, NG_MENTION_NAME));
   }
   return NG_OK;
 }
@@ -1828,7 +2289,10 @@ place_context(const struct ner *n, size_t i, size_t e)
 {
   return (i > 0 && (tok_eq(n, i - 1, "in") || tok_eq(n, i - 1, "to") ||
                     tok_eq(n, i - 1, "from") || tok_eq(n, i - 1, "at"))) ||
-         (tok_eq(n, e, ",") && entry_at(n, e + 1, &(size_t){0}));
+         (tok_eq(n, e, ",") && entry_at(n, e + 1, &(size_t){0})) ||
+         /* "will visit Santiago next year", not "met Santiago Ramos" */
+         (i > 0 && word_is(n, i - 1, NG_LEX_PLACE_CONTEXT) &&
+          !word_is(n, i - 1, NG_LEX_INTERACTION) && !is_cap(n, e));
 }
 
 static ng_status
@@ -1856,12 +2320,20 @@ pass_gazetteer(struct ner *n)
         !(n->tok[e].flags & NG_TOK_SPACE)) {
       continue;
     }
+    /* "5 billion U.S. dollars", "the Singapore dollar": a currency */
+    if (word_is(n, e, NG_LEX_CURRENCY) && same_sentence(n, i, e)) {
+      i = e - 1;
+      continue;
+    }
     const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, it->entry);
     if (!g || (g->context_only && !place_context(n, i, e))) {
       continue;
     }
-    size_t ent;
-    TRY(st, entry_entity(n, choose_entry(n, i, it), &ent));
+    size_t ent, chosen = choose_entry(n, i, it);
+    if (it->kind == NG_LEX_ENTRY && !it->is_label) {
+      chosen = fuller_country(n, chosen, i, e);
+    }
+    TRY(st, entry_entity(n, chosen, &ent));
     TRY(st, add_mention(n, i, e, ent,
                         it->kind == NG_LEX_DEMONYM ? NG_MENTION_DEMONYM
                                                    : NG_MENTION_NAME));
@@ -2149,6 +2621,12 @@ pass_context(struct ner *n)
         (has_lex(n, e, NG_LEX_INTERACTION) && same_sentence(n, i, e)) ||
         (i >= 1 && same_sentence(n, i - 1, i) &&
          word_is(n, i - 1, NG_LEX_INTERACTION) && !tok_eq(n, e, "'"));
+    /* "the talks were chaired by Amara Okafor": a full name as the agent
+     * of a verb that takes a person */
+    bool agent = e >= i + 2 && i >= 2 && same_sentence(n, i - 2, i) &&
+                 tok_eq(n, i - 1, "by") &&
+                 word_is(n, i - 2, NG_LEX_AGENT_VERB) &&
+                 !entry_at(n, i, &(size_t){0});
     /* "X, the Prime Minister of Malaysia," */
     struct tphrase tp;
     struct trec r;
@@ -2158,8 +2636,10 @@ pass_context(struct ner *n)
     bool appos = false;
     if (tok_eq(n, e, ",") && same_sentence(n, i, e + 1)) {
       size_t k = e + 1, qe;
+      bool det = false;
       if (tok_eq(n, k, "the") || tok_eq(n, k, "a") || tok_eq(n, k, "an")) {
         k++;
+        det = true;
       }
       size_t qb = k;
       const struct ng_lex_item *q = entry_at(n, k, &qe);
@@ -2169,7 +2649,19 @@ pass_context(struct ner *n)
           k += 2;
         }
       }
-      if (parse_title_phrase(n, k, &tp) && !is_cap(n, tp.end)) {
+      /* "X, a trade adviser at ...", "X, a senior rubber trader,": up to
+       * two lower-case words before a role after an article */
+      for (int w = 0; w < 2 && det && !parse_title_phrase(n, k, &tp) &&
+                      (n->tok[k].flags & NG_TOK_LOWER) &&
+                      !stop_word(n, k) &&
+                      !word_is(n, k, NG_LEX_REPORTING) &&
+                      same_sentence(n, e, k + 1);
+           w++) {
+        k++;
+      }
+      if (parse_title_phrase(n, k, &tp) && !is_cap(n, tp.end) &&
+          !word_is(n, tp.end, NG_LEX_REPORTING)) {
+        /* not "talks with Kenya Power, the official said" */
         appos = true;
         memcpy(r.t, tp.t, sizeof r.t);
         memcpy(r.off, tp.off, sizeof r.off);
@@ -2189,7 +2681,42 @@ pass_context(struct ner *n)
         (void)qb;
       }
     }
-    if (acronym || !(reporting || interaction || appos)) {
+    /* "had hired Priya Natarajan as senior project engineer": a full
+     * name followed by "as" and a role */
+    bool as_role = false;
+    if (!appos && e >= i + 2 && tok_eq(n, e, "as") &&
+        same_sentence(n, i, e + 1)) {
+      size_t k = e + 1;
+      if (tok_eq(n, k, "a") || tok_eq(n, k, "an") || tok_eq(n, k, "the") ||
+          tok_eq(n, k, "its") || tok_eq(n, k, "his") || tok_eq(n, k, "her") ||
+          tok_eq(n, k, "their")) {
+        k++;
+      }
+      for (int w = 0; w < 3 && !as_role && same_sentence(n, i, k); w++) {
+        as_role = parse_title_phrase(n, k, &tp) && !is_cap(n, tp.end);
+        if (!(n->tok[k].flags & NG_TOK_LOWER) ||
+            stop_word(n, k)) {
+          break;
+        }
+        k++;
+      }
+    }
+    /* "Okafor, 54, is a former banker": a name with an age in commas */
+    bool aged = false;
+    if (!appos && tok_eq(n, e, ",") && tok_eq(n, e + 2, ",") &&
+        (n->tok[e + 1].flags & NG_TOK_DIGIT) && same_sentence(n, i, e + 2) &&
+        !entry_at(n, i, &(size_t){0})) {
+      size_t dl = tok_len(n, e + 1);
+      const char *dp = n->text + n->tok[e + 1].begin;
+      unsigned age = 0;
+      for (size_t c = 0; c < dl && dl <= 3; c++) {
+        age = dp[c] >= '0' && dp[c] <= '9' ? age * 10 + (unsigned)(dp[c] - '0')
+                                           : 1000;
+      }
+      aged = dl <= 3 && age >= 16 && age <= 110;
+    }
+    if (acronym || !(reporting || interaction || appos || as_role || aged ||
+                     agent)) {
       i = e - 1; /* never retry the tail of a name ("Sachs") */
       continue;
     }
@@ -2733,7 +3260,9 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   TRY_DONE(st, pass_definitions(&n));
   TRY_DONE(st, pass_admin_places(&n));
   TRY_DONE(st, pass_typed_names(&n));
+  TRY_DONE(st, pass_described_orgs(&n));
   TRY_DONE(st, pass_titles(&n));
+  TRY_DONE(st, pass_parties(&n));
   TRY_DONE(st, pass_cjk_names(&n));
   TRY_DONE(st, pass_person_places(&n));
   TRY_DONE(st, pass_gazetteer(&n));

@@ -410,19 +410,6 @@ ng__doc_office_of(const struct ng_doc *doc, size_t person, unsigned types)
   return NG_NONE;
 }
 
-static bool
-has_office(const struct ng_doc *doc, size_t person, enum ng_rel rel)
-{
-  for (size_t i = 0; i < doc->n_facts; i++) {
-    const struct ng_fact *f = &doc->facts[i];
-    if (f->rel == rel && f->modality != NG_MOD_DENIED &&
-        ng__doc_resolve(doc, f->subject) == person) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /* Length in tokens of a phrase of @p wl starting at token @p i, or 0. */
 static size_t
 phrase_at(const struct ng_view *v, size_t i, const struct ng_wordlist *wl)
@@ -529,11 +516,118 @@ ok_intl_org(const struct ng_doc *doc, size_t e, int arg)
   return doc->entities[e].type == NG_ETYPE_INTL_ORG;
 }
 
+
+/* What a definite description of an office holder says: "the
+ * [qualifier] <title>". */
+struct described {
+  size_t qent;               /* qualifying country or organisation */
+  const struct ng_tok *qword; /* qualifying capitalised word, or NULL */
+  enum ng_rel rel;           /* the office the bare title gives */
+  const char *head;          /* the title's last word, lower case */
+};
+
+/* True if @p word (@p n bytes) is a whole word of @p label, ignoring
+ * case ("Commission" in "European Commission"). */
 static bool
-ok_office(const struct ng_doc *doc, size_t e, int rel)
+label_has_word(const char *label, const char *word, size_t n)
 {
-  return doc->entities[e].type == NG_ETYPE_PERSON &&
-         has_office(doc, e, (enum ng_rel)rel);
+  size_t ll = strlen(label);
+  for (size_t i = 0; i + n <= ll; i++) {
+    if ((i == 0 || label[i - 1] == ' ' || label[i - 1] == '-') &&
+        (i + n == ll || label[i + n] == ' ' || label[i + n] == '-') &&
+        strncasecmp(label + i, word, n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if @p person holds the office @p d describes according to the
+ * office facts. */
+static bool
+fits_office(const struct ng_doc *doc, size_t person,
+            const struct described *d)
+{
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    const struct ng_fact *f = &doc->facts[i];
+    if (f->modality == NG_MOD_DENIED ||
+        ng__doc_resolve(doc, f->subject) != person ||
+        (f->rel != NG_REL_HEAD_OF_STATE_OF &&
+         f->rel != NG_REL_HEAD_OF_GOVERNMENT_OF &&
+         f->rel != NG_REL_MINISTER_OF && f->rel != NG_REL_LEADER_OF)) {
+      continue;
+    }
+    size_t o = ng__doc_resolve(doc, f->object);
+    if (d->qent != NG_NONE) {
+      if (o == d->qent && (f->rel == d->rel || f->rel == NG_REL_LEADER_OF ||
+                           d->rel == NG_REL_LEADER_OF)) {
+        return true;
+      }
+    } else if (d->qword) {
+      if (o != NG_NONE &&
+          label_has_word(doc->entities[o].label,
+                         doc->text + d->qword->begin,
+                         d->qword->end - d->qword->begin)) {
+        return true;
+      }
+    } else if (f->rel == d->rel) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if the name of the person at token @p t of @p v is written after
+ * the title word @p d->head within six tokens of its clause ("The
+ * Minister of State for Petroleum Resources, Mr X"), with the qualifying
+ * entity among them when there is one. */
+static bool
+titled_before(const struct ng_doc *doc, const struct ng_view *v, size_t t,
+              const struct described *d)
+{
+  bool head = false, qual = d->qent == NG_NONE;
+  for (size_t k = t; k-- > 0 && t - k <= 8;) {
+    const struct ng_tok *x = &v->toks[k];
+    if (ng__tok_is_hard_barrier(x) || x->kind == NG_TOK_PAIR ||
+        (x->kind == NG_TOK_ENT &&
+         doc->entities[x->ent].type == NG_ETYPE_PERSON)) {
+      break; /* another person's title */
+    }
+    if (x->kind == NG_TOK_WORD && strcmp(x->low, d->head) == 0) {
+      head = true;
+    }
+    if (x->kind == NG_TOK_ENT && x->ent == d->qent) {
+      qual = true;
+    }
+  }
+  return head && qual && d->qword == NULL;
+}
+
+/* The person a definite description "the [qualifier] <title>" before
+ * token @p ti of view @p vi refers to: the most recent person (this
+ * sentence, then up to twelve before) holding the office it describes
+ * or whose name came right after the title word.
+ * NG_NONE if none. */
+static size_t
+described_person(const struct ng_doc *doc, const struct ng_views *views,
+                 size_t vi, size_t ti, const struct described *d)
+{
+  for (size_t k = vi + 1; k-- > 0 && vi - k <= 12;) {
+    const struct ng_view *v = &views->v[k];
+    size_t end = k == vi ? ti : v->n_toks;
+    for (size_t t = end; t-- > 0;) {
+      const struct ng_tok *x = &v->toks[t];
+      if (x->kind != NG_TOK_ENT ||
+          doc->entities[x->ent].type != NG_ETYPE_PERSON) {
+        continue;
+      }
+      if (fits_office(doc, x->ent, d) ||
+          (x->mkind == NG_MENTION_NAME && titled_before(doc, v, t, d))) {
+        return x->ent;
+      }
+    }
+  }
+  return NG_NONE;
 }
 
 static bool
@@ -692,7 +786,7 @@ count_word(const char *w)
 /* A group of office holders at token @p i of view @p vi, collapsed into
  * one PAIR token: "the two leaders", "both ministers", "the three
  * presidents" (the most recent persons holding an office, in this
- * sentence or the three before), or "the leaders of X, Y and Z" (the
+ * sentence or the six before), or "the leaders of X, Y and Z" (the
  * heads of those countries). True if one was made. */
 static bool
 person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
@@ -753,7 +847,7 @@ person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
     end = last + 1;
   } else {
     /* the most recent office holders, this sentence first */
-    for (size_t kv = vi + 1; kv-- > 0 && vi - kv <= 3 && g.n_grp < want;) {
+    for (size_t kv = vi + 1; kv-- > 0 && vi - kv <= 6 && g.n_grp < want;) {
       const struct ng_view *w = &views->v[kv];
       size_t stop = kv == vi ? i : w->n_toks;
       for (size_t t = stop; t-- > 0 && g.n_grp < want;) {
@@ -795,9 +889,67 @@ person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
   return true;
 }
 
+/* The two international organisations named last before token @p i of
+ * view @p vi (this sentence, then up to six before), for "the two
+ * blocs". */
+static bool
+org_pair(const struct ng_doc *doc, const struct ng_views *views, size_t vi,
+         size_t i, size_t *x, size_t *y)
+{
+  size_t found[2], n = 0;
+  for (size_t k = vi + 1; k-- > 0 && vi - k <= 6 && n < 2;) {
+    const struct ng_view *v = &views->v[k];
+    size_t end = k == vi ? i : v->n_toks;
+    for (size_t t = end; t-- > 0 && n < 2;) {
+      const struct ng_tok *tok = &v->toks[t];
+      if (tok->kind != NG_TOK_ENT || tok->quoted ||
+          doc->entities[tok->ent].type != NG_ETYPE_INTL_ORG ||
+          (n == 1 && found[0] == tok->ent)) {
+        continue;
+      }
+      found[n++] = tok->ent;
+    }
+  }
+  if (n < 2) {
+    return false;
+  }
+  *x = found[1];
+  *y = found[0];
+  return true;
+}
+
+/* The two parties "they" stands for at the start of a clause of view
+ * @p vi: the sides of the last meeting in the three sentences before,
+ * else a pair phrase of the sentence before, else the exactly two
+ * countries or organisations it names ("Japan and Vietnam set up a
+ * partnership. They are expected to sign ..."). */
+static bool
+they_pair(const struct ng_doc *doc, const struct ng_lexicon *lex,
+          const struct ng_views *views, size_t vi, size_t *x, size_t *y)
+{
+  if (vi == 0) {
+    return false;
+  }
+  if (meeting_pair(doc, lex, views, vi, 0, false, x, y)) {
+    return true;
+  }
+  const struct ng_view *p = &views->v[vi - 1];
+  for (size_t k = 0; k < p->n_toks; k++) {
+    const struct ng_tok *t = &p->toks[k];
+    if (t->kind == NG_TOK_PAIR && t->n_grp == 2 && !t->quoted &&
+        is_party_type(doc->entities[t->ent].type) &&
+        is_party_type(doc->entities[t->ent2].type)) {
+      *x = t->ent;
+      *y = t->ent2;
+      return true;
+    }
+  }
+  return sentence_pair(doc, p, p->n_toks, x, y);
+}
+
 /* Fallback resolution in view @p vi for what the entity stages left as
- * plain words: pronouns, "the <title>", "the <modifiers> bloc", "the two
- * countries". */
+ * plain words: pronouns, "they", "the <title>", "the <modifiers> bloc",
+ * "the two countries". */
 static void
 resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
                   struct ng_views *views, size_t vi)
@@ -835,16 +987,47 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
       }
       continue;
     }
-    if (strcmp(t->low, "both") == 0) {
+    if (strcmp(t->low, "they") == 0 && !t->quoted &&
+        (i == 0 || ng__tok_is_hard_barrier(&v->toks[i - 1]) ||
+         strcmp(v->toks[i - 1].low, ",") == 0)) {
+      size_t x, y;
+      if (they_pair(doc, lex, views, vi, &x, &y)) {
+        t->kind = NG_TOK_PAIR;
+        t->ent = t->grp[0] = x;
+        t->ent2 = t->grp[1] = y;
+        t->n_grp = 2;
+        t->mkind = NG_MENTION_DESCRIPTION;
+      }
+      continue;
+    }
+    bool both = strcmp(t->low, "both") == 0;
+    if (both && phrase_at(v, i, &lex->lists[NG_WL_PAIR]) == 0) {
       (void)person_group(doc, lex, views, vi, i);
       continue;
     }
-    if (strcmp(t->low, "the") != 0) {
+    if (strcmp(t->low, "the") != 0 && !both) {
       continue;
     }
+    /* "the two countries", "both countries" */
     size_t n = phrase_at(v, i, &lex->lists[NG_WL_PAIR]);
     if (n) {
       size_t x = NG_NONE, y = NG_NONE;
+      const char *head = v->toks[i + n - 1].low;
+      if (strncmp(head, "bloc", 4) == 0 || strncmp(head, "group", 5) == 0 ||
+          strncmp(head, "organi", 6) == 0) {
+        /* "the two blocs": the two international organisations named
+         * last, never countries */
+        if (org_pair(doc, views, vi, i, &x, &y)) {
+          struct ng_tok p = *t;
+          p.kind = NG_TOK_PAIR;
+          p.ent = p.grp[0] = x;
+          p.ent2 = p.grp[1] = y;
+          p.n_grp = 2;
+          p.mkind = NG_MENTION_DESCRIPTION;
+          collapse(v, i, n, &p);
+        }
+        continue;
+      }
       if (!meeting_pair(doc, lex, views, vi, i, true, &x, &y) &&
           !sentence_pair(doc, v, i, &x, &y) &&
           !meeting_pair(doc, lex, views, vi, i, false, &x, &y)) {
@@ -866,26 +1049,53 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
       continue;
     }
     bool done = false;
+    /* "the Egyptian minister", "the Commission president": up to two
+     * qualifiers (a country, an organisation, a capitalised word) */
+    size_t nq = 0, qent = NG_NONE;
+    const struct ng_tok *qword = NULL;
+    while (nq < 2 && i + 1 + nq < v->n_toks) {
+      const struct ng_tok *q = &v->toks[i + 1 + nq];
+      unsigned char c0 = (unsigned char)doc->text[q->begin];
+      if (q->kind == NG_TOK_ENT && q->quoted == t->quoted &&
+          is_party_type(doc->entities[q->ent].type)) {
+        qent = q->ent;
+      } else if (q->kind == NG_TOK_WORD && c0 >= 'A' && c0 <= 'Z' &&
+                 q->end - q->begin > 2) {
+        qword = q;
+      } else {
+        break;
+      }
+      nq++;
+    }
     for (size_t k = 0; k < ARRAY_LEN(titles) && !done; k++) {
-      n = phrase_at(v, i + 1, &lex->lists[titles[k].list]);
+      size_t skip = nq;
+      for (;;) {
+        n = phrase_at(v, i + 1 + skip, &lex->lists[titles[k].list]);
+        if (n || skip == 0) {
+          break;
+        }
+        skip--; /* "the Prime Minister": capitalised title words */
+      }
       if (!n) {
         continue;
       }
-      size_t after = i + 1 + n;
+      size_t after = i + 1 + skip + n;
       if (after < v->n_toks &&
           (v->toks[after].kind == NG_TOK_ENT ||
            strcmp(v->toks[after].low, "of") == 0 ||
            strcmp(v->toks[after].low, "-") == 0)) {
         continue;
       }
-      size_t ent = recent_entity(doc, views, vi, i, ok_office,
-                                 (int)titles[k].rel);
+      struct described d = {
+          skip ? qent : NG_NONE, skip ? qword : NULL, titles[k].rel,
+          v->toks[i + skip + n].low};
+      size_t ent = described_person(doc, views, vi, i, &d);
       if (ent != NG_NONE) {
         struct ng_tok p = *t;
         p.kind = NG_TOK_ENT;
         p.ent = ent;
         p.mkind = NG_MENTION_DESCRIPTION;
-        collapse(v, i, n + 1, &p);
+        collapse(v, i, skip + n + 1, &p);
         done = true;
       }
     }
@@ -930,6 +1140,7 @@ ng__views_clear(struct ng_views *views)
   }
   free(views->v);
   free(views->quotes);
+  free(views->capital);
   memset(views, 0, sizeof *views);
 }
 
@@ -1050,6 +1261,16 @@ is_word(const struct ng_tok *t, const char *w)
          strcmp(t->low, w) == 0;
 }
 
+/* True for an apostrophe at @p t that makes the entity before it a
+ * possessive ("the Philippines' chairmanship"). */
+static bool
+bare_possessive(const struct ng_view *v, size_t t)
+{
+  return t > 0 && t < v->n_toks && is_word(&v->toks[t], "'") &&
+         v->toks[t - 1].kind == NG_TOK_ENT &&
+         v->toks[t].begin == v->toks[t - 1].end;
+}
+
 static bool
 is_speech_word(const struct mstate *ms, const struct ng_tok *t)
 {
@@ -1066,6 +1287,26 @@ is_speech_word(const struct mstate *ms, const struct ng_tok *t)
   return false;
 }
 
+/* True if the "and" at token @p i joins two titles of one person
+ * ("met Crown Prince and Prime Minister X"): capitalised words, not
+ * entities, on both sides. */
+static bool
+title_and(const struct mstate *ms, size_t i)
+{
+  const struct ng_view *v = ms->v;
+  if (i == 0 || i + 1 >= v->n_toks) {
+    return false;
+  }
+  const struct ng_tok *p = &v->toks[i - 1];
+  const struct ng_tok *n = &v->toks[i + 1];
+  if (p->kind != NG_TOK_WORD || n->kind != NG_TOK_WORD) {
+    return false;
+  }
+  unsigned char cp = (unsigned char)ms->doc->text[p->begin];
+  unsigned char cn = (unsigned char)ms->doc->text[n->begin];
+  return cp >= 'A' && cp <= 'Z' && cn >= 'A' && cn <= 'Z';
+}
+
 /* May token @p i be skipped by a gap? A short gap stops at commas and
  * brackets, except a comma opening a relative clause (", which"). */
 static bool
@@ -1075,16 +1316,27 @@ gap_ok(const struct mstate *ms, size_t i, bool long_gap)
                                              "but", "although", "though",
                                              "however"};
   const struct ng_tok *t = &ms->v->toks[i];
-  if (t->quoted != ms->quoted || ng__tok_is_hard_barrier(t) ||
-      is_speech_word(ms, t)) {
+  if (t->quoted != ms->quoted || ng__tok_is_hard_barrier(t)) {
     return false;
+  }
+  if (is_speech_word(ms, t)) {
+    /* "is said to have visited": a hedge, not a new clause */
+    bool hedge = i > 0 && i + 1 < ms->v->n_toks &&
+                 is_word(&ms->v->toks[i + 1], "to") &&
+                 (is_word(&ms->v->toks[i - 1], "is") ||
+                  is_word(&ms->v->toks[i - 1], "are") ||
+                  is_word(&ms->v->toks[i - 1], "was") ||
+                  is_word(&ms->v->toks[i - 1], "were"));
+    if (!hedge) {
+      return false;
+    }
   }
   for (size_t k = 0; k < ARRAY_LEN(clause_words); k++) {
     if (is_word(t, clause_words[k])) {
       return false; /* a new clause with its own subject */
     }
   }
-  if (!long_gap && is_word(t, "and")) {
+  if (!long_gap && is_word(t, "and") && !title_and(ms, i)) {
     return false; /* "X and hold talks with Y": a coordinated clause */
   }
   if (is_word(t, ",") && i + 2 < ms->v->n_toks &&
@@ -1107,15 +1359,45 @@ gap_ok(const struct mstate *ms, size_t i, bool long_gap)
   return true;
 }
 
-/* A relative clause set off by commas at @p t (", who ... ,"): the index
+/* True if the comma at @p t opens a noun phrase in apposition: ", a
+ * member of", ", the foreign minister of", ", Egypt's top diplomat": an
+ * article or a possessive entity, then a word written in lower case (so
+ * ", the Philippines and" is a list, not an apposition). */
+static bool
+apposition(const struct mstate *ms, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  size_t w = t + 2;
+  if (w >= v->n_toks) {
+    return false;
+  }
+  const struct ng_tok *d = &v->toks[t + 1];
+  if (d->kind == NG_TOK_ENT && is_word(&v->toks[t + 2], "'s")) {
+    w = t + 3;
+  } else if (!is_word(d, "a") && !is_word(d, "an") && !is_word(d, "the")) {
+    return false;
+  }
+  if (w >= v->n_toks || v->toks[w].kind != NG_TOK_WORD) {
+    return false;
+  }
+  unsigned char c = (unsigned char)ms->doc->text[v->toks[w].begin];
+  return c >= 'a' && c <= 'z';
+}
+
+/* A relative clause or an apposition set off by commas at @p t (", who
+ * ... ,", ", a member of the bloc since 2004,"): the index
  * after its closing comma, or 0. */
 static size_t
 relative_clause(const struct mstate *ms, size_t t)
 {
   const struct ng_view *v = ms->v;
-  if (t + 2 >= v->n_toks || !is_word(&v->toks[t], ",") ||
-      !(is_word(&v->toks[t + 1], "who") || is_word(&v->toks[t + 1], "which") ||
-        is_word(&v->toks[t + 1], "whose"))) {
+  if (t + 2 >= v->n_toks || !is_word(&v->toks[t], ",")) {
+    return 0;
+  }
+  bool rel = is_word(&v->toks[t + 1], "who") ||
+             is_word(&v->toks[t + 1], "which") ||
+             is_word(&v->toks[t + 1], "whose");
+  if (!rel && !apposition(ms, t)) {
     return 0;
   }
   for (size_t k = t + 2; k < v->n_toks && k <= t + 16; k++) {
@@ -1150,6 +1432,28 @@ skip_paren(const struct mstate *ms, size_t t)
   return t;
 }
 
+/* True if the city at token @p t is the place where something happens
+ * ("met in Seoul", "flew to Tokyo"): a place preposition before it. */
+static bool
+place_of_action(const struct ng_view *v, size_t t)
+{
+  static const char *const preps[] = {"in", "at", "to", "from", "near",
+                                      "outside", "inside", "via", "into"};
+  if (t == 0) {
+    return false;
+  }
+  size_t p = t - 1;
+  if (p > 0 && is_word(&v->toks[p], "the")) {
+    p--;
+  }
+  for (size_t k = 0; k < ARRAY_LEN(preps); k++) {
+    if (is_word(&v->toks[p], preps[k])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The entity token @p t stands for in slot @p el, or NG_NONE. */
 static size_t
 slot_entity(struct mstate *ms, const struct ng_pel *el, size_t t,
@@ -1162,6 +1466,14 @@ slot_entity(struct mstate *ms, const struct ng_pel *el, size_t t,
   }
   size_t ent = tok->ent;
   enum ng_etype type = ms->doc->entities[ent].type;
+  if (type == NG_ETYPE_CITY && ms->views->capital &&
+      ms->views->capital[ent] != NG_NONE &&
+      !(el->types & NG_TYPE_BIT(NG_ETYPE_CITY)) &&
+      (el->types & NG_TYPE_BIT(NG_ETYPE_COUNTRY)) &&
+      tok->mkind == NG_MENTION_NAME && !place_of_action(ms->v, t) &&
+      tok->begin >= ng__doc_dateline_end(ms->doc)) {
+    return ms->views->capital[ent]; /* "Canberra has sought" */
+  }
   if (el->coerce && type == NG_ETYPE_PERSON) {
     unsigned others = el->types & ~NG_TYPE_BIT(NG_ETYPE_PERSON);
     size_t o = ng__doc_office_of(ms->doc, ent, others);
@@ -1219,7 +1531,13 @@ demonym_head(const struct mstate *ms, size_t t)
 {
   const struct ng_view *v = ms->v;
   const struct ng_tok *tok = &v->toks[t];
-  if (tok->kind != NG_TOK_ENT || tok->mkind != NG_MENTION_DEMONYM) {
+  /* a country's name used as a modifier works the same way, with at
+   * least one title word before the person ("UAE President X") */
+  bool named = tok->kind == NG_TOK_ENT && tok->mkind == NG_MENTION_NAME &&
+               ms->doc->entities[tok->ent].type == NG_ETYPE_COUNTRY &&
+               t + 2 < v->n_toks && v->toks[t + 1].kind == NG_TOK_WORD;
+  if (tok->kind != NG_TOK_ENT ||
+      (tok->mkind != NG_MENTION_DEMONYM && !named)) {
     return NG_NONE;
   }
   for (size_t k = t + 1; k < v->n_toks && k <= t + 5; k++) {
@@ -1272,18 +1590,26 @@ possessive_head(struct mstate *ms, const struct ng_pel *el, size_t e,
     return t;
   }
   if (possessive_pronoun(ms, t)) {
-    for (size_t k = t + 1; k < v->n_toks && k <= t + 5; k++) {
+    /* "her counterpart X", "her Kenyan counterpart, Foreign Minister X":
+     * a comma after the head noun opens the name in apposition */
+    for (size_t k = t + 1; k < v->n_toks && k <= t + 7; k++) {
       bool c, u;
       if (slot_entity(ms, el, k, &c, &u) != NG_NONE) {
         return k;
       }
       if (!gap_ok(ms, k, false)) {
+        if (is_word(&v->toks[k], ",") && k > t + 1 &&
+            v->toks[k - 1].kind == NG_TOK_WORD &&
+            !v->toks[k - 1].quoted) {
+          continue;
+        }
         break;
       }
     }
     return t;
   }
-  if (t + 1 >= v->n_toks || !is_word(&v->toks[t + 1], "'s")) {
+  if (t + 1 >= v->n_toks || !(is_word(&v->toks[t + 1], "'s") ||
+                                bare_possessive(v, t + 1))) {
     return t;
   }
   if (e + 1 < ms->rule->n_els && ms->rule->els[e + 1].kind == NG_PEL_LIT) {
@@ -1380,7 +1706,13 @@ extend_list(struct mstate *ms, const struct ng_pel *el, int role, size_t t)
         found = m;
         break;
       }
-      if (!gap_ok(ms, m, false) || is_word(&v->toks[m], "and")) {
+      /* only "the" and title words may come before the next item, no
+       * clause (", a year after the UAE") */
+      const struct ng_tok *w = &v->toks[m];
+      unsigned char c0 = (unsigned char)ms->doc->text[w->begin];
+      if (!gap_ok(ms, m, false) || is_word(w, "and") ||
+          (w->kind == NG_TOK_WORD && c0 >= 'a' && c0 <= 'z' &&
+           !is_word(w, "the"))) {
         break;
       }
     }
@@ -1472,14 +1804,48 @@ sentence_subject(struct mstate *ms, const struct ng_pel *el, size_t t,
   return NG_NONE;
 }
 
+/* The international organisation a '!' slot that takes no country
+ * implies ("Ethiopia joined BRICS in 2024, and Indonesia became a member
+ * in January"): the last one named outside quotes before the match, in
+ * its sentence or the two before, not bound yet; NG_NONE otherwise. */
+static size_t
+implied_org(const struct mstate *ms)
+{
+  const struct ng_views *views = ms->views;
+  size_t vi = (size_t)(ms->v - views->v);
+  for (size_t k = vi + 1; k-- > 0 && vi - k <= 2;) {
+    const struct ng_view *v = &views->v[k];
+    size_t end = k == vi ? ms->cur.first : v->n_toks;
+    for (size_t t = end; t-- > 0;) {
+      const struct ng_tok *x = &v->toks[t];
+      if (x->kind != NG_TOK_ENT || x->quoted ||
+          ms->doc->entities[x->ent].type != NG_ETYPE_INTL_ORG) {
+        continue;
+      }
+      for (size_t j = 0; j < ms->cur.n_a; j++) {
+        if (ms->cur.a[j] == x->ent) {
+          return NG_NONE;
+        }
+      }
+      return x->ent;
+    }
+  }
+  return NG_NONE;
+}
+
 /* The party a single '!' slot implies ("trade with Japan fell" in an
  * article about Indonesia): the dateline's country, else the article's
  * most salient country, that the match has not bound yet, when no
  * possessive names the party just before the match ("Indonesia's total
- * trade with ..."). NG_NONE otherwise. */
+ * trade with ..."); for a slot that takes no country, implied_org().
+ * NG_NONE otherwise. */
 static size_t
 implied_party(const struct mstate *ms, const struct ng_pel *el)
 {
+  if (!(el->types & NG_TYPE_BIT(NG_ETYPE_COUNTRY))) {
+    return (el->types & NG_TYPE_BIT(NG_ETYPE_INTL_ORG)) ? implied_org(ms)
+                                                         : NG_NONE;
+  }
   static const char *const mods[] = {"two", "-", "way", "total", "overall",
                                      "bilateral", "annual", "combined"};
   const struct ng_view *v = ms->v;
@@ -1592,8 +1958,58 @@ match_slot(struct mstate *ms, size_t e, size_t t)
     if (x == NG_NONE) {
       return false;
     }
+    /* "X, Y and Z": the items before the last one; every item is bound
+     * to both slots (the facts are the pairs) */
+    size_t items[NG_MATCH_MAX], itoks[NG_MATCH_MAX], n_items = 1;
+    bool iweak[NG_MATCH_MAX], ic[NG_MATCH_MAX], iu[NG_MATCH_MAX];
+    items[0] = x;
+    itoks[0] = t;
+    iweak[0] = weak_tok(tok);
+    ic[0] = c1;
+    iu[0] = u1;
     size_t j = skip_paren(ms, t + 1);
-    if (j < v->n_toks && is_word(&v->toks[j], ",")) {
+    while (j + 1 < v->n_toks && is_word(&v->toks[j], ",") &&
+           !is_word(&v->toks[j + 1], "and") && n_items < NG_MATCH_MAX - 1) {
+      size_t found = NG_NONE;
+      for (size_t k = j + 1; k < v->n_toks && k <= j + 5; k++) {
+        bool c, u;
+        if (slot_entity(ms, el, k, &c, &u) != NG_NONE) {
+          size_t h = possessive_head(ms, el, e, k);
+          if (h != NG_NONE && slot_entity(ms, el, h, &c, &u) != NG_NONE) {
+            found = h;
+            items[n_items] = slot_entity(ms, el, h, &ic[n_items],
+                                         &iu[n_items]);
+            itoks[n_items] = h;
+            iweak[n_items] = weak_tok(&v->toks[h]);
+          }
+          break;
+        }
+        /* only title words may come before the next item ("Chilean
+         * Foreign Minister Y"), no clause (", which chairs Z") */
+        const struct ng_tok *w = &v->toks[k];
+        unsigned char c0 = (unsigned char)ms->doc->text[w->begin];
+        if (!gap_ok(ms, k, false) || is_word(w, "and") ||
+            (w->kind == NG_TOK_WORD && c0 >= 'a' && c0 <= 'z' &&
+             !is_word(w, "the"))) {
+          break;
+        }
+      }
+      if (found == NG_NONE) {
+        break;
+      }
+      bool dup = false;
+      for (size_t q = 0; q < n_items; q++) {
+        dup |= items[q] == items[n_items];
+      }
+      if (!dup) {
+        n_items++;
+      }
+      j = skip_paren(ms, found + 1);
+    }
+    size_t rc = n_items == 1 ? relative_clause(ms, j) : 0;
+    if (rc) {
+      j = rc; /* "X, which chairs Z, and Y signed" */
+    } else if (j < v->n_toks && is_word(&v->toks[j], ",")) {
       j++;
     }
     if (j >= v->n_toks || !(is_word(&v->toks[j], "and") ||
@@ -1611,11 +2027,27 @@ match_slot(struct mstate *ms, size_t e, size_t t)
           k = h;
           y = slot_entity(ms, el, k, &c2, &u2);
         }
-        if (y == x) {
+        bool dup = false;
+        for (size_t q = 0; q < n_items; q++) {
+          dup |= items[q] == y;
+        }
+        if (dup) {
           break;
         }
-        if (bind(ms, NG_ROLE_A, x, t, weak_tok(tok), c1, u1) &&
-            bind(ms, NG_ROLE_B, y, k, weak_tok(&v->toks[k]), c2, u2)) {
+        bool ok = true;
+        if (n_items > 1) {
+          for (size_t q = 0; q < n_items && ok; q++) {
+            ok = bind(ms, NG_ROLE_A, items[q], itoks[q], iweak[q], ic[q],
+                      iu[q]) &&
+                 bind(ms, NG_ROLE_B, items[q], itoks[q], iweak[q], ic[q],
+                      iu[q]);
+          }
+          ok = ok && bind(ms, NG_ROLE_A, y, k, weak_tok(&v->toks[k]), c2,
+                          u2);
+        } else {
+          ok = bind(ms, NG_ROLE_A, x, t, weak_tok(tok), c1, u1);
+        }
+        if (ok && bind(ms, NG_ROLE_B, y, k, weak_tok(&v->toks[k]), c2, u2)) {
           size_t after = skip_paren(ms, k + 1);
           if (match_from(ms, e + 1, after) ||
               (after != k + 1 && match_from(ms, e + 1, k + 1))) {
@@ -1632,6 +2064,19 @@ match_slot(struct mstate *ms, size_t e, size_t t)
     return false;
   }
   bool c, u;
+  if (el->list && tok->kind == NG_TOK_PAIR && tok->quoted == ms->quoted) {
+    /* "Both countries are members of X": every member of the group */
+    bool ok = tok->n_grp >= 2;
+    for (size_t k = 0; k < tok->n_grp && ok; k++) {
+      size_t m = group_member(ms, el, tok->grp[k]);
+      ok = m != NG_NONE && bind(ms, el->role, m, t, true, 0, 0);
+    }
+    if (ok && match_from(ms, e + 1, t + 1)) {
+      return true;
+    }
+    ms->cur = saved;
+    return false;
+  }
   size_t ent = slot_entity(ms, el, t, &c, &u);
   if (ent == NG_NONE) {
     return false;
@@ -1649,6 +2094,7 @@ match_slot(struct mstate *ms, size_t e, size_t t)
     return false;
   }
   size_t after = t + 1;
+  struct ng_match one = ms->cur;
   if (el->list) {
     after = extend_list(ms, el, el->role, t);
   }
@@ -1656,6 +2102,16 @@ match_slot(struct mstate *ms, size_t e, size_t t)
   if ((skipped != after && match_from(ms, e + 1, skipped)) ||
       match_from(ms, e + 1, after)) {
     return true;
+  }
+  if (after != t + 1) {
+    /* the list took in words of another clause ("X joined Y in 2024,
+     * and Z became ..."): the single item */
+    ms->cur = one;
+    skipped = skip_paren(ms, t + 1);
+    if ((skipped != t + 1 && match_from(ms, e + 1, skipped)) ||
+        match_from(ms, e + 1, t + 1)) {
+      return true;
+    }
   }
   ms->cur = saved;
   return false;
@@ -1696,7 +2152,8 @@ match_from(struct mstate *ms, size_t e, size_t t)
     bool hit = false;
     if (t < v->n_toks && v->toks[t].quoted == ms->quoted) {
       for (size_t k = 0; k < el->n_alts && !hit; k++) {
-        hit = is_word(&v->toks[t], el->alts[k]);
+        hit = is_word(&v->toks[t], el->alts[k]) ||
+              (strcmp(el->alts[k], "'s") == 0 && bare_possessive(v, t));
       }
     }
     if (hit) {

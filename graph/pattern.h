@@ -68,6 +68,12 @@ struct ng_views {
                           * caller; ng__views_build leaves NG_NONE) */
   struct ng_qspan *quotes; /* quotation spans in text order (owned) */
   size_t n_quotes;
+  size_t *capital;       /* per entity: the country entity a capital city
+                          * stands for in a slot that takes countries
+                          * but no cities ("relations between Seoul and
+                          * Tokyo"), or NG_NONE; NULL when unknown (set
+                          * by the caller, owned, freed by
+                          * ng__views_clear) */
 };
 
 /* Builds the views of every sentence of @p doc using @p lex for the

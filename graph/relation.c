@@ -53,7 +53,31 @@ denied_clause(const struct ng_lexicon *lex, const struct ng_view *v,
   size_t n;
   size_t at = ng__view_find(v, w0, anchor, &lex->lists[NG_WL_DENIED_CLAUSE],
                             &n);
-  return at != NG_NONE && at + n <= anchor;
+  if (at != NG_NONE && at + n <= anchor) {
+    return true;
+  }
+  /* "denied a Bloomberg report that": a denial verb, up to five words,
+   * a report noun (ngl:ReportNoun), all before the trigger */
+  static const char *const verbs[] = {"denied", "denies", "deny",
+                                      "dismissed", "dismisses",
+                                      "rejected", "rejects", "refuted",
+                                      "refutes"};
+  for (size_t i = w0; i < anchor; i++) {
+    const struct ng_tok *t = &v->toks[i];
+    bool verb = false;
+    for (size_t k = 0; k < ARRAY_LEN(verbs) && !verb; k++) {
+      verb = t->kind == NG_TOK_WORD && strcmp(t->low, verbs[k]) == 0;
+    }
+    if (!verb) {
+      continue;
+    }
+    size_t to = i + 7 < anchor ? i + 7 : anchor;
+    at = ng__view_find(v, i + 1, to, &lex->lists[NG_WL_REPORT_NOUN], &n);
+    if (at != NG_NONE && at + n < anchor) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /* True if an intent marker ends just before the trigger, or one word
@@ -68,6 +92,234 @@ intended(const struct ng_lexicon *lex, const struct ng_view *v,
   return ng__view_ends_with(v, anchor, wl) ||
          (anchor > 0 && v->toks[anchor - 1].kind == NG_TOK_WORD &&
           ng__view_ends_with(v, anchor - 1, wl));
+}
+
+/* True if a phrase of @p wl starts at token @p i of @p v and, when its
+ * first word is capitalised in the text, @p i starts a clause (the first
+ * token, or one after a hard barrier, dash, comma-free opening such as a
+ * quotation mark): "If X joins" counts, the month in "May 21" does not. */
+static bool
+marker_at(const struct ng_doc *doc, const struct ng_view *v, size_t i,
+          const struct ng_wordlist *wl, size_t *n)
+{
+  size_t k = NG_NONE;
+  size_t at = ng__view_find(v, i, i + 1, wl, &k);
+  if (at != i) {
+    return false;
+  }
+  unsigned char c = (unsigned char)doc->text[v->toks[i].begin];
+  if (c >= 'A' && c <= 'Z' && i > 0) {
+    const struct ng_tok *p = &v->toks[i - 1];
+    bool start = ng__tok_is_hard_barrier(p) ||
+                 (p->kind == NG_TOK_PUNCT &&
+                  (strcmp(p->low, "-") == 0 || strcmp(p->low, "(") == 0));
+    if (!start) {
+      return false;
+    }
+  }
+  if (n) {
+    *n = k;
+  }
+  return true;
+}
+
+/* Words that open a subordinate or relative clause: a hypothetical
+ * marker before one of them does not reach a trigger after it ("could
+ * sign a deal after X visited Y"). */
+static bool
+clause_opener(const struct ng_tok *t)
+{
+  static const char *const words[] = {"after", "before", "when", "since",
+                                      "because", "while", "who", "which",
+                                      "where", "whose", "but", "and"};
+  if (t->kind != NG_TOK_WORD) {
+    return false;
+  }
+  for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+    if (strcmp(t->low, words[k]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if a hypothetical marker (ngl:HypotheticalMarker: "if", "could",
+ * "unless", "whether") comes before the trigger of @p m in its clause,
+ * with no clause opener between: the sentence states a condition or a
+ * possibility, not a fact ("If Algeria joins the bloc", "Nigeria could
+ * become a full member"). */
+static bool
+hypothetical(const struct ng_doc *doc, const struct ng_lexicon *lex,
+             const struct ng_view *v, const struct ng_match *m)
+{
+  size_t anchor = m->anchor == NG_NONE ? m->first : m->anchor;
+  const struct ng_wordlist *wl = &lex->lists[NG_WL_HYPOTHETICAL];
+  /* "X, who hopes to boost trade, met Y": a relative clause inside the
+   * match says nothing of the trigger */
+  size_t skip_b = NG_NONE, skip_e = NG_NONE;
+  for (size_t i = m->first; i + 1 < anchor; i++) {
+    const struct ng_tok *t = &v->toks[i];
+    const struct ng_tok *nx = &v->toks[i + 1];
+    if (t->kind == NG_TOK_PUNCT && strcmp(t->low, ",") == 0 &&
+        nx->kind == NG_TOK_WORD &&
+        (strcmp(nx->low, "who") == 0 || strcmp(nx->low, "which") == 0 ||
+         strcmp(nx->low, "whose") == 0)) {
+      for (size_t j = i + 2; j < anchor; j++) {
+        if (strcmp(v->toks[j].low, ",") == 0) {
+          skip_b = i;
+          skip_e = j;
+          break;
+        }
+      }
+      break;
+    }
+  }
+  size_t n = 0;
+  /* "would join BRICS only if members agreed" */
+  for (size_t i = m->last + 1; i < v->n_toks && i <= m->last + 2; i++) {
+    if (marker_at(doc, v, i, wl, &n) &&
+        (strcmp(v->toks[i].low, "if") == 0 ||
+         strcmp(v->toks[i].low, "unless") == 0)) {
+      return true;
+    }
+  }
+  for (size_t i = anchor; i-- > 0 && anchor - i <= 14;) {
+    if (skip_b != NG_NONE && i >= skip_b && i <= skip_e) {
+      continue;
+    }
+    const struct ng_tok *t = &v->toks[i];
+    if (ng__tok_is_hard_barrier(t) || t->quoted != v->toks[anchor].quoted) {
+      return false;
+    }
+    if (t->kind == NG_TOK_WORD && marker_at(doc, v, i, wl, &n) &&
+        i + n <= anchor) {
+      return true;
+    }
+    if (clause_opener(t) && i < m->first) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/* True if the words after the match's last token say that it did not
+ * happen (ngl:DeniedTailMarker: "did not take place", "was cancelled"),
+ * within three tokens. */
+static bool
+denied_tail(const struct ng_lexicon *lex, const struct ng_view *v,
+            const struct ng_match *m)
+{
+  size_t n;
+  size_t from = m->last + 1;
+  size_t at = ng__view_find(v, from, from + 4, &lex->lists[NG_WL_DENIED_TAIL],
+                            &n);
+  return at != NG_NONE;
+}
+
+/* True if the sentence of @p m outside quotation marks attributes what
+ * it says to unnamed sources or media (ngl:ReportedTailMarker:
+ * "according to diplomats", "sources said", "media reported"), before or
+ * after the trigger. */
+static bool
+reported_anywhere(const struct ng_lexicon *lex, const struct ng_view *v,
+                  const struct ng_match *m)
+{
+  size_t anchor = m->anchor == NG_NONE ? m->first : m->anchor;
+  bool quoted = v->toks[anchor].quoted;
+  size_t n, from = 0;
+  while (from < v->n_toks) {
+    size_t at = ng__view_find(v, from, v->n_toks,
+                              &lex->lists[NG_WL_REPORTED_TAIL], &n);
+    if (at == NG_NONE) {
+      return false;
+    }
+    if (v->toks[at].quoted == quoted) {
+      return true;
+    }
+    from = at + 1;
+  }
+  return false;
+}
+
+/* True if the trigger of @p m is a past participle after a form of "be"
+ * and followed by "by" ("X was hosted by Y") while the rule reads it as
+ * active voice (its A slot before the trigger, no "by" in the rule): the
+ * roles are the other way round, so the match is dropped; the rules
+ * written for the passive state it. */
+static bool
+passive_misread(const struct ng_view *v, const struct ng_match *m)
+{
+  static const char *const be[] = {"was", "were", "is", "are", "been",
+                                   "being", "be", "am"};
+  static const char *const irregular[] = {"met", "held", "led", "made",
+                                          "taken", "seen", "given"};
+  size_t anchor = m->anchor;
+  if (anchor == NG_NONE || anchor == 0 || m->n_a == 0 ||
+      m->a_tok[0] > anchor) {
+    return false;
+  }
+  const struct ng_rule *r = m->rule;
+  for (size_t e = 0; e < r->n_els; e++) {
+    for (size_t k = 0; k < r->els[e].n_alts; k++) {
+      if (strcmp(r->els[e].alts[k], "by") == 0) {
+        return false;
+      }
+    }
+  }
+  const char *w = v->toks[anchor].low;
+  size_t wl = strlen(w);
+  bool participle = wl > 3 && (strcmp(w + wl - 2, "ed") == 0 ||
+                               strcmp(w + wl - 2, "en") == 0);
+  for (size_t k = 0; k < ARRAY_LEN(irregular) && !participle; k++) {
+    participle = strcmp(w, irregular[k]) == 0;
+  }
+  if (!participle) {
+    return false;
+  }
+  /* the auxiliary right before the trigger, or one adverb before it
+   * ("was later hosted by", "was warmly received by") */
+  bool aux = false;
+  for (size_t p = anchor; p-- > 0 && anchor - p <= 2 && !aux;) {
+    if (v->toks[p].kind != NG_TOK_WORD) {
+      break;
+    }
+    for (size_t k = 0; k < ARRAY_LEN(be) && !aux; k++) {
+      aux = strcmp(v->toks[p].low, be[k]) == 0;
+    }
+  }
+  if (!aux) {
+    return false;
+  }
+  for (size_t k = anchor + 1; k < v->n_toks && k <= anchor + 4; k++) {
+    if (v->toks[k].kind == NG_TOK_WORD && strcmp(v->toks[k].low, "by") == 0) {
+      return true;
+    }
+    if (ng__tok_is_hard_barrier(&v->toks[k])) {
+      break;
+    }
+  }
+  return false;
+}
+
+/* True if the organisation of a membership match is only the modifier
+ * of a noun that is no membership (ngl:NonMemberWord): "joined the BRICS
+ * partner programme", "joined the ASEAN summit". */
+static bool
+not_membership(const struct ng_lexicon *lex, const struct ng_view *v,
+               const struct ng_match *m)
+{
+  if (m->rule->rel != NG_REL_MEMBER_OF) {
+    return false;
+  }
+  for (size_t i = 0; i < m->n_b; i++) {
+    size_t k = m->b_tok[i] + 1;
+    if (k < v->n_toks && v->toks[k].kind == NG_TOK_WORD &&
+        ng__view_find(v, k, k + 1, &lex->lists[NG_WL_NON_MEMBER], NULL) ==
+            k) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /* Modality of a match from the markers before its trigger, within its
@@ -100,8 +352,19 @@ modality_of(const struct ng_lexicon *lex, const struct ng_view *v,
   if (at != NG_NONE && at + n <= anchor) {
     return NG_MOD_DENIED;
   }
-  if (denied_clause(lex, v, anchor)) {
+  if (denied_clause(lex, v, anchor) || denied_tail(lex, v, m)) {
     return NG_MOD_DENIED;
+  }
+  size_t c0 = anchor >= 5 ? anchor - 5 : 0;
+  if (c0 < w0) {
+    c0 = w0;
+  }
+  at = ng__view_find(v, c0, anchor, &lex->lists[NG_WL_CANCELLED], &n);
+  if (at != NG_NONE && at + n <= anchor) {
+    return NG_MOD_DENIED; /* "cancelled a planned visit to" */
+  }
+  if (reported_anywhere(lex, v, m)) {
+    return NG_MOD_REPORTED;
   }
   if (ng__view_find(v, w0, anchor, &lex->lists[NG_WL_REPORTED], NULL) !=
       NG_NONE) {
@@ -158,6 +421,85 @@ drop_witnesses(const struct ng_lexicon *lex, const struct ng_view *v,
   }
 }
 
+/* "X, whose country holds the GCC presidency": a person bound by a
+ * slot that also takes countries, followed by ", whose country|nation|
+ * government", stands for the country they hold an office of (the
+ * clause speaks of the country). False when the country is not known:
+ * the match is dropped. */
+static bool
+whose_country(const struct ng_doc *doc, const struct ng_view *v,
+              struct ng_match *m)
+{
+  if (m->rule->rel == NG_REL_MEETS || m->rule->rel == NG_REL_VISITS) {
+    return true; /* person-only relations */
+  }
+  size_t *arrs[2] = {m->a, m->b};
+  size_t *toks[2] = {m->a_tok, m->b_tok};
+  size_t ns[2] = {m->n_a, m->n_b};
+  for (int r = 0; r < 2; r++) {
+    for (size_t i = 0; i < ns[r]; i++) {
+      size_t t = toks[r][i];
+      if (doc->entities[arrs[r][i]].type != NG_ETYPE_PERSON ||
+          t + 3 >= v->n_toks || strcmp(v->toks[t + 1].low, ",") != 0 ||
+          strcmp(v->toks[t + 2].low, "whose") != 0 ||
+          (strcmp(v->toks[t + 3].low, "country") != 0 &&
+           strcmp(v->toks[t + 3].low, "nation") != 0 &&
+           strcmp(v->toks[t + 3].low, "government") != 0)) {
+        continue;
+      }
+      size_t c = ng__doc_office_of(doc, arrs[r][i],
+                                   NG_TYPE_BIT(NG_ETYPE_COUNTRY));
+      if (c == NG_NONE) {
+        return false;
+      }
+      arrs[r][i] = c;
+    }
+  }
+  return true;
+}
+
+/* A membership whose organisation is only a description ("joined the
+ * group") resolved to something that is no international organisation
+ * (a company is a "group" too): the organisation is the last
+ * international organisation named before it in its sentence or the
+ * two before ("became a member of BRICS ..., a year after the UAE
+ * joined the group"). False when there is none: the match is dropped. */
+static bool
+member_description(const struct ng_doc *doc, const struct ng_views *views,
+                   struct ng_match *m)
+{
+  if (m->rule->rel != NG_REL_MEMBER_OF) {
+    return true;
+  }
+  const struct ng_view *v = &views->v[m->view];
+  for (size_t i = 0; i < m->n_b; i++) {
+    const struct ng_tok *t = &v->toks[m->b_tok[i]];
+    if (t->kind != NG_TOK_ENT || t->mkind != NG_MENTION_DESCRIPTION ||
+        doc->entities[m->b[i]].type == NG_ETYPE_INTL_ORG) {
+      continue;
+    }
+    size_t org = NG_NONE;
+    for (size_t k = m->view + 1; k-- > 0 && m->view - k <= 2 &&
+                                 org == NG_NONE;) {
+      const struct ng_view *w = &views->v[k];
+      size_t end = k == m->view ? m->b_tok[i] : w->n_toks;
+      for (size_t j = end; j-- > 0;) {
+        const struct ng_tok *x = &w->toks[j];
+        if (x->kind == NG_TOK_ENT && !x->quoted &&
+            doc->entities[x->ent].type == NG_ETYPE_INTL_ORG) {
+          org = x->ent;
+          break;
+        }
+      }
+    }
+    if (org == NG_NONE) {
+      return false;
+    }
+    m->b[i] = org;
+  }
+  return true;
+}
+
 ng_status
 ng__relation_find(ng_world *world, const struct ng_doc *doc,
                   struct ng_relset *out)
@@ -169,6 +511,31 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
   }
   const struct ng_lexicon *lex = world->lex;
   TRY(st, ng__views_build(doc, lex, &out->views));
+  if (world->gaz && doc->n_entities) {
+    /* capitals standing for their countries ("Seoul and Tokyo agreed") */
+    out->views.capital = malloc(doc->n_entities * sizeof(size_t));
+    if (!out->views.capital) {
+      ng__relation_clear(out);
+      return NG_ERR_NOMEM;
+    }
+    for (size_t e = 0; e < doc->n_entities; e++) {
+      const struct ng_entity *ce = &doc->entities[e];
+      out->views.capital[e] = NG_NONE;
+      if (ce->merged || ce->type != NG_ETYPE_CITY) {
+        continue;
+      }
+      size_t ge = ng__gazetteer_find_entry(world->gaz, NG_ETYPE_CITY, false,
+                                           ce->label, strlen(ce->label));
+      const struct ng_gaz_entry *g = ng__gazetteer_entry(world->gaz, ge);
+      const struct ng_gaz_entry *c =
+          g ? ng__gazetteer_entry(world->gaz, g->capital_of) : NULL;
+      size_t ci = c ? ng__doc_find_entity(doc, NG_ETYPE_COUNTRY, c->label)
+                    : NG_NONE;
+      if (ci != NG_NONE && doc->entities[ci].n_mentions > 0) {
+        out->views.capital[e] = ci;
+      }
+    }
+  }
   if (doc->dateline != NG_NONE && doc->dateline < doc->n_entities) {
     size_t city = ng__doc_resolve(doc, doc->dateline);
     const char *c = city != NG_NONE &&
@@ -198,7 +565,10 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
           }
           drop_witnesses(lex, v, &rm.m);
         }
-        if (intended(lex, v, &rm.m)) {
+        if (!whose_country(doc, v, &rm.m) ||
+            !member_description(doc, &out->views, &rm.m) ||
+            intended(lex, v, &rm.m) || hypothetical(doc, lex, v, &rm.m) ||
+            passive_misread(v, &rm.m) || not_membership(lex, v, &rm.m)) {
           continue;
         }
         rm.modality = modality_of(lex, v, &rm.m);

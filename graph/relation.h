@@ -41,9 +41,16 @@ void ng__relation_set_ref_date(struct ng_doc *doc);
 /* Runs every pattern of the world's lexicon over every sentence of @p doc
  * and stores the matches, with modality (VOCABULARY.md "Evidence and
  * confidence": Planned, Reported, Denied markers of triggers.ttl before
- * the trigger in its clause) and confidence, in @p out (free with
- * ng__relation_clear). Loads the lexicons if needed. Errors:
- * NG_ERR_NOMEM, and the lexicon's loading errors. */
+ * the trigger in its clause; cancelled markers just before it; denied
+ * tail markers just after the match; unnamed-source markers anywhere in
+ * the sentence) and confidence, in @p out (free with
+ * ng__relation_clear). Drops matches that state no fact: a sought
+ * relation (intent markers), a condition or possibility (hypothetical
+ * markers: "If X joins", "X could become"), an active-voice rule on a
+ * passive trigger ("X was hosted by Y"), and a membership whose
+ * organisation only modifies another noun ("the BRICS partner
+ * programme"). Loads the lexicons if needed. Errors: NG_ERR_NOMEM, and
+ * the lexicon's loading errors. */
 NG_NODISCARD ng_status ng__relation_find(ng_world *world,
                                          const struct ng_doc *doc,
                                          struct ng_relset *out);

@@ -197,6 +197,39 @@ is_abbreviation(const ng_world *world, const char *text, size_t para_begin,
   return false;
 }
 
+/* True if the abbreviation ending with the '.' at @p dot is a company
+ * suffix ("Bhd.", "Inc."; ngl:NameSuffix of ng:Company) and the word at
+ * @p next is a function word (ngl:Stopword: "The", "It", "Meanwhile")
+ * that begins a sentence: "... signed with Teluk Port Bhd. The deal ...". */
+static bool
+company_end(const ng_world *world, const char *text, size_t para_begin,
+            size_t dot, size_t next, size_t pe)
+{
+  if (!world || !world->gaz) {
+    return false;
+  }
+  size_t b = dot;
+  while (b > para_begin && text[b - 1] != ' ' && text[b - 1] != '\n') {
+    b--;
+  }
+  const struct ng_lex_item *sx = ng__gazetteer_find_word(
+      world->gaz, NG_LEX_SUFFIX, text + b, dot + 1 - b);
+  if (!sx || sx->type != NG_ETYPE_COMPANY) {
+    return false;
+  }
+  size_t e = next;
+  while (e < pe) {
+    uint32_t cp;
+    size_t k = decode(text + e, pe - e, &cp);
+    if (!ng__segment_is_word_cp(cp)) {
+      break;
+    }
+    e += k;
+  }
+  return e > next && ng__gazetteer_find_word(world->gaz, NG_LEX_STOPWORD,
+                                             text + next, e - next);
+}
+
 static bool
 is_closer(uint32_t cp)
 {
@@ -259,7 +292,8 @@ split_paragraph(ng_world *world, struct ng_doc *doc, size_t pb, size_t pe)
       i = j;
       continue;
     }
-    if (c == '.' && end == i + 1 && is_abbreviation(world, text, pb, i)) {
+    if (c == '.' && end == i + 1 && is_abbreviation(world, text, pb, i) &&
+        !company_end(world, text, pb, i, j, pe)) {
       i = j;
       continue;
     }

@@ -152,6 +152,7 @@ struct tok {
   char low[16]; /* lower-cased text (truncated); punct: one char */
   int num;      /* T_NUM value (capped), ordinal suffix dropped */
   int ndigits;  /* T_NUM digit count */
+  bool cap;     /* T_WORD starting with an ASCII capital letter */
 };
 
 #define MAX_TOKS 512
@@ -223,6 +224,7 @@ tokenize(const char *text, size_t len, struct tok *toks, size_t max)
     } else if (is_alpha(c) || c >= 0x80) {
       size_t k = 0;
       t->kind = T_WORD;
+      t->cap = c >= 'A' && c <= 'Z';
       while (i < len) {
         unsigned char x = (unsigned char)text[i];
         if (x == 0xE2 || (x == 0xC2 && i + 1 < len &&
@@ -401,6 +403,30 @@ is_future_marker(const struct tok *t)
   return false;
 }
 
+/* A present-tense verb of a schedule within the 5 words before token i,
+ * with no punctuation between: "the visit ends on Friday", "leaves for
+ * Doha on Friday". News prose uses the simple present of such verbs for
+ * what is planned (AP Stylebook, "tenses in leads"). */
+static bool
+schedule_verb_before(const struct tok *toks, size_t n, size_t i)
+{
+  static const char *const verbs[] = {
+      "ends", "concludes", "leaves", "departs", "flies", "travels",
+      "returns", "heads", "begins", "starts", "opens", "closes", "resumes",
+      "arrives", "wraps", "continues", "runs"};
+  for (size_t k = i; k-- > 0 && i - k <= 5;) {
+    if (toks[k].kind == T_PUNCT) {
+      return false;
+    }
+    for (size_t v = 0; v < ARRAY_LEN(verbs); v++) {
+      if (is_word(toks, n, k, verbs[v])) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* Future tense around token i: a marker in the 20 words before (within
  * the sentence) or the 6 words after (up to a relative pronoun or "and"
  * opening another clause), within the text given; never for
@@ -416,6 +442,9 @@ future_context(const struct tok *toks, size_t n, size_t i)
     if (is_word(toks, n, r - 1, report[k])) {
       return false;
     }
+  }
+  if (schedule_verb_before(toks, n, i)) {
+    return true;
   }
   size_t lo = i > 20 ? i - 20 : 0;
   for (size_t k = i; k-- > lo;) {
@@ -572,6 +601,239 @@ explicit_at(const struct tok *toks, size_t n, size_t i, bool has_ref,
   return set_days(t, y, m, d, 0, 0, 0) ? j : 0;
 }
 
+/* Moves the year-less date or range @p t (tokens start..e) to the year a
+ * following "last year" / "this year" / "next year" names ("on March 3-5
+ * next year"). Returns the index after the expression. */
+static size_t
+year_after(const struct tok *toks, size_t n, size_t start, size_t e,
+           int ref_y, struct ng_timex *t)
+{
+  int shift;
+  if (is_word(toks, n, e, "last")) {
+    shift = -1;
+  } else if (is_word(toks, n, e, "this")) {
+    shift = 0;
+  } else if (is_word(toks, n, e, "next")) {
+    shift = 1;
+  } else {
+    return e;
+  }
+  if (!is_word(toks, n, e + 1, "year")) {
+    return e;
+  }
+  for (size_t k = start; k < e; k++) {
+    if (is_year(&toks[k])) {
+      return e; /* the date states its own year */
+    }
+  }
+  int y, m, d, y2, m2, d2;
+  if (!ng__timex_parse_iso(t->value, &y, &m, &d)) {
+    return e;
+  }
+  int ny = ref_y + shift;
+  struct ng_timex u = *t;
+  if (t->kind == NG_TIMEX_RANGE &&
+      ng__timex_parse_iso(t->end_value, &y2, &m2, &d2)) {
+    if (!set_days(&u, ny, m, d, ny + (y2 - y), m2, d2)) {
+      return e;
+    }
+  } else if (!set_days(&u, ny, m, d, 0, 0, 0)) {
+    return e;
+  }
+  *t = u;
+  return e + 2;
+}
+
+/* Monday and Sunday of the calendar week @p weeks weeks after that of
+ * the reference date @p ref (weekday @p ref_wd, 0 = Monday). */
+static void
+week_bounds(const char *ref, int ref_wd, int weeks, char mon[11],
+            char sun[11])
+{
+  (void)ng__timex_add_days(ref, -(long)ref_wd + 7L * weeks, mon);
+  (void)ng__timex_add_days(mon, 6, sun);
+}
+
+/* "last week", "this week", "next week", optionally after "earlier",
+ * "later", "early" or "late", at token i: the part of the week meant
+ * ("earlier this week": Monday to the day before the reference date;
+ * "late last week": Thursday to Sunday). Fills @p t and returns the index
+ * after it, or 0. */
+static size_t
+week_at(const struct tok *toks, size_t n, size_t i, const char *ref,
+        int ref_wd, struct ng_timex *t)
+{
+  static const char *const quals[] = {"earlier", "later", "early", "late"};
+  size_t j = i;
+  int q = -1;
+  for (int k = 0; k < (int)ARRAY_LEN(quals); k++) {
+    if (is_word(toks, n, j, quals[k])) {
+      q = k;
+    }
+  }
+  if (q >= 0) {
+    j++;
+  }
+  int shift;
+  if (is_word(toks, n, j, "this")) {
+    shift = 0;
+  } else if (is_word(toks, n, j, "last")) {
+    shift = -1;
+  } else if (is_word(toks, n, j, "next")) {
+    shift = 1;
+  } else {
+    return 0;
+  }
+  if (!is_word(toks, n, j + 1, "week")) {
+    return 0;
+  }
+  char a[11], b[11];
+  week_bounds(ref, ref_wd, shift, a, b);
+  if (q == 0 && shift == 0) {
+    (void)ng__timex_add_days(ref, -1, b);
+  } else if (q == 1 && shift == 0) {
+    (void)ng__timex_add_days(ref, 1, a);
+  } else if (q == 0 || q == 2) {
+    (void)ng__timex_add_days(a, 2, b);
+  } else if (q == 1 || q == 3) {
+    char mon[11];
+    memcpy(mon, a, 11);
+    (void)ng__timex_add_days(mon, 3, a);
+  }
+  int dd;
+  if (!a[0] || !b[0] || strcmp(a, b) > 0 ||
+      !ng__timex_parse_iso(a, &t->year, &t->month, &dd)) {
+    return 0;
+  }
+  memcpy(t->value, a, 11);
+  if (strcmp(a, b) == 0) {
+    t->kind = NG_TIMEX_DATE;
+  } else {
+    t->kind = NG_TIMEX_WEEK;
+    memcpy(t->end_value, b, 11);
+  }
+  t->relative = true;
+  t->future = strcmp(a, ref) > 0;
+  t->begin = toks[i].begin;
+  t->end = toks[j + 1].end;
+  return j + 2;
+}
+
+/* A range of two weekdays at token i ("Monday to Wednesday", after
+ * "from" or "between"; "Monday-Wednesday"), optionally followed by "this
+ * week", "next week" or "last week". The first day resolves like a lone
+ * weekday (the named week, else by tense); the second is the first such
+ * day after it. Fills @p t (a RANGE) and returns the index after it, or
+ * 0. */
+static size_t
+weekday_range_at(const struct tok *toks, size_t n, size_t i, const char *ref,
+                 int ref_wd, struct ng_timex *t)
+{
+  int wd = weekday_of(&toks[i]);
+  bool lead = i > 0 && (is_word(toks, n, i - 1, "from") ||
+                        is_word(toks, n, i - 1, "between"));
+  bool sep = is_punct(toks, n, i + 1, '-') ||
+             (lead && (is_word(toks, n, i + 1, "to") ||
+                       is_word(toks, n, i + 1, "until") ||
+                       is_word(toks, n, i + 1, "through") ||
+                       is_word(toks, n, i + 1, "and")));
+  int wd2 = i + 2 < n ? weekday_of(&toks[i + 2]) : -1;
+  if (wd < 0 || !sep || wd2 < 0 || wd2 == wd) {
+    return 0;
+  }
+  size_t e = i + 3;
+  char start[11];
+  int wshift = is_word(toks, n, e, "this") ? 0
+               : is_word(toks, n, e, "last") ? -1
+               : is_word(toks, n, e, "next") ? 1
+                                             : 100;
+  if (wshift != 100 && is_word(toks, n, e + 1, "week")) {
+    char mon[11], sun[11];
+    week_bounds(ref, ref_wd, wshift, mon, sun);
+    if (!ng__timex_add_days(mon, wd, start)) {
+      return 0;
+    }
+    e += 2;
+  } else {
+    bool future = future_context(toks, n, i);
+    long delta = future ? (wd - ref_wd + 7) % 7
+                        : -(long)((ref_wd - wd + 7) % 7);
+    if (!ng__timex_add_days(ref, delta, start)) {
+      return 0;
+    }
+  }
+  char end[11];
+  int dd;
+  if (!ng__timex_add_days(start, (wd2 - wd + 7) % 7, end) ||
+      !ng__timex_parse_iso(start, &t->year, &t->month, &dd)) {
+    return 0;
+  }
+  t->kind = NG_TIMEX_RANGE;
+  memcpy(t->value, start, 11);
+  memcpy(t->end_value, end, 11);
+  t->relative = true;
+  t->future = strcmp(start, ref) > 0;
+  t->begin = toks[i].begin;
+  t->end = toks[e - 1].end;
+  return e;
+}
+
+/* A capitalised month name without day or year after a preposition or a
+ * part-of-month word at token i ("in April", "mid-April", "early May",
+ * "by the end of June", "last March"). The year: "last" gives the latest
+ * such month before the reference month, "next" the first after it,
+ * "this" the reference year; else future tense gives the first on or
+ * after the reference month, and otherwise the nearer one (within six
+ * months back or forward). Fills @p t and returns the index after it, or
+ * 0. */
+static size_t
+month_only_at(const struct tok *toks, size_t n, size_t i, int ref_y,
+              int ref_m, struct ng_timex *t)
+{
+  static const char *const preps[] = {
+      "in", "since", "during", "until", "till", "by", "from", "before",
+      "after", "of", "mid", "early", "late", "to", "through", "around",
+      "last", "next", "this", "between", "and"};
+  int m = month_of(&toks[i]);
+  if (!m || !toks[i].cap || i == 0 ||
+      (i + 1 < n && (is_day(&toks[i + 1]) || is_year(&toks[i + 1])))) {
+    return 0;
+  }
+  size_t p = i - 1;
+  /* "mid-April" */
+  if (is_punct(toks, n, p, '-') && p > 0 && is_word(toks, n, p - 1, "mid")) {
+    p--;
+  }
+  bool ok = false;
+  for (size_t k = 0; k < ARRAY_LEN(preps) && !ok; k++) {
+    ok = is_word(toks, n, p, preps[k]);
+  }
+  if (!ok) {
+    return 0;
+  }
+  int y;
+  if (is_word(toks, n, p, "last")) {
+    y = m < ref_m ? ref_y : ref_y - 1;
+  } else if (is_word(toks, n, p, "next")) {
+    y = m > ref_m ? ref_y : ref_y + 1;
+  } else if (is_word(toks, n, p, "this")) {
+    y = ref_y;
+  } else if (future_context(toks, n, i)) {
+    y = m >= ref_m ? ref_y : ref_y + 1;
+  } else {
+    int back = (ref_m - m + 12) % 12; /* months back to the latest one */
+    y = back <= 6 ? (m <= ref_m ? ref_y : ref_y - 1)
+                  : (m > ref_m ? ref_y : ref_y + 1);
+  }
+  t->kind = NG_TIMEX_MONTH;
+  t->year = y;
+  t->month = m;
+  t->relative = true;
+  t->begin = toks[p].begin;
+  t->end = toks[i].end;
+  return i + 1;
+}
+
 size_t
 ng__timex_scan(const char *text, size_t len, const char *ref_date,
                struct ng_timex *out, size_t max)
@@ -598,6 +860,7 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
                                      between, &t)
                        : 0;
       if (e) {
+        e = has_ref ? year_after(toks, n, start, e, ref_y, &t) : e;
         t.begin = toks[start].begin;
         t.end = toks[e - 1].end;
         put(out, max, &count, &t);
@@ -609,6 +872,7 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
     size_t e = explicit_at(toks, n, i, has_ref, ref_y, ref_m, from, between,
                            &t);
     if (e) {
+      e = has_ref ? year_after(toks, n, start, e, ref_y, &t) : e;
       t.begin = toks[start].begin;
       t.end = toks[e - 1].end;
       put(out, max, &count, &t);
@@ -617,6 +881,38 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
     }
     memset(&t, 0, sizeof t);
     if (wd >= 0 && has_ref) {
+      int ref_wd0 = ng__timex_weekday(ref_y, ref_m, ref_d);
+      /* a range of weekdays: "from Monday to Wednesday [next week]",
+       * "between Monday and Wednesday", "Monday-Wednesday" */
+      size_t re = weekday_range_at(toks, n, i, ref_date, ref_wd0, &t);
+      if (re) {
+        put(out, max, &count, &t);
+        i = re;
+        continue;
+      }
+      memset(&t, 0, sizeof t);
+      /* "on Friday next week", "Monday of last week" */
+      size_t wk = is_word(toks, n, i + 1, "of") ? i + 2 : i + 1;
+      int wshift = is_word(toks, n, wk, "this") ? 0
+                   : is_word(toks, n, wk, "last") ? -1
+                   : is_word(toks, n, wk, "next") ? 1
+                                                  : 100;
+      if (wshift != 100 && is_word(toks, n, wk + 1, "week")) {
+        char mon[11], sun[11];
+        int dd;
+        week_bounds(ref_date, ref_wd0, wshift, mon, sun);
+        if (ng__timex_add_days(mon, wd, t.value) &&
+            ng__timex_parse_iso(t.value, &t.year, &t.month, &dd)) {
+          t.kind = NG_TIMEX_DATE;
+          t.relative = true;
+          t.future = strcmp(t.value, ref_date) > 0;
+          t.begin = toks[i].begin;
+          t.end = toks[wk + 1].end;
+          put(out, max, &count, &t);
+        }
+        i = wk + 2;
+        continue;
+      }
       bool last = i > 0 && (is_word(toks, n, i - 1, "last") ||
                             is_word(toks, n, i - 1, "past"));
       bool next = i > 0 && (is_word(toks, n, i - 1, "next") ||
@@ -653,6 +949,14 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
       continue;
     }
     if (has_ref && toks[i].kind == T_WORD) {
+      size_t we = week_at(toks, n, i, ref_date,
+                          ng__timex_weekday(ref_y, ref_m, ref_d), &t);
+      if (we) {
+        put(out, max, &count, &t);
+        i = we;
+        continue;
+      }
+      memset(&t, 0, sizeof t);
       long delta = 1000;
       if (strcmp(toks[i].low, "today") == 0 ||
           strcmp(toks[i].low, "tonight") == 0) {
@@ -721,6 +1025,12 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
       i += 2;
       continue;
     }
+    if (has_ref && month_only_at(toks, n, i, ref_y, ref_m, &t)) {
+      put(out, max, &count, &t);
+      i++;
+      continue;
+    }
+    memset(&t, 0, sizeof t);
     /* a bare year after a preposition, or opening the sentence: "in 2024" */
     if (is_year(&toks[i]) &&
         !(i + 1 < n && is_punct(toks, n, i + 1, '-') &&

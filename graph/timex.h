@@ -13,7 +13,10 @@ enum ng_timex_kind {
   NG_TIMEX_DATE,  /* one day: value */
   NG_TIMEX_RANGE, /* several days: value .. end_value */
   NG_TIMEX_MONTH, /* a month: year + month ("March 2025", "next month") */
-  NG_TIMEX_YEAR   /* a year: year ("in 2024", "last year") */
+  NG_TIMEX_YEAR,  /* a year: year ("in 2024", "last year") */
+  NG_TIMEX_WEEK   /* part of a calendar week (Monday..Sunday) whose day is
+                   * not stated: value .. end_value ("last week",
+                   * "earlier this week", "next week") */
 };
 
 /* One temporal expression found by ng__timex_scan(). */
@@ -60,12 +63,21 @@ bool ng__timex_diff_days(const char *a, const char *b, long *out);
  * 2025", "Aug. 12", "2025-05-13", "Thursday, March 6"; ranges "from May 13
  * to 16", "May 13-16", "13-16 May", "between May 13 and 16", "May 30 to
  * June 2"; weekdays ("on Monday", "Earlier Wednesday", "last Friday",
- * "next Tuesday"): past tense gives the latest such day on or before the
- * reference date, future tense ("will", "is scheduled to", "expected to")
- * the first on or after it; "today", "yesterday", "tomorrow"; years ("in
- * 2024", "last year", "this year", "next year"); months ("March 2025",
- * "last month", "next month"). Year-less dates take the reference year,
- * moved by one across a December/January turn.
+ * "next Tuesday", "on Friday next week"): past tense gives the latest such
+ * day on or before the reference date, future tense ("will", "is
+ * scheduled to", "expected to", or a present-tense schedule verb just
+ * before it: "ends on Friday", "leaves for Doha on Friday") the first on
+ * or after it; "today", "yesterday", "tomorrow"; weeks ("last week",
+ * "this week", "earlier this week", "later this week", "next week":
+ * NG_TIMEX_WEEK, or a DATE when only one day is left); years ("in 2024",
+ * "last year", "this year", "next year"); months ("March 2025", "last
+ * month", "next month", and a capitalised month name after a preposition
+ * or "mid-", "early", "late", "end of": "in April", "mid-April": the
+ * latest such month on or before the reference month, or in future tense
+ * the first on or after it; "last March", "next March"). Year-less dates
+ * take the reference year, moved by one across a December/January turn,
+ * or the year a following "last year" / "next year" names ("on March 3-5
+ * next year").
  *
  * Stores at most @p max expressions in @p out, in text order, and returns
  * how many were found (which may exceed @p max). Pure: no allocation. */

@@ -164,4 +164,12 @@
 /* relations (appended by relations4): visits to a country */
 #define NGL_COUNTRY_VISIT_PHRASE NGL_NS "CountryVisitPhrase"
 
+/* relations (appended by rel3): hypothetical, cancelled and trailing
+ * attribution or denial markers */
+#define NGL_HYPOTHETICAL_MARKER NGL_NS "HypotheticalMarker"
+#define NGL_CANCELLED_MARKER NGL_NS "CancelledMarker"
+#define NGL_REPORTED_TAIL_MARKER NGL_NS "ReportedTailMarker"
+#define NGL_DENIED_TAIL_MARKER NGL_NS "DeniedTailMarker"
+#define NGL_NON_MEMBER_WORD NGL_NS "NonMemberWord"
+
 #endif

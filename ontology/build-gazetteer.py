@@ -90,7 +90,7 @@ CITIES = [
     ("Karachi", "PK", ""), ("Lahore", "PK", ""), ("Chittagong", "BD", ""),
     ("Ho Chi Minh City", "VN", "Saigon"), ("Da Nang", "VN", "Danang"),
     ("Surabaya", "ID", ""), ("Medan", "ID", ""), ("Bandung", "ID", ""),
-    ("Cebu", "PH", "Cebu City"), ("Davao", "PH", "Davao City"),
+    ("Cebu City", "PH", "Cebu"), ("Davao City", "PH", "Davao"),
     ("Chiang Mai", "TH", ""), ("Yangon", "MM", "Rangoon"),
     ("Mandalay", "MM", ""), ("Siem Reap", "KH", ""),
     ("Kota Kinabalu", "MY", ""), ("Kuching", "MY", ""),
@@ -210,8 +210,8 @@ CITIES = [
     ("Makassar", "ID", ""), ("Semarang", "ID", ""), ("Batam", "ID", ""),
     ("Balikpapan", "ID", ""), ("Yogyakarta", "ID", "Jogjakarta"),
     ("Denpasar", "ID", ""),
-    ("Zamboanga", "PH", "Zamboanga City"), ("Quezon City", "PH", ""),
-    ("Subic", "PH", "Subic Bay"), ("Iloilo", "PH", "Iloilo City"),
+    ("Zamboanga City", "PH", "Zamboanga"), ("Quezon City", "PH", ""),
+    ("Subic", "PH", "Subic Bay"), ("Iloilo City", "PH", "Iloilo"),
     ("Cagayan de Oro", "PH", ""), ("Pattaya", "TH", ""),
     ("Laem Chabang", "TH", ""), ("Songkhla", "TH", ""), ("Hat Yai", "TH", ""),
     ("Phuket", "TH", ""), ("Sihanoukville", "KH", ""),
@@ -253,7 +253,8 @@ REGIONS = [
     ("Sub-Saharan Africa", "", ""), ("Western Europe", "", ""),
     ("Eastern Europe", "", ""), ("Central Europe", "", ""),
     ("Scandinavia", "", ""), ("Balkans", "", "Western Balkans"),
-    ("Caucasus", "", "South Caucasus"), ("Andes", "", ""),
+    ("Caucasus", "", ""), ("South Caucasus", "", "Transcaucasia"),
+    ("North Caucasus", "RU", ""), ("Andes", "", ""),
     ("Patagonia", "", ""),
     ("Caribbean", "", ""), ("Central America", "", ""),
     ("South America", "", ""), ("North America", "", ""),
@@ -271,6 +272,11 @@ REGIONS = [
     ("Bosphorus", "TR", ""), ("Øresund", "", "Oresund|Öresund|Øresund Strait|Oresund Strait"),
     ("North Sea", "", ""), ("Caspian Sea", "", ""),
     ("Sea of Japan", "", ""), ("East China Sea", "", ""),
+    # regions whose name contains a country's name: the longer name wins
+    ("Niger Delta", "NG", ""), ("Congo Basin", "", ""),
+    ("Skagerrak", "", ""), ("Kattegat", "", ""),
+    ("Empty Quarter", "", "Rub' al Khali|Rub al-Khali"),
+    ("Kalimantan", "ID", ""), ("East Kalimantan", "ID", ""),
 ]
 
 # Well-known named places: (name, alpha2, city-or-empty, aliases).
@@ -300,6 +306,17 @@ LANDMARKS = [
     ("Casa Rosada", "AR", "Buenos Aires", ""),
     ("Los Pinos", "MX", "Mexico City", ""),
     ("Quirinal Palace", "IT", "Rome", "Palazzo del Quirinale"),
+    ("Istana Nurul Iman", "BN", "Bandar Seri Begawan", ""),
+    ("State House", "", "", ""),
+]
+
+# Public bodies often quoted in trade news that no pattern finds:
+# (name, aliases, ng type, home alpha2).
+PUBLIC_BODIES = [
+    ("Eurostat", "", "ng:GovernmentBody", ""),
+    ("UK Export Finance", "UKEF", "ng:GovernmentBody", "GB"),
+    ("Statistics Norway", "SSB", "ng:GovernmentBody", "NO"),
+    ("Universiti Brunei Darussalam", "UBD", "ng:Organization", "BN"),
 ]
 
 # News agencies (ng:NewsAgency): (name, long name, aliases, home alpha2 or
@@ -310,7 +327,7 @@ AGENCIES = [
     ("AFP", "Agence France-Presse", "Agence France Presse", ""),
     ("AP", "Associated Press", "The Associated Press", ""),
     ("Xinhua", "Xinhua News Agency", "", "CN"),
-    ("Kyodo", "Kyodo News", "", "JP"),
+    ("Kyodo News", "Kyodo News", "Kyodo", "JP"),
     ("Jiji Press", "Jiji Press", "Jiji", "JP"),
     ("Yonhap", "Yonhap News Agency", "", "KR"),
     ("ANI", "Asian News International", "", "IN"),
@@ -558,6 +575,10 @@ def build_orgs(data):
         props = [f"ngl:homeCountry ngg:country-{a2}"] if a2 else []
         w.entry(f"ngg:agency-{slug(name)}", "ng:NewsAgency", name, aliases, None,
                 False, props)
+    for name, al, t, a2 in PUBLIC_BODIES:
+        props = [f"ngl:homeCountry ngg:country-{a2}"] if a2 else []
+        w.entry(f"ngg:body-{slug(name)}", t, name, split(al), None, False,
+                props)
     for name, al, a2 in COMPANIES:
         w.entry(f"ngg:company-{slug(name)}", "ng:Company", name, split(al), None,
                 False, [f"ngl:homeCountry ngg:country-{a2}"])

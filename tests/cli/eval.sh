@@ -65,8 +65,9 @@ check dev "$dev" "metadata acc" 0.97
 
 own=$(score samples "$top_srcdir/fixtures/gold" "$top_srcdir/fixtures/articles")
 echo "samples: $own"
-check samples "$own" "entities F1" 0.80
-check samples "$own" "facts F1" 0.60
-check samples "$own" "events F1" 0.50
-check samples "$own" "metadata acc" 0.90
+check samples "$own" "entities F1" 0.97
+check samples "$own" "facts F1" 0.95
+check samples "$own" "events F1" 0.95
+check samples "$own" "event-dates F1" 0.95
+check samples "$own" "metadata acc" 0.97
 exit "$fail"

@@ -118,6 +118,49 @@ test_merge_api(void)
   ng_doc_free(doc);
 }
 
+/* The entity a mention over the first occurrence of @p surf resolves to,
+ * when its kind is @p kind; else NULL. */
+static const char *
+described(const struct ng_doc *doc, const char *surf,
+          enum ng_mention_kind kind)
+{
+  const char *p = doc ? strstr(doc->text, surf) : NULL;
+  for (size_t m = 0; p && m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    if (mn->begin == (size_t)(p - doc->text) && mn->kind == kind) {
+      return doc->entities[ng__doc_resolve(doc, mn->entity)].label;
+    }
+  }
+  return NULL;
+}
+
+/* "the foreign minister" is the person titled so; "the Malaysian leader"
+ * and "the Egyptian minister" hold an office of that country */
+static void
+test_office_descriptions(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Trade Minister Ali Osman and Foreign Minister Amal Hassan met "
+      "Malaysian Prime Minister Anwar Ibrahim and Egyptian Minister of Trade "
+      "Samir Fahmy. The foreign minister said ties were strong. The "
+      "Malaysian leader thanked the hosts. The Egyptian minister agreed. "
+      "The minister said more.", NULL);
+  test_dump(doc);
+  const char *a = described(doc, "The foreign minister",
+                            NG_MENTION_DESCRIPTION);
+  const char *b = described(doc, "The Malaysian leader",
+                            NG_MENTION_DESCRIPTION);
+  const char *c = described(doc, "The Egyptian minister",
+                            NG_MENTION_DESCRIPTION);
+  const char *d = described(doc, "The minister said",
+                            NG_MENTION_DESCRIPTION);
+  CHECK(a && strcmp(a, "Amal Hassan") == 0);
+  CHECK(b && strcmp(b, "Anwar Ibrahim") == 0);
+  CHECK(c && strcmp(c, "Samir Fahmy") == 0);
+  CHECK(d && strcmp(d, "Samir Fahmy") == 0);
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -127,6 +170,7 @@ main(void)
     test_partials_pronouns(world);
     test_descriptions_acronyms(world);
     test_org_short_forms(world);
+    test_office_descriptions(world);
   }
   test_merge_api();
   ng_world_free(world);

@@ -525,6 +525,233 @@ test_unseen_relations4(void)
   ng_doc_free(doc);
 }
 
+/* Issue 3 audit (events helper): classes found on new wire stories. */
+static void
+test_issue3_meetings(void)
+{
+  /* R04 converse: the same two people meeting on another day in another
+   * city is another meeting; a visit in the same sentence places the
+   * first one */
+  struct ng_doc *doc = run(
+      "[Mauro Vieira|P] visited [New Delhi|Y] on 3 March for talks with "
+      "[Raj Kumar|P]. [Raj Kumar|P] met [Mauro Vieira|P] last week in "
+      "[Geneva|Y].",
+      "2025-05-15");
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 2);
+  const struct ng_event *ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && strcmp(ev->date, "2025-03-03") == 0 &&
+        ev->location == rd_ent(doc, "New Delhi"));
+  ev = rd_event(doc, NG_EV_MEETING, 1);
+  CHECK(ev && ev->date[0] == '\0' && ev->location == rd_ent(doc, "Geneva"));
+  ng_doc_free(doc);
+
+  /* R05: a meeting dated only by week or month never takes the
+   * article's main day (here Wednesday, from the first sentence) */
+  doc = run("[Omar Diallo|P] met [Ana Kova|P] in [Oslo|Y] on Wednesday. "
+            "Earlier this week, [Omar Diallo|P] met [Lutz Hamm|P] in "
+            "[Bergen|Y]. [Ana Kova|P] met [Mira Osei|P] in [Accra|Y] in "
+            "mid-April.",
+            "2025-05-15");
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 3);
+  for (size_t i = 0; i < 3; i++) {
+    ev = rd_event(doc, NG_EV_MEETING, i);
+    bool first = ev && ev->location == rd_ent(doc, "Oslo");
+    CHECK(ev && strcmp(ev->date, first ? "2025-05-14" : "") == 0);
+  }
+  ng_doc_free(doc);
+}
+
+static void
+test_issue3_background(void)
+{
+  /* R05: a time phrase set off by a comma before the clause, or the
+   * clause a "when" clause hangs on, makes the event background */
+  struct ng_doc *doc = run(
+      "In 2019, [Ana Kova|P] visited [Oslo|Y] for a summit. [Omar "
+      "Diallo|P] last visited [Accra|Y] in 2022, when he met [Mira "
+      "Osei|P] there.",
+      "2025-05-15");
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 0);
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_issue3_figures(void)
+{
+  /* a year belongs to the amount it follows: "from X in 2023 to Y in
+   * 2024" dates Y 2024; "Y in 2024, down from Z in 2023" dates Z 2023 */
+  struct ng_doc *doc = run(
+      "Exports from [Chile|C] to [China|C] rose from US$21.8 billion in "
+      "2023 to US$24.6 billion in 2024. Trade between [India|C] and "
+      "[Bangladesh|C] stood at US$12.9 billion in 2024, down from US$15.9 "
+      "billion in 2023.",
+      "2025-05-15");
+  size_t n = rd_count_events(doc, NG_EV_TRADE_FIGURE);
+  CHECK(n >= 2);
+  for (size_t i = 0; i < n; i++) {
+    const struct ng_event *ev = rd_event(doc, NG_EV_TRADE_FIGURE, i);
+    CHECK(ev && strcmp(ev->value, "21800000000") != 0);
+    if (ev && (strcmp(ev->value, "24600000000") == 0 ||
+               strcmp(ev->value, "12900000000") == 0)) {
+      CHECK(ev->year == 2024);
+    }
+    if (ev && strcmp(ev->value, "15900000000") == 0) {
+      CHECK(ev->year == 2023);
+    }
+  }
+  ng_doc_free(doc);
+
+  /* a capitalised trade word inside an unknown name is no trade; ¥ in
+   * an article that names the yuan is the yuan */
+  doc = run("[UK|C|United Kingdom] Export Finance will provide a credit "
+            "line of \xC2\xA3" "500 mln to [Nigeria|C]. Trade between "
+            "[Chile|C] and [China|C] was 438 billion yuan in 2024. Exports "
+            "from [Chile|C] to [China|C] were worth \xC2\xA5" "18.2 billion "
+            "in 2024.",
+            "2025-05-15");
+  n = rd_count_events(doc, NG_EV_TRADE_FIGURE);
+  CHECK(n == 2);
+  for (size_t i = 0; i < n; i++) {
+    const struct ng_event *ev = rd_event(doc, NG_EV_TRADE_FIGURE, i);
+    CHECK(ev && strcmp(ev->currency, "CNY") == 0 &&
+          !rd_has_party(doc, ev, "Nigeria"));
+  }
+  ng_doc_free(doc);
+}
+
+static void
+test_issue3_quotes(void)
+{
+  /* R03: a quotation over two paragraphs attributed only after it
+   * closes */
+  struct ng_doc *doc = run(
+      "[Prabowo Sani|P] spoke at length.\n\n\"First, we cut tariffs. "
+      "Second, we open ports.\n\n\"Third, we train workers,\" "
+      "[Prabowo Sani|P] said.",
+      "2025-05-15");
+  CHECK(rd_count_events(doc, NG_EV_QUOTATION) == 2);
+  const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, 0);
+  CHECK(ev && ev->text &&
+        strcmp(ev->text, "First, we cut tariffs. Second, we open ports.") ==
+            0 &&
+        ev->agent == rd_ent(doc, "Prabowo Sani"));
+  ng_doc_free(doc);
+
+  /* R03: an aside between the speaker and the verb after the quote */
+  doc = run("\"We will keep the crossings open,\" [Laila Haddad|P], who has "
+            "led the ministry since 2021, told reporters. \"Water is "
+            "scarce,\" [Karim Mansour|P], the trade minister, said.",
+            "2025-05-15");
+  CHECK(rd_count_events(doc, NG_EV_QUOTATION) == 2);
+  ev = rd_event(doc, NG_EV_QUOTATION, 0);
+  CHECK(ev && ev->agent == rd_ent(doc, "Laila Haddad"));
+  ev = rd_event(doc, NG_EV_QUOTATION, 1);
+  CHECK(ev && ev->agent == rd_ent(doc, "Karim Mansour"));
+  ng_doc_free(doc);
+}
+
+/* Round 2 (events): classes seen on unseen wire stories. */
+static void
+test_round2_trade_parties(void)
+{
+  /* the "after" list is a ranking, not a party of the figure */
+  struct ng_doc *doc = run(
+      "The [European Union|I] is [Kenya|C]'s second-largest trading partner "
+      "after [China|C], with two-way trade of \xE2\x82\xAC" "3.3 billion "
+      "in 2024.",
+      "2025-06-10");
+  CHECK(rd_count_events(doc, NG_EV_TRADE_FIGURE) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_TRADE_FIGURE, 0);
+  CHECK(ev && rd_has_party(doc, ev, "European Union") &&
+        rd_has_party(doc, ev, "Kenya") && !rd_has_party(doc, ev, "China"));
+  ng_doc_free(doc);
+
+  /* "bilateral trade" in a sentence naming no pair: the sides of the
+   * story's meeting, an organ standing for its organisation */
+  doc = rd_doc("[Kenyan|C|Kenya|dem] President [Amos Kiprono|P] met "
+               "[ASEAN|I] Secretary-General [Kao Kim|P] in "
+               "[Nairobi|Y] on Tuesday. [China|C] and [India|C] were not "
+               "mentioned in the talks. [China|C] sent an observer. "
+               "Bilateral trade rose to US$3.5 billion in 2024.",
+               "2025-06-10");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  rd_office(doc, NG_REL_LEADER_OF, "Kao Kim", "ASEAN");
+  CHECK_OK(rd_run(world, doc));
+  size_t n = rd_count_events(doc, NG_EV_TRADE_FIGURE);
+  CHECK(n == 1);
+  ev = rd_event(doc, NG_EV_TRADE_FIGURE, 0);
+  CHECK(ev && rd_has_party(doc, ev, "ASEAN") &&
+        rd_has_party(doc, ev, "Kenya"));
+  ng_doc_free(doc);
+}
+
+static void
+test_round2_visit_end(void)
+{
+  /* 2025-06-10 is a Tuesday; a "Reuters -" dateline's date is not the
+   * arrival day; "The visit runs through Friday" ends it */
+  struct ng_doc *doc = run(
+      "[HANOI|Y|Hanoi], June 10 ([Reuters|O]) - [Chilean|C|Chile|dem] "
+      "President [Tomas Vidal|P] arrived in [Vietnam|C] on Monday for an "
+      "official visit. The visit runs through Friday.",
+      "2025-06-10");
+  CHECK(rd_count_events(doc, NG_EV_VISIT) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && strcmp(ev->start_date, "2025-06-09") == 0);
+  CHECK(ev && strcmp(ev->end_date, "2025-06-13") == 0);
+  ng_doc_free(doc);
+
+  /* a three-day trip named later gives the end from the start */
+  doc = run("[Rosa Quispe|P] arrived in [Chile|C] on Monday. Her three-day "
+            "trip began with talks on energy.",
+            "2025-06-10");
+  ev = rd_event(doc, NG_EV_VISIT, 0);
+  CHECK(ev && strcmp(ev->start_date, "2025-06-09") == 0 &&
+        strcmp(ev->end_date, "2025-06-11") == 0);
+  ng_doc_free(doc);
+}
+
+static void
+test_round2_quotes(void)
+{
+  /* a long title with a hyphen before the name after the quotation; a
+   * description the entity stage left unresolved ("the 58-year-old
+   * minister") is the office holder mentioned last */
+  struct ng_doc *doc = run(
+      "[Indonesian|C|Indonesia|dem] Trade Minister [Budi Santoso|P] met "
+      "[Gulf Cooperation Council|I] Secretary-General [Khalid Ibrahim "
+      "Al-Rashidi|P] in [Riyadh|Y].\n\n\"The Gulf states will invest in "
+      "ports,\" [GCC|I|Gulf Cooperation Council] Secretary-General [Khalid "
+      "Ibrahim Al-Rashidi|P] told reporters after the session.\n\n\"This "
+      "is only the beginning,\" the 58-year-old minister said.",
+      "2025-06-10");
+  CHECK(rd_count_events(doc, NG_EV_QUOTATION) == 2);
+  const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, 0);
+  CHECK(ev && ev->agent == rd_ent(doc, "Khalid Ibrahim Al-Rashidi"));
+  ev = rd_event(doc, NG_EV_QUOTATION, 1);
+  CHECK(ev && ev->agent == rd_ent(doc, "Budi Santoso"));
+  ng_doc_free(doc);
+}
+
+static void
+test_round2_signing_title(void)
+{
+  /* a time adverb after the title is not part of it */
+  struct ng_doc *doc = run(
+      "[Malaysia|C] and [Norway|C] will sign a memorandum of understanding "
+      "on port digitalisation later this year.",
+      "2025-06-10");
+  const struct ng_event *ev = rd_event(doc, NG_EV_SIGNING, 0);
+  CHECK(ev && ev->text &&
+        strcmp(ev->text, "memorandum of understanding on port "
+                         "digitalisation") == 0);
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -541,6 +768,14 @@ main(void)
   test_unseen_trade();
   test_unseen_relations3();
   test_unseen_relations4();
+  test_issue3_meetings();
+  test_issue3_background();
+  test_issue3_figures();
+  test_issue3_quotes();
+  test_round2_trade_parties();
+  test_round2_visit_end();
+  test_round2_quotes();
+  test_round2_signing_title();
   ng_world_free(world);
   return test_report();
 }

@@ -143,7 +143,7 @@ test_names(void)
       {w_inr, 1, "INR", "India"},    {w_pkr, 1, "PKR", "Pakistan"},
       {w_dkk, 2, "DKK", "Denmark"},
   };
-  struct ng_money_names names = {nv, ARRAY_LEN(nv), NULL, NULL};
+  struct ng_money_names names = {nv, ARRAY_LEN(nv), NULL, NULL, false};
   struct ng_money m[4];
   const char *s = "rose to 1.2 billion Omani rials, or 310 billion Danish "
                   "crowns, and 5 million rials.";
@@ -184,6 +184,84 @@ test_names(void)
   CHECK_EQ_STR(m6[0].value, "1200000000000");
 }
 
+/* Issue 3 audit: Malaysian "bil", a range whose first amount repeats
+ * the marker and shares the scale (R02), Tk and Php, and ¥ as the yuan
+ * when the article (not the sentence) names the yuan. */
+static void
+test_issue3(void)
+{
+  struct ng_money m[4];
+  const char *s = "exports of RM45.7 bil and US$1.2bil, worth 3.5 bil "
+                  "ringgit";
+  CHECK(scan(s, m, 4) == 3);
+  CHECK_EQ_STR(m[0].value, "45700000000");
+  CHECK_EQ_STR(m[0].currency, "MYR");
+  CHECK_EQ_STR(m[1].value, "1200000000");
+  CHECK_EQ_STR(m[1].currency, "USD");
+  CHECK_EQ_STR(m[2].value, "3500000000");
+  s = "between RM1.2 and RM1.5 billion";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].value, "1200000000");
+  CHECK_EQ_STR(m[1].value, "1500000000");
+  s = "from RM1.2 to RM1.5 billion";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].value, "1200000000");
+  /* "and" shares a scale only after "between" */
+  s = "rose to RM5 and RM6 billion";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].value, "5");
+  s = "goods worth Tk 21,000 crore and Php 3 billion";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].currency, "BDT");
+  CHECK_EQ_STR(m[0].value, "210000000000");
+  CHECK_EQ_STR(m[1].currency, "PHP");
+  s = "cherries worth \xC2\xA5" "18.2 billion";
+  CHECK(scan(s, m, 4) == 1);
+  CHECK_EQ_STR(m[0].currency, "JPY");
+  struct ng_money_names names = {NULL, 0, NULL, NULL, true};
+  CHECK(ng__money_scan_names(s, strlen(s), &names, m, 4) == 1);
+  CHECK_EQ_STR(m[0].currency, "CNY");
+  CHECK(ng__money_says_yuan("438 billion yuan", 16));
+  CHECK(!ng__money_says_yuan("the Yuanshan hotel", 18));
+}
+
+/* Round 2: Indian lakh/crore digit grouping, "Rs." with a dot, attached
+ * scale abbreviations. */
+static void
+test_indian_grouping(void)
+{
+  struct ng_money m[4];
+  const char *s = "trade stood at \xE2\x82\xB9" "1,09,450 crore last year";
+  CHECK(scan(s, m, 4) == 1);
+  CHECK_EQ_STR(m[0].value, "1094500000000");
+  CHECK_EQ_STR(m[0].currency, "INR");
+  CHECK(m[0].end == strlen("trade stood at \xE2\x82\xB9" "1,09,450 crore"));
+  s = "a grant of Rs 2,50,000 and \xE2\x82\xB9" "12,34,567 for each";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].value, "250000");
+  CHECK_EQ_STR(m[1].value, "1234567");
+  s = "Rs. 1,00,00,000 in all";
+  CHECK(scan(s, m, 4) == 1);
+  CHECK_EQ_STR(m[0].value, "10000000");
+  CHECK_EQ_STR(m[0].currency, "INR");
+  /* western grouping is unchanged; a list of small numbers is no amount */
+  s = "US$1,234,567 and US$12,345";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].value, "1234567");
+  CHECK_EQ_STR(m[1].value, "12345");
+  s = "US$1.2bn, $3.4 trn and $0.3 trillion";
+  CHECK(scan(s, m, 4) == 3);
+  CHECK_EQ_STR(m[0].value, "1200000000");
+  CHECK_EQ_STR(m[1].value, "3400000000000");
+  CHECK_EQ_STR(m[2].value, "300000000000");
+  s = "Rp12.6 trillion (US$775 million)";
+  CHECK(scan(s, m, 4) == 2);
+  CHECK_EQ_STR(m[0].currency, "IDR");
+  CHECK_EQ_STR(m[0].value, "12600000000000");
+  CHECK_EQ_STR(m[1].currency, "USD");
+  CHECK_EQ_STR(m[1].value, "775000000");
+}
+
 int
 main(void)
 {
@@ -192,5 +270,7 @@ main(void)
   test_pairs_and_ranges();
   test_currencies();
   test_names();
+  test_issue3();
+  test_indian_grouping();
   return test_report();
 }

@@ -505,6 +505,301 @@ test_org_name_titles(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* A capitalised word dropped from the front of a typed name ("The" at the
+ * start of a sentence) leaves a name the gazetteer knows: that entry is
+ * used, not a new organisation of the suffix's type. */
+static void
+test_known_after_initial(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Talks began. The Association of Southeast Asian Nations met. The "
+      "International Monetary Fund warned. The Gulf Cooperation Council "
+      "agreed. The Southern Grain Traders Association complained.", NULL);
+  test_dump(doc);
+  CHECK(test_count_label(doc, "Association of Southeast Asian Nations") == 0);
+  CHECK(test_count_label(doc, "International Monetary Fund") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_INTL_ORG, "ASEAN") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_INTL_ORG, "IMF") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_INTL_ORG, "Gulf Cooperation Council") !=
+        NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_ORGANIZATION,
+                    "Southern Grain Traders Association") != NG_NONE);
+  ng_doc_free(doc);
+}
+
+/* A company named right after a description word ("copper group X", "a
+ * Turkish firm, X,") is that company, even when a word of it is a known
+ * place; a known name, a title or a person is not re-typed. */
+static void
+test_described_orgs(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Chilean copper group Andes Cobre will build a plant. A Turkish firm, "
+      "Karadeniz Kablo Sanayi, has bid. Lefevre works for the French "
+      "refiner Huilerie Lefevre et Fils. The oil company Petronas agreed. "
+      "The group Chairman Tan Sri Lim Kok Wing spoke. Members of the "
+      "ethnic group Tamils marched.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Andes Cobre") != NG_NONE);
+  CHECK(test_count_label(doc, "Andes") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Karadeniz Kablo Sanayi") !=
+        NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Huilerie Lefevre et Fils") !=
+        NG_NONE);
+  CHECK(test_count_label(doc, "Petronas") == 0);
+  CHECK(test_count_label(doc, "Chairman") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Lim Kok Wing") != NG_NONE);
+  CHECK(test_count_label(doc, "Tamils") == 0);
+  ng_doc_free(doc);
+
+  /* the short form of a company named before is the company, even when
+   * its last word types places ("Port") */
+  doc = test_run(world,
+      "Sinar Padu Berhad signed a deal with Teluk Ramunia Port Bhd on "
+      "Tuesday. Teluk Ramunia Port chief executive officer Dato' Sri Rosli "
+      "Kamal said the "
+      "funds were ready. OQ Group, Oman's state energy company, agreed.",
+      NULL);
+  test_dump(doc);
+  CHECK(test_count_label(doc, "Teluk Ramunia Port") == 0);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Rosli Kamal",
+                  "Teluk Ramunia Port Bhd"));
+  CHECK(test_count_label(doc, "OQ Group, Oman's") == 0);
+  ng_doc_free(doc);
+
+  /* a company suffix that ends the sentence keeps no full stop, and its
+   * short form is still the company */
+  doc = test_run(world,
+      "Sinar Padu signed a deal with Teluk Ramunia Port Bhd. The deal is "
+      "big. Teluk Ramunia Port chief executive officer Rosli Kamal said it "
+      "was good.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Teluk Ramunia Port Bhd") !=
+        NG_NONE);
+  CHECK(test_count_label(doc, "Teluk Ramunia Port") == 0);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Rosli Kamal",
+                  "Teluk Ramunia Port Bhd"));
+  CHECK(test_count_label(doc, "OQ Group, Oman") == 0);
+  ng_doc_free(doc);
+}
+
+/* Titles with a portfolio chain ("Minister of State for Energy Affairs",
+ * "Commissioner for Agriculture") do not join the name; roles in
+ * apposition or after "as" mark a person; "the chief executive of X, Dr Y"
+ * names an unknown organisation X. */
+static void
+test_title_forms(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "Qatar's Minister of State for Energy Affairs Sheikh Nasser bin Hamad "
+      "Al-Kuwari arrived on Wednesday. Commissioner for Agriculture Josefa "
+      "Sacko-Mbeki said the fund was needed. Jurgen Kohler, a trade adviser "
+      "at the embassy, attended. A Brazilian delegate, Marina Coelho Prado, "
+      "said more. The firm hired Priya Natarajan as senior project "
+      "engineer. The acting chief executive of Northgate Turbines, Dr Ivo "
+      "Marshall, said sales rose. She works for the British Chambers of "
+      "Commerce. Talks with Velmar Power, the official said, went well. "
+      "Dame Harriet Oakes, chair of the British Chambers of Commerce, "
+      "agreed. Sayyid Faris bin Badr Al Busaidi, Oman's Minister of Energy "
+      "and Minerals, said the study would start.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Nasser bin Hamad Al-Kuwari") !=
+        NG_NONE);
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Nasser bin Hamad Al-Kuwari",
+                  "Qatar"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Josefa Sacko-Mbeki") != NG_NONE);
+  CHECK(test_count_label(doc, "Velmar Power") == 0);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Harriet Oakes",
+                  "British Chambers of Commerce"));
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Faris bin Badr Al Busaidi",
+                  "Oman"));
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Jurgen Kohler") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Marina Coelho Prado") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Priya Natarajan") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_ORGANIZATION, "Northgate Turbines") !=
+        NG_NONE);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Ivo Marshall",
+                  "Northgate Turbines"));
+  CHECK(test_entity(doc, NG_ETYPE_ORGANIZATION,
+                    "British Chambers of Commerce") != NG_NONE);
+  ng_doc_free(doc);
+
+  /* a lower-case portfolio keeps the modifier before it: a deputy foreign
+   * minister is no minister of the country */
+  doc = test_run(world,
+      "WARSAW, Oct 8 - Thanh will sign the deal, deputy foreign minister "
+      "Agnieszka Kowal told reporters. Polish foreign minister Pawel Nowicki "
+      "agreed.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Agnieszka Kowal") != NG_NONE);
+  CHECK(!test_fact(doc, NG_REL_MINISTER_OF, "Agnieszka Kowal", "Poland"));
+  CHECK(test_fact(doc, NG_REL_MINISTER_OF, "Pawel Nowicki", "Poland"));
+  ng_doc_free(doc);
+
+  /* a city that is also a given name: after a visit verb it is the city,
+   * with a name after it the person */
+  doc = test_run(world,
+      "The prime minister will visit Santiago next year. Pham met Santiago "
+      "Ramos on Monday.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Santiago") != NG_NONE);
+  CHECK(test_count_label(doc, "Santiago Ramos") <= 1);
+  ng_doc_free(doc);
+
+  /* an age in commas after a name marks a person; a year does not */
+  doc = test_run(world,
+      "Amara Okafor, 54, is a former banker. Kenya, 2024, was different. "
+      "Talks with Velmar, 1998, failed. Kenya Railways will run the train.",
+      NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Amara Okafor") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Velmar") == NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COMPANY, "Kenya Railways") != NG_NONE);
+  ng_doc_free(doc);
+
+  /* lexicon data: "based in X", "in X as ...", a lower-case "speaker"
+   * before a name, the Bruneian "Pengiran Muda" */
+  doc = test_run(world,
+      "The secretariat is based in Arusha. The next ministerial meeting in "
+      "Tromso as a guest was planned. He was received by parliament speaker "
+      "Aud Berg. Pengiran Muda Mahdi Bolkiah attended.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Arusha") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Tromso") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Aud Berg") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Mahdi Bolkiah") != NG_NONE);
+  ng_doc_free(doc);
+
+  /* an honorific before a title: neither joins the name, and the royal's
+   * given name is not the city of the same name */
+  doc = test_run(world,
+      "Her Majesty Queen Letizia Ortiz spoke. Her Majesty Queen Sofia "
+      "opened the port.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Letizia Ortiz") != NG_NONE);
+  CHECK(test_count_label(doc, "Queen Letizia Ortiz") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Sofia") != NG_NONE);
+  CHECK(test_count_label(doc, "Queen") == 0);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Sofia") == NG_NONE);
+  ng_doc_free(doc);
+}
+
+/* round 2 classes seen on unseen wire copy */
+static void
+test_round2_entities(ng_world *world)
+{
+  /* month and weekday abbreviations are name words inside a name, dates
+   * next to a number or a full stop */
+  struct ng_doc *doc = test_run(world,
+      "WARSAW, Jan. 5 (Reuters) - Jan Nowicki, a Polish diplomat, agreed on "
+      "Thu, Jan 4. Deputy Prime Minister Pham Thi Thu Ha met him.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Jan Nowicki") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Pham Thi Thu Ha") != NG_NONE);
+  CHECK(test_count_label(doc, "Pham Thi") == 0);
+  CHECK(test_count_label(doc, "Jan") == 0);
+  ng_doc_free(doc);
+
+  /* a country name before a currency name is the currency */
+  doc = test_run(world,
+      "The deal is worth 5 billion U.S. dollars, or 3 billion US dollars, "
+      "and the Singapore dollar rose. Ships left Singapore.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "United States") == NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Singapore") != NG_NONE);
+  ng_doc_free(doc);
+
+  /* gazetteer data: a region whose name holds a country's or another
+   * region's name, landmarks, an agency's full name, public bodies */
+  doc = test_run(world,
+      "Oil output in the Niger Delta fell. Talks in the South Caucasus "
+      "continued. Kyodo News reported it, according to Eurostat data. The "
+      "Sultan received guests at Istana Nurul Iman. Students of Universiti "
+      "Brunei Darussalam protested.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Niger Delta") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Niger") == NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "South Caucasus") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Caucasus") == NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_NEWS_AGENCY, "Kyodo News") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_GOV_BODY, "Eurostat") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Istana Nurul Iman") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_ORGANIZATION,
+                    "Universiti Brunei Darussalam") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Brunei") == NG_NONE);
+  ng_doc_free(doc);
+
+  /* an apposition whose complement is a name found earlier that starts
+   * with a known name ("Kenya Airways", "AU Commission") */
+  doc = test_run(world,
+      "Fatima Bello, chairperson of Kenya Airways, spoke. Amina Yusuf, "
+      "chairperson of the AU Commission, agreed.", NULL);
+  test_dump(doc);
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Fatima Bello", "Kenya Airways"));
+  CHECK(test_fact(doc, NG_REL_LEADER_OF, "Amina Yusuf", "AU Commission"));
+  ng_doc_free(doc);
+
+  /* a mixed-case dateline with a date; "PLACE, Country" gives locatedIn
+   * and the city's usual name */
+  doc = test_run(world,
+      "Ha Noi, September 8 (VNA) \xE2\x80\x93 Officials met. Trade rose.",
+      NULL);
+  test_dump(doc);
+  CHECK(doc && doc->dateline != NG_NONE &&
+        strcmp(doc->entities[doc->dateline].label, "Hanoi") == 0);
+  ng_doc_free(doc);
+  doc = test_run(world,
+      "Hanoi, Sept 8 - Officials met. Trade rose.", NULL);
+  test_dump(doc);
+  CHECK(doc && doc->dateline != NG_NONE);
+  ng_doc_free(doc);
+  doc = test_run(world,
+      "CEBU CITY, Philippines (PNA) - Mayor Lito Cruz met envoys.", NULL);
+  test_dump(doc);
+  CHECK(doc && doc->dateline != NG_NONE &&
+        strcmp(doc->entities[doc->dateline].label, "Cebu City") == 0);
+  CHECK(test_fact(doc, NG_REL_LOCATED_IN, "Cebu City", "Philippines"));
+  ng_doc_free(doc);
+
+  /* a country alias that is a word of another country's full name used
+   * in the text (a headline before the body) */
+  doc = test_run(world,
+      "Qatar to host new round of Congo-Rwanda talks\n\nQatar will host "
+      "talks between the Democratic Republic of the Congo and Rwanda.",
+      NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Republic of the Congo") ==
+        NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY,
+                    "Democratic Republic of the Congo") != NG_NONE);
+  ng_doc_free(doc);
+  doc = test_run(world, "Officials from Congo and Gabon met.", NULL);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Republic of the Congo") !=
+        NG_NONE);
+  ng_doc_free(doc);
+
+  /* a nickname in quotes is no person; a party before "MP" */
+  doc = test_run(world,
+      "Zhou, who is known as \"Mr Copper\" for his years at the ministry, "
+      "spoke. Labour MP Nia Brandwood agreed. Senior MP Ali Khan objected.",
+      NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Copper") == NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_ORGANIZATION, "Labour") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Nia Brandwood") != NG_NONE);
+  CHECK(test_count_label(doc, "Senior") == 0);
+  ng_doc_free(doc);
+
+  /* a full name as the "by" agent of a verb that takes a person */
+  doc = test_run(world,
+      "The session was chaired by Amara Okafor. It was led by Kenya "
+      "Airways.", NULL);
+  test_dump(doc);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Amara Okafor") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Kenya Airways") == NG_NONE);
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -527,6 +822,10 @@ main(void)
   test_office_context(world);
   test_city_context(world);
   test_org_name_titles(world);
+  test_known_after_initial(world);
+  test_described_orgs(world);
+  test_title_forms(world);
+  test_round2_entities(world);
   dump_dev(world);
   ng_world_free(world);
   return test_report();

@@ -94,6 +94,22 @@ test_tokens(void)
   CHECK(!ng__segment_is_word_cp(0x2019));
 }
 
+/* A company suffix abbreviation ends the sentence when a function word
+ * follows; other abbreviations, and a suffix before a name, do not. */
+static void
+test_company_end(ng_world *world)
+{
+  struct ng_doc *doc = segmented(world,
+      "Sinar signed with Teluk Port Bhd. The deal is big. Acme Holdings Inc. "
+      "Chairman Tan spoke. Mr. Lee left.");
+  CHECK(doc && doc->n_sentences == 4);
+  CHECK(sentence_is(doc, 0, "Sinar signed with Teluk Port Bhd."));
+  CHECK(sentence_is(doc, 1, "The deal is big."));
+  CHECK(sentence_is(doc, 2, "Acme Holdings Inc. Chairman Tan spoke."));
+  CHECK(sentence_is(doc, 3, "Mr. Lee left."));
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -101,6 +117,7 @@ main(void)
   CHECK(world != NULL);
   if (world) {
     test_sentences(world);
+    test_company_end(world);
   }
   test_tokens();
   ng_world_free(world);

@@ -181,6 +181,91 @@ test_years(void)
   CHECK(ng__timex_scan(s, strlen(s), "2025-01-01", out, 4) == 0);
 }
 
+/* Issue 3 audit: weeks, weekdays of a named week, a year after a
+ * year-less date, month names without a day, present-tense schedules. */
+static void
+test_issue3(void)
+{
+  struct ng_timex t;
+  struct ng_timex out[4];
+  /* 2025-05-15 is a Thursday */
+  const char *ref = "2025-05-15";
+  first("Earlier this week, the minister met Ali.", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_WEEK && t.relative);
+  CHECK_EQ_STR(t.value, "2025-05-12");
+  CHECK_EQ_STR(t.end_value, "2025-05-14");
+  first("The two met last week.", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_WEEK);
+  CHECK_EQ_STR(t.value, "2025-05-05");
+  CHECK_EQ_STR(t.end_value, "2025-05-11");
+  first("talks late last week", ref, 0, &t);
+  CHECK_EQ_STR(t.value, "2025-05-08");
+  first("later this week", ref, 0, &t);
+  CHECK(t.future && strcmp(t.value, "2025-05-16") == 0);
+  /* only Monday is left before a Tuesday: a day */
+  first("earlier this week", "2025-05-13", 0, &t);
+  CHECK(t.kind == NG_TIMEX_DATE && strcmp(t.value, "2025-05-12") == 0);
+  /* "over the past week" is a duration */
+  const char *s = "over the past week";
+  CHECK(ng__timex_scan(s, strlen(s), ref, out, 4) == 0);
+  CHECK_EQ_STR(first("He will meet her on Friday next week.", ref, 0, &t),
+               "2025-05-23");
+  CHECK_EQ_STR(first("They met on Monday of last week.", ref, 0, &t),
+               "2025-05-05");
+  first("He will travel to Cairo on March 3-5 next year.", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_RANGE);
+  CHECK_EQ_STR(t.value, "2026-03-03");
+  CHECK_EQ_STR(t.end_value, "2026-03-05");
+  CHECK_EQ_STR(first("signed on 3 March last year", ref, 0, &t),
+               "2024-03-03");
+  /* an explicit year wins */
+  s = "on March 3, 2023 next year";
+  CHECK(ng__timex_scan(s, strlen(s), ref, out, 4) >= 1);
+  CHECK_EQ_STR(out[0].value, "2023-03-03");
+  first("He visited Japan in mid-April.", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_MONTH && t.year == 2025 && t.month == 4);
+  first("Santos visited Tokyo in mid-November.", "2025-02-12", 0, &t);
+  CHECK(t.kind == NG_TIMEX_MONTH && t.year == 2024 && t.month == 11);
+  first("She is scheduled to visit Beijing in January.", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_MONTH && t.year == 2026 && t.month == 1);
+  first("signed last March", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_MONTH && t.year == 2025 && t.month == 3);
+  first("due to open next March", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_MONTH && t.year == 2026);
+  /* the modal verb and a lower-case name are no month */
+  s = "Officials said they may act.";
+  CHECK(ng__timex_scan(s, strlen(s), ref, out, 4) == 0);
+  s = "in may";
+  CHECK(ng__timex_scan(s, strlen(s), ref, out, 4) == 0);
+  /* a present-tense schedule verb makes a weekday future (2025-11-20 is
+   * a Thursday) ... */
+  CHECK_EQ_STR(first("a state visit that ends on Friday", "2025-11-20", 0,
+                     &t),
+               "2025-11-21");
+  CHECK_EQ_STR(first("Kang flies on to Doha on Friday.", "2025-11-20", 0,
+                     &t),
+               "2025-11-21");
+  /* weekday ranges, with a named week or by tense */
+  first("He will visit Nigeria from Monday to Wednesday next week.", ref, 0,
+        &t);
+  CHECK(t.kind == NG_TIMEX_RANGE);
+  CHECK_EQ_STR(t.value, "2025-05-19");
+  CHECK_EQ_STR(t.end_value, "2025-05-21");
+  first("The fair ran from Monday to Wednesday.", ref, 0, &t);
+  CHECK(t.kind == NG_TIMEX_RANGE && strcmp(t.value, "2025-05-12") == 0 &&
+        strcmp(t.end_value, "2025-05-14") == 0);
+  first("She will be there between Friday and Sunday.", ref, 0, &t);
+  CHECK_EQ_STR(t.end_value, "2025-05-18");
+  /* two days are no range without "from" or "between" */
+  s = "He met Ali on Monday and Tuesday";
+  CHECK(ng__timex_scan(s, strlen(s), ref, out, 4) == 2);
+  CHECK(out[0].kind == NG_TIMEX_DATE);
+  /* ... but not across a comma */
+  CHECK_EQ_STR(first("The summit, which opened on Monday, ends on Friday.",
+                     "2025-11-20", 0, &t),
+               "2025-11-17");
+}
+
 int
 main(void)
 {
@@ -189,5 +274,6 @@ main(void)
   test_ranges();
   test_relative();
   test_years();
+  test_issue3();
   return test_report();
 }
