@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@ struct cli {
   const struct ng_cli_options *opts;
   ng_world *world;
   char last_error[1024];
+  ng_crawl *crawl; /* the URL inputs, fetched concurrently, or NULL */
 };
 
 static void
@@ -53,6 +55,8 @@ struct inputs {
   char **v;  /* owned copies */
   size_t n, cap;
   int failed; /* @LIST files that could not be read */
+  char **date; /* a feed's date for input i < n_date, or NULL */
+  size_t n_date;
 };
 
 static bool
@@ -83,7 +87,84 @@ inputs_free(struct inputs *in)
   for (size_t i = 0; i < in->n; i++) {
     free(in->v[i]);
   }
+  for (size_t i = 0; i < in->n_date; i++) {
+    free(in->date[i]);
+  }
   free(in->v);
+  free(in->date);
+}
+
+/* The feed date of input @p i, or NULL. */
+static const char *
+inputs_date(const struct inputs *in, size_t i)
+{
+  return i < in->n_date ? in->date[i] : NULL;
+}
+
+/* Appends a feed's article @p url with its feed date @p date (or NULL). */
+static bool
+inputs_add_dated(struct inputs *in, const char *url, const char *date)
+{
+  if (!inputs_add(in, url, strlen(url))) {
+    return false;
+  }
+  char **d = realloc(in->date, in->cap * sizeof *d);
+  if (!d) {
+    return false;
+  }
+  for (size_t i = in->n_date; i < in->n; i++) {
+    d[i] = NULL; /* inputs that are not from a feed, and the new one */
+  }
+  in->date = d;
+  in->n_date = in->n;
+  in->date[in->n - 1] = date ? strdup(date) : NULL;
+  return !date || in->date[in->n - 1];
+}
+
+/* Adds the articles of every --feed to @p in, each URL once (also when
+ * several feeds or an INPUT name it). A feed that cannot be read is
+ * reported and counted in in->failed. False when out of memory. */
+static bool
+add_feeds(struct cli *cli, struct inputs *in)
+{
+  const struct ng_cli_options *o = cli->opts;
+  if (o->n_feeds == 0) {
+    return true;
+  }
+  ng_feed *feed = ng_feed_new();
+  if (!feed) {
+    return false;
+  }
+  for (size_t f = 0; f < o->n_feeds; f++) {
+    size_t before = ng_feed_count(feed);
+    cli->last_error[0] = '\0';
+    ng_status st = ng_feed_read(cli->world, feed, o->feeds[f]);
+    if (st == NG_ERR_NOMEM) {
+      ng_feed_free(feed);
+      return false;
+    }
+    if (st != NG_OK) {
+      fail(cli, "read the feed", o->feeds[f], st);
+      in->failed++;
+    } else if (ng_feed_count(feed) == before && !o->quiet) {
+      fprintf(stderr, "newsgraph: warning: the feed %s lists no new "
+              "articles\n", o->feeds[f]);
+    }
+  }
+  size_t n_plain = in->n;
+  for (size_t i = 0; i < ng_feed_count(feed); i++) {
+    const char *url = ng_feed_url(feed, i);
+    bool seen = false;
+    for (size_t k = 0; k < n_plain && !seen; k++) {
+      seen = strcmp(in->v[k], url) == 0;
+    }
+    if (!seen && !inputs_add_dated(in, url, ng_feed_date(feed, i))) {
+      ng_feed_free(feed);
+      return false;
+    }
+  }
+  ng_feed_free(feed);
+  return true;
 }
 
 /* Expands the INPUT arguments: "@LIST" reads a file of inputs, one a
@@ -136,37 +217,153 @@ expand_inputs(const struct ng_cli_options *o, struct inputs *in)
   return true;
 }
 
-/* Loads, applies --url/--date, and extracts one input. *out is NULL on
- * failure (already reported). */
+/* Applies --url, --date and the feed date @p feed_date (may be NULL) to
+ * @p doc (taken) and extracts it. *out is NULL on failure (already
+ * reported, naming @p label). */
 static int
-load_doc(struct cli *cli, const char *input, ng_doc **out)
+prepare_doc(struct cli *cli, ng_doc *doc, const char *label,
+            const char *feed_date, ng_doc **out)
 {
   const struct ng_cli_options *o = cli->opts;
-  ng_doc *doc = NULL;
   ng_status st;
   *out = NULL;
-  cli->last_error[0] = '\0';
-  st = ng_doc_load(cli->world, input, &doc);
-  if (st != NG_OK) {
-    return fail(cli, "load", input, st);
-  }
   st = o->url ? ng_doc_set_url(doc, o->url) : NG_OK;
   if (st != NG_OK) {
     ng_doc_free(doc);
-    return fail(cli, "set the URL of", input, st);
+    return fail(cli, "set the URL of", label, st);
   }
   st = o->date ? ng_doc_set_date(doc, o->date) : NG_OK;
   if (st != NG_OK) {
     ng_doc_free(doc);
-    return fail(cli, "set the date of", input, st);
+    return fail(cli, "set the date of", label, st);
   }
-  st = ng_doc_extract(cli->world, doc);
+  if (feed_date && !o->date) {
+    /* below the page's own date: applied once the page is parsed */
+    st = ng_doc_parse(cli->world, doc);
+    if (st == NG_OK) {
+      st = ng_doc_set_fallback_date(doc, feed_date);
+    }
+  }
+  if (st == NG_OK) {
+    st = ng_doc_extract(cli->world, doc);
+  }
   if (st != NG_OK) {
     ng_doc_free(doc);
-    return fail(cli, "extract", input, st);
+    return fail(cli, "extract", label, st);
   }
   *out = doc;
   return 0;
+}
+
+/* True if @p input is fetched (ng_doc_load()'s rule). */
+static bool
+is_url(const char *input)
+{
+  return strncasecmp(input, "http://", 7) == 0 ||
+         strncasecmp(input, "https://", 8) == 0;
+}
+
+/* Loads, applies --url/--date (and the feed date, when the input came
+ * from a feed), and extracts one input. *out is NULL on failure (already
+ * reported). */
+static int
+load_doc(struct cli *cli, const char *input, const char *feed_date,
+         ng_doc **out)
+{
+  ng_doc *doc = NULL;
+  ng_status st;
+  *out = NULL;
+  cli->last_error[0] = '\0';
+  /* URLs come from the crawl, in the order start_crawl() added them. */
+  st = cli->crawl && is_url(input) ? ng_crawl_next(cli->crawl, NULL, &doc)
+                                   : ng_doc_load(cli->world, input, &doc);
+  if (st != NG_OK) {
+    return fail(cli, "load", input, st);
+  }
+  return prepare_doc(cli, doc, input, feed_date, out);
+}
+
+/* With two URL inputs or more, queues them all on a crawl, so that
+ * load_doc() gets them fetched --jobs at a time. 0, or 1 on failure. */
+static int
+start_crawl(struct cli *cli, const struct inputs *in)
+{
+  size_t urls = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    urls += is_url(in->v[i]);
+  }
+  if (urls < 2) {
+    return 0;
+  }
+  ng_status st = ng_crawl_new(cli->world, &cli->crawl);
+  for (size_t i = 0; st == NG_OK && i < in->n; i++) {
+    st = is_url(in->v[i]) ? ng_crawl_add(cli->crawl, in->v[i], NULL, NULL)
+                          : NG_OK;
+  }
+  return st == NG_OK ? 0 : fail(cli, "fetch", "the URL inputs", st);
+}
+
+/* Reads the WARC file @p path and hands each article, extracted, to
+ * @p use, which takes the doc and returns NG_OK (done), NG_NOT_FOUND
+ * (failed and reported; go on) or another status (failed and reported;
+ * stop). Counts articles done and failed (bad records included) in *done
+ * and *failed. Returns the status that stopped it, else NG_OK. */
+static ng_status
+each_warc_doc(struct cli *cli, const char *path,
+              ng_status (*use)(struct cli *, ng_doc *, const char *, void *),
+              void *ctx, size_t *done, size_t *failed)
+{
+  ng_warc *warc = NULL;
+  ng_status st;
+  cli->last_error[0] = '\0';
+  st = ng_warc_open(cli->world, path, &warc);
+  if (st != NG_OK) {
+    fail(cli, "read", path, st);
+    (*failed)++;
+    return NG_OK;
+  }
+  for (;;) {
+    ng_doc *doc = NULL, *ready = NULL;
+    cli->last_error[0] = '\0';
+    st = ng_warc_next(warc, &doc);
+    if (st == NG_NOT_FOUND) {
+      st = NG_OK;
+      break;
+    }
+    if (st == NG_ERR_IO || st == NG_ERR_NOMEM) {
+      fail(cli, "read", path, st);
+      (*failed)++;
+      st = NG_OK;
+      break;
+    }
+    if (st != NG_OK) {
+      /* a bad record: the message names the file and the offset */
+      fprintf(stderr, "newsgraph: skipping a record: %s\n",
+              cli->last_error[0] ? cli->last_error : ng_strerror(st));
+      cli->last_error[0] = '\0';
+      (*failed)++;
+      continue;
+    }
+    char label[1024];
+    snprintf(label, sizeof label, "the record at offset %llu of %s",
+             (unsigned long long)ng_warc_offset(warc), path);
+    if (prepare_doc(cli, doc, label, NULL, &ready)) {
+      (*failed)++;
+      continue;
+    }
+    st = use(cli, ready, label, ctx);
+    if (st == NG_OK) {
+      (*done)++;
+      continue;
+    }
+    (*failed)++;
+    if (st != NG_NOT_FOUND) {
+      break;
+    }
+    st = NG_OK;
+  }
+  ng_warc_free(warc);
+  return st;
 }
 
 /* -------------------------------------------------------------- commands */
@@ -206,6 +403,30 @@ syntax_of(const char *format)
   return syntax;
 }
 
+/* Where cmd_extract() puts each WARC article. */
+struct extract_to {
+  ng_store *mem;    /* memory store (RDF/XML), or NULL: standard output */
+  ng_syntax syntax; /* output syntax */
+};
+
+/* each_warc_doc() callback of cmd_extract(). */
+static ng_status
+extract_use(struct cli *cli, ng_doc *doc, const char *label, void *ctx)
+{
+  const struct extract_to *x = ctx;
+  ng_status st = x->mem ? ng_store_add_doc(x->mem, doc)
+                        : ng_doc_write(cli->world, doc, x->syntax, stdout);
+  ng_doc_free(doc);
+  if (st == NG_ERR_IO) {
+    return st;
+  }
+  if (st != NG_OK) {
+    fail(cli, "write the graph of", label, st);
+    return NG_NOT_FOUND;
+  }
+  return NG_OK;
+}
+
 static int
 cmd_extract(struct cli *cli, const struct inputs *in)
 {
@@ -215,7 +436,8 @@ cmd_extract(struct cli *cli, const struct inputs *in)
   ng_status st;
   /* RDF/XML cannot be concatenated: several inputs go through a memory
    * store and are written as one document. */
-  if (syntax == NG_SYNTAX_RDFXML && in->n > 1) {
+  if (syntax == NG_SYNTAX_RDFXML &&
+      (in->n > 1 || (in->n == 1 && ng_warc_is_input(in->v[0])))) {
     st = ng_store_open(cli->world, "memory:", &mem);
     if (st != NG_OK) {
       return fail(cli, "open", "a memory store", st);
@@ -223,7 +445,18 @@ cmd_extract(struct cli *cli, const struct inputs *in)
   }
   for (size_t i = 0; i < in->n; i++) {
     ng_doc *doc = NULL;
-    if (load_doc(cli, in->v[i], &doc)) {
+    if (ng_warc_is_input(in->v[i])) {
+      struct extract_to x = {mem, syntax};
+      size_t n_done = 0, n_failed = 0;
+      st = each_warc_doc(cli, in->v[i], extract_use, &x, &n_done, &n_failed);
+      rc = n_failed ? 1 : rc;
+      if (st == NG_ERR_IO) {
+        ng_store_free(mem);
+        return fail(cli, "write", "standard output", st);
+      }
+      continue;
+    }
+    if (load_doc(cli, in->v[i], inputs_date(in, i), &doc)) {
       rc = 1;
       continue;
     }
@@ -308,6 +541,34 @@ progress(const struct cli *cli, size_t done, size_t total, double start,
           done, total, rate, eta / 60, eta % 60, last ? "\n" : "");
 }
 
+/* Where cmd_build() puts each WARC article. */
+struct build_to {
+  ng_store *store;   /* the store */
+  size_t *in_batch;  /* inputs in the open transaction */
+};
+
+/* each_warc_doc() callback of cmd_build(): adds the doc, committing every
+ * BATCH_SIZE articles. */
+static ng_status
+build_use(struct cli *cli, ng_doc *doc, const char *label, void *ctx)
+{
+  const struct build_to *b = ctx;
+  ng_status st = ng_store_add_doc(b->store, doc);
+  ng_doc_free(doc);
+  if (st != NG_OK) {
+    fail(cli, "add to store", label, st);
+    return st;
+  }
+  if (++*b->in_batch == BATCH_SIZE) {
+    *b->in_batch = 0;
+    st = ng_store_commit(b->store);
+    if (st == NG_OK) {
+      st = ng_store_begin(b->store);
+    }
+  }
+  return st;
+}
+
 static int
 cmd_build(struct cli *cli, const struct inputs *in)
 {
@@ -324,7 +585,16 @@ cmd_build(struct cli *cli, const struct inputs *in)
   for (size_t i = 0; st == NG_OK && i < in->n; i++) {
     ng_doc *doc = NULL;
     progress(cli, i, in->n, start, false);
-    if (load_doc(cli, in->v[i], &doc)) {
+    if (ng_warc_is_input(in->v[i])) {
+      struct build_to b = {store, &in_batch};
+      size_t n_done = 0, n_failed = 0;
+      st = each_warc_doc(cli, in->v[i], build_use, &b, &n_done, &n_failed);
+      done += n_done;
+      failed += n_failed;
+      rc = n_failed ? 1 : rc;
+      continue;
+    }
+    if (load_doc(cli, in->v[i], inputs_date(in, i), &doc)) {
       failed++;
       rc = 1;
       continue;
@@ -503,6 +773,24 @@ configure(struct cli *cli)
     }
   }
   ng_world_set_emit_flags(cli->world, o->nif ? NG_EMIT_NIF : 0);
+  char jobs[32];
+  snprintf(jobs, sizeof jobs, "%ld", o->jobs);
+  const struct {
+    const char *name;
+    const char *value;
+  } fetch[] = {{"user-agent", o->user_agent}, {"delay", o->delay},
+               {"retries", o->retries}, {"jobs", jobs},
+               {"allow-private", o->allow_private ? "1" : NULL},
+               {"ignore-robots", o->ignore_robots ? "1" : NULL}};
+  for (size_t i = 0; i < sizeof fetch / sizeof fetch[0]; i++) {
+    if (fetch[i].value &&
+        ng_world_set_fetch_option(cli->world, fetch[i].name,
+                                  fetch[i].value) != NG_OK) {
+      fprintf(stderr, "newsgraph: bad --%s: %s\n", fetch[i].name,
+              fetch[i].value);
+      return 2;
+    }
+  }
   return 0;
 }
 
@@ -516,7 +804,7 @@ run(struct cli *cli)
     return 2;
   }
   if (o->command == NG_CMD_EXTRACT || o->command == NG_CMD_BUILD) {
-    if (!expand_inputs(o, &in)) {
+    if (!expand_inputs(o, &in) || !add_feeds(cli, &in)) {
       inputs_free(&in);
       fprintf(stderr, "newsgraph: out of memory\n");
       return 1;
@@ -526,6 +814,17 @@ run(struct cli *cli)
       fprintf(stderr, "newsgraph: --url applies to one INPUT only\n");
       return 2;
     }
+    if (o->url && in.n == 1 && ng_warc_is_input(in.v[0])) {
+      inputs_free(&in);
+      fprintf(stderr, "newsgraph: --url cannot name the articles of a "
+              "WARC file\n");
+      return 2;
+    }
+  }
+  if (start_crawl(cli, &in)) {
+    inputs_free(&in);
+    ng_crawl_free(cli->crawl);
+    return 1;
   }
   switch (o->command) {
   case NG_CMD_EXTRACT: rc = cmd_extract(cli, &in) || in.failed; break;
@@ -538,6 +837,8 @@ run(struct cli *cli)
   case NG_CMD_REMOVE: rc = cmd_remove(cli); break;
   case NG_CMD_NONE: rc = 2; break;
   }
+  ng_crawl_free(cli->crawl);
+  cli->crawl = NULL;
   inputs_free(&in);
   return rc;
 }
@@ -546,12 +847,12 @@ int
 main(int argc, char **argv)
 {
   struct ng_cli_options opts;
-  struct cli cli = {&opts, NULL, ""};
+  struct cli cli = {&opts, NULL, "", NULL};
   int rc = ng_cli_parse(argc, argv, &opts, stderr);
   if (rc == 0 && opts.help) {
     ng_cli_usage(opts.command, stdout);
   } else if (rc == 0 && opts.version) {
-    printf("newsgraph %s\n", NG_VERSION_STRING);
+    printf("newsgraph %s\n%s\n", NG_VERSION_STRING, ng_fetch_version());
   } else if (rc == 0) {
     cli.world = ng_world_new();
     if (!cli.world) {

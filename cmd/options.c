@@ -28,8 +28,13 @@ static const struct {
 enum opt_id {
   OPT_HELP, OPT_VERSION, OPT_QUIET, OPT_NOW, OPT_DATA, OPT_FORMAT, OPT_BASE,
   OPT_URL, OPT_DATE, OPT_NIF, OPT_JSON, OPT_STORE, OPT_JOBS, OPT_GRAPH,
-  OPT_OUTPUT, OPT_FILE
+  OPT_OUTPUT, OPT_FILE, OPT_FEED,
+  OPT_ALLOW_PRIVATE, OPT_IGNORE_ROBOTS, OPT_USER_AGENT, OPT_DELAY,
+  OPT_RETRIES
 };
+
+/* The commands that fetch URLs. */
+#define FETCH_CMDS (BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD) | BIT(NG_CMD_TEXT))
 
 static const struct {
   enum opt_id id;
@@ -51,10 +56,16 @@ static const struct {
     {OPT_NIF, "nif", 0, false, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_JSON, "json", 0, false, BIT(NG_CMD_TEXT)},
     {OPT_STORE, "store", 0, true, STORE_CMDS},
-    {OPT_JOBS, "jobs", 'j', true, BIT(NG_CMD_BUILD)},
+    {OPT_JOBS, "jobs", 'j', true, BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXTRACT)},
     {OPT_GRAPH, "graph", 0, true, BIT(NG_CMD_EXPORT)},
     {OPT_OUTPUT, "output", 'o', true, BIT(NG_CMD_EXPORT)},
     {OPT_FILE, "file", 'f', true, BIT(NG_CMD_QUERY)},
+    {OPT_FEED, "feed", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
+    {OPT_ALLOW_PRIVATE, "allow-private", 0, false, FETCH_CMDS},
+    {OPT_IGNORE_ROBOTS, "ignore-robots", 0, false, FETCH_CMDS},
+    {OPT_USER_AGENT, "user-agent", 0, true, FETCH_CMDS},
+    {OPT_DELAY, "delay", 0, true, FETCH_CMDS},
+    {OPT_RETRIES, "retries", 0, true, FETCH_CMDS},
 };
 
 static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
@@ -216,6 +227,36 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     break;
   case OPT_OUTPUT: o->output = val; break;
   case OPT_FILE: o->query_file = val; break;
+  case OPT_ALLOW_PRIVATE: o->allow_private = true; break;
+  case OPT_IGNORE_ROBOTS: o->ignore_robots = true; break;
+  case OPT_USER_AGENT:
+    if (!*val) {
+      return usage_error(err, o, "--user-agent needs a STRING");
+    }
+    o->user_agent = val;
+    break;
+  case OPT_DELAY:
+  case OPT_RETRIES:
+    if (!parse_long(val, 0, id == OPT_DELAY ? 3600000 : 10, &v)) {
+      return usage_error(err, o, "--%s needs a number from 0 to %s, not "
+                         "'%s'", name, id == OPT_DELAY ? "3600000" : "10",
+                         val);
+    }
+    if (id == OPT_DELAY) {
+      o->delay = val;
+    } else {
+      o->retries = val;
+    }
+    break;
+  case OPT_FEED: {
+    const char **p = realloc(o->feeds, (o->n_feeds + 1) * sizeof *p);
+    if (!p) {
+      return usage_error(err, o, "out of memory");
+    }
+    o->feeds = p;
+    o->feeds[o->n_feeds++] = val;
+    break;
+  }
   }
   return 0;
 }
@@ -273,8 +314,8 @@ check_args(struct ng_cli_options *o, FILE *err)
     return usage_error(err, o, "no command given");
   case NG_CMD_EXTRACT:
   case NG_CMD_BUILD:
-    if (o->n_args == 0) {
-      return usage_error(err, o, "%s needs at least one INPUT",
+    if (o->n_args == 0 && o->n_feeds == 0) {
+      return usage_error(err, o, "%s needs at least one INPUT or --feed",
                          o->command_name);
     }
     break;
@@ -380,6 +421,9 @@ ng_cli_options_clear(struct ng_cli_options *opts)
   free(opts->args);
   opts->args = NULL;
   opts->n_args = 0;
+  free(opts->feeds);
+  opts->feeds = NULL;
+  opts->n_feeds = 0;
 }
 
 static const char global_help[] =
@@ -395,7 +439,30 @@ static const char global_help[] =
 
 static const char input_help[] =
     "INPUT is an http(s) URL, a file (.html, .htm, .txt, optionally .gz),\n"
-    "'-' for standard input, or @LIST for a file of INPUTs, one a line.\n";
+    "'-' for standard input, or @LIST for a file of INPUTs, one a line.\n"
+    "A .warc or .warc.gz file adds every HTML response it holds.\n";
+
+static const char feed_help[] =
+    "  --feed URL          also every article of the feed URL (or file):\n"
+    "                      RSS, Atom, a news sitemap or sitemap index, or a\n"
+    "                      page linking its feed; repeatable. The feed's\n"
+    "                      date is used when the page gives none\n";
+
+static const char fetch_help[] =
+    "Fetching URLs:\n"
+    "  --user-agent STRING the User-Agent, with a contact address\n"
+    "                      (default: newsgraph/VERSION "
+    "(+https://w3id.org/newsgraph))\n"
+    "  --delay MS          milliseconds between two requests to one host\n"
+    "                      (default: 1000, or robots.txt's Crawl-delay)\n"
+    "  --retries N         retries after a timeout, HTTP 429 or 5xx, after\n"
+    "                      Retry-After or 1, 2, 4 ... s (default: 2)\n"
+    "  --ignore-robots     do not read robots.txt (default: obeyed)\n"
+    "  --allow-private     fetch loopback, private and link-local addresses\n"
+    "                      (default: refused, also after redirects)\n"
+    "  Proxies come from http_proxy, https_proxy, no_proxy; TLS is\n"
+    "  verified. Bot walls, consent walls, paywall stubs and error pages\n"
+    "  fail with the reason.\n";
 
 static const char store_help[] =
     "  --store STORE       the store (default: newsgraph.db): a path or\n"
@@ -442,6 +509,8 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "  --date YYYY-MM-DD   the publication date (default: the page's)\n"
           "  --nif               also write the text and mentions as NIF\n",
           out);
+    fputs(feed_help, out);
+    fputs(fetch_help, out);
     fputs(global_help, out);
     fputs(input_help, out);
     fputs("Example: newsgraph extract --format nquads article.html\n", out);
@@ -453,6 +522,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "\n"
           "  --json              text and metadata as one JSON object\n"
           "                      (default: the plain text)\n", out);
+    fputs(fetch_help, out);
     fputs(global_help, out);
     fputs(input_help, out);
     fputs("Example: newsgraph text --json article.html\n", out);
@@ -467,13 +537,16 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "standard error.\n"
           "\n", out);
     fputs(store_help, out);
-    fputs("  -j, --jobs N        accepted; extraction runs on one thread\n"
+    fputs("  -j, --jobs N        URLs downloaded at once (default: 1; at most\n"
+          "                      2 connections per host)\n"
           "  --base IRI          base of entity IRIs\n"
           "                      (default: https://w3id.org/newsgraph/id/)\n"
           "  --url IRI           the article's URL and graph name (one INPUT)\n"
           "  --date YYYY-MM-DD   the publication date (default: the page's)\n"
           "  --nif               also store the text and mentions as NIF\n",
           out);
+    fputs(feed_help, out);
+    fputs(fetch_help, out);
     fputs(global_help, out);
     fputs(input_help, out);
     fputs("Example: newsgraph build --store news.db @articles.txt\n", out);

@@ -42,6 +42,13 @@ struct ng_cli_options {
   long jobs;                   /* build --jobs N (1 if not given) */
   const char **args;           /* positional arguments (owned array) */
   size_t n_args;               /* entries in args */
+  const char **feeds;          /* extract/build --feed URL (owned array) */
+  size_t n_feeds;              /* entries in feeds */
+  bool allow_private;          /* --allow-private */
+  bool ignore_robots;          /* --ignore-robots */
+  const char *user_agent;      /* --user-agent STRING */
+  const char *delay;           /* --delay MS */
+  const char *retries;         /* --retries N */
 };
 
 /* Parses @p argv (argv[0] is the program). Returns 0 on success and 2 on a

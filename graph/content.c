@@ -1402,6 +1402,7 @@ ng_doc_parse(ng_world *world, ng_doc *doc)
         free(doc->text);
         doc->text = text;
         doc->text_len = tl;
+        st = ng__meta_check_language(world, doc);
       }
     }
     xmlFreeDoc(html);
@@ -1420,6 +1421,10 @@ ng_doc_parse(ng_world *world, ng_doc *doc)
   if (doc->user_date) {
     TRY(st, ng__doc_set_str(&doc->meta.date_published, doc->user_date,
                             strlen(doc->user_date)));
+  } else if (!doc->meta.date_published && doc->fallback_date[0]) {
+    /* a feed's item date, below the page's own (ng_doc_set_fallback_date) */
+    TRY(st, ng__doc_set_str(&doc->meta.date_published, doc->fallback_date,
+                            strlen(doc->fallback_date)));
   }
   st = ng__input_set_iri(doc);
   if (st != NG_OK) {

@@ -176,6 +176,10 @@ struct ng_doc {
   struct ng_event *events;       size_t n_events, cap_events;
   size_t dateline;       /* entity index of the dateline city, or NG_NONE */
   size_t publisher;      /* entity index of the publisher, or NG_NONE */
+
+  /* feeds (input.c): a feed's date for the article, used when neither
+   * user_date nor the page gives one; xsd:date or "" */
+  char fallback_date[11];
 };
 
 /* Frees every field of @p m and zeroes it (reusable afterwards). */

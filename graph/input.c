@@ -420,6 +420,11 @@ load_file(ng_world *world, const char *path, ng_doc **out)
     return ng__errorf(world, NG_ERR_IO, "cannot read %s: is a directory",
                       path);
   }
+  if (ends_with(path, ".warc") || ends_with(path, ".warc.gz")) {
+    /* many articles, read record by record with ng_warc_next() */
+    return ng__errorf(world, NG_ERR_ARG, "%s is a WARC archive of many "
+                      "articles, not one article", path);
+  }
   bool gz = ends_with(path, ".gz");
   /* The file itself gets the cap; a .gz file's decompressed size is
    * capped again below. */
@@ -585,6 +590,20 @@ ng_doc_set_date(ng_doc *doc, const char *date)
   }
   TRY(st, ng__doc_set_str(&doc->user_date, date, 10));
   if (doc->parsed) {
+    TRY(st, ng__doc_set_str(&doc->meta.date_published, date, 10));
+  }
+  return NG_OK;
+}
+
+ng_status
+ng_doc_set_fallback_date(ng_doc *doc, const char *date)
+{
+  ng_status st;
+  if (!doc || !ng__input_is_date(date)) {
+    return NG_ERR_ARG;
+  }
+  memcpy(doc->fallback_date, date, 11);
+  if (doc->parsed && !doc->user_date && !doc->meta.date_published) {
     TRY(st, ng__doc_set_str(&doc->meta.date_published, date, 10));
   }
   return NG_OK;

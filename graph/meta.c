@@ -429,6 +429,11 @@ good_date(const struct ctx *c, const char *s, char out[32])
     return false;
   }
   long today = (long)(ng__world_now(c->world) / 86400);
+  /* Placeholders of unset timestamps: year 1 ("0001-01-01T00:00:00Z",
+   * Go's zero time) and the Unix epoch. Real old dates stay (M13). */
+  if (out[0] == '0' || strncmp(out, "1970-01-01T00:00:00", 19) == 0) {
+    return false;
+  }
   return days_of(out) <= today + 1;
 }
 
@@ -659,8 +664,8 @@ read_jsonld(struct ctx *c, json_object *root)
   collect_objects(&l, root, 0);
   for (size_t i = 0; i < l.n; i++) {
     json_object *o = l.v[i];
-    if (!type_is_article(o)) {
-      continue;
+    if (!type_is_article(o) && !prop(o, "headline")) {
+      continue; /* a WebPage with a headline describes the article too */
     }
     add_json_names(c, &l, "jsonld:headline", prop(o, "headline"), 0);
     add_json_names(c, &l, "jsonld:name", prop(o, "name"), 0);
@@ -686,6 +691,41 @@ read_jsonld(struct ctx *c, json_object *root)
     }
   }
   free(l.v);
+}
+
+/* The first "datePublished" and "dateModified" string values of a JSON-LD
+ * block that json-c cannot parse (an unescaped quote in a description is
+ * common), read by a plain scan so that the page keeps its date
+ * (FAULT-CASES M03: a bad block never costs the page its metadata). */
+static void
+raw_jsonld_dates(struct ctx *c, const char *b)
+{
+  static const char *const keys[][2] = {
+    {"\"datePublished\"", "jsonldraw:published"},
+    {"\"dateModified\"", "jsonldraw:modified"}};
+  for (size_t k = 0; k < ARRAY_LEN(keys); k++) {
+    const char *p = strstr(b, keys[k][0]);
+    if (!p) {
+      continue;
+    }
+    p += strlen(keys[k][0]);
+    while (*p == ' ' || *p == '\t') {
+      p++;
+    }
+    if (*p++ != ':') {
+      continue;
+    }
+    while (*p == ' ' || *p == '\t') {
+      p++;
+    }
+    if (*p++ != '"') {
+      continue;
+    }
+    size_t len = strcspn(p, "\"");
+    if (p[len] == '"' && len < 64) {
+      add_kv(c, keys[k][1], p, len);
+    }
+  }
 }
 
 /* Parses one <script type=application/ld+json> text, tolerating a CDATA
@@ -754,6 +794,7 @@ parse_jsonld_block(struct ctx *c, const char *text)
   if (!root) {
     ng__warnf(c->world, "%s: skipping malformed JSON-LD block (%s)",
               c->doc->name, json_tokener_error_desc(jerr));
+    raw_jsonld_dates(c, b);
   } else {
     read_jsonld(c, root);
     json_object_put(root);
@@ -992,6 +1033,692 @@ loose_eq(const char *a, const char *b)
   return x[0] && strcmp(x, y) == 0;
 }
 
+/* ---------------------------------------------------- visible dates */
+
+/* Month names and abbreviations in the languages of the benchmark and
+ * fixture pages (English, German, French, Spanish, Portuguese, Italian,
+ * Dutch, Indonesian/Malay), lower case (CLDR month names). */
+static const struct {
+  const char *name;
+  int month;
+} month_words[] = {
+  {"january", 1}, {"jan", 1}, {"janvier", 1}, {"januar", 1}, {"enero", 1},
+  {"janeiro", 1}, {"gennaio", 1}, {"januari", 1}, {"janv", 1},
+  {"february", 2}, {"feb", 2}, {"febr", 2}, {"f\xc3\xa9vrier", 2},
+  {"fevrier", 2}, {"februar", 2}, {"febrero", 2}, {"fevereiro", 2},
+  {"febbraio", 2}, {"februari", 2}, {"pebruari", 2}, {"f\xc3\xa9v", 2},
+  {"march", 3}, {"mar", 3}, {"mars", 3}, {"m\xc3\xa4rz", 3}, {"marzo", 3},
+  {"mar\xc3\xa7o", 3}, {"maart", 3}, {"maret", 3},
+  {"april", 4}, {"apr", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4},
+  {"may", 5}, {"mai", 5}, {"mayo", 5}, {"maio", 5}, {"maggio", 5},
+  {"mei", 5},
+  {"june", 6}, {"jun", 6}, {"juin", 6}, {"juni", 6}, {"junio", 6},
+  {"junho", 6}, {"giugno", 6},
+  {"july", 7}, {"jul", 7}, {"juillet", 7}, {"juli", 7}, {"julio", 7},
+  {"julho", 7}, {"luglio", 7},
+  {"august", 8}, {"aug", 8}, {"ao\xc3\xbbt", 8}, {"aout", 8},
+  {"agosto", 8}, {"augustus", 8}, {"agustus", 8},
+  {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9},
+  {"septiembre", 9}, {"setembro", 9}, {"settembre", 9},
+  {"october", 10}, {"oct", 10}, {"octobre", 10}, {"oktober", 10},
+  {"octubre", 10}, {"outubro", 10}, {"ottobre", 10}, {"okt", 10},
+  {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11},
+  {"novembro", 11},
+  {"december", 12}, {"dec", 12}, {"d\xc3\xa9" "cembre", 12},
+  {"decembre", 12}, {"dezember", 12}, {"diciembre", 12}, {"dezembro", 12},
+  {"dicembre", 12}, {"desember", 12}, {"dez", 12}, {"des", 12}};
+
+/* The month (1-12) named by the word @p w (@p len bytes), or 0. */
+static int
+month_word(const char *w, size_t len)
+{
+  for (size_t i = 0; i < ARRAY_LEN(month_words); i++) {
+    if (strlen(month_words[i].name) == len &&
+        strncasecmp(w, month_words[i].name, len) == 0) {
+      return month_words[i].month;
+    }
+  }
+  return 0;
+}
+
+/* True if US daylight saving time is in force on @p y-@p m-@p d (second
+ * Sunday of March to first Sunday of November, Energy Policy Act 2005). */
+static bool
+us_dst(int y, int m, int d)
+{
+  if (m < 3 || m > 11) {
+    return false;
+  }
+  if (m > 3 && m < 11) {
+    return true;
+  }
+  /* weekday of the 1st (0 = Sunday), Sakamoto's method */
+  static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  int yy = y - (m < 3);
+  int wd = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + 1) % 7;
+  int first_sunday = 1 + (7 - wd) % 7;
+  if (m == 3) {
+    return d >= first_sunday + 7;
+  }
+  return d < first_sunday;
+}
+
+/* The UTC offset in minutes of the time-zone abbreviation @p w (@p len
+ * bytes) on the date y-m-d, resolving the ambiguous ones (CST, IST, BST)
+ * with the page language @p lang (FAULT-CASES M10). False when unknown or
+ * ambiguous without a clue: then no offset is invented. Offsets from the
+ * IANA tz database abbreviations. */
+static bool
+zone_offset(const char *w, size_t len, const char *lang, int y, int m, int d,
+            int *off)
+{
+  static const struct {
+    const char *abbr;
+    int min;
+  } fixed[] = {
+    {"utc", 0}, {"gmt", 0}, {"z", 0}, {"est", -300}, {"edt", -240},
+    {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480},
+    {"pdt", -420}, {"akst", -540}, {"akdt", -480}, {"hst", -600},
+    {"cet", 60}, {"cest", 120}, {"eet", 120}, {"eest", 180}, {"wet", 0},
+    {"west", 60}, {"msk", 180}, {"jst", 540}, {"kst", 540}, {"hkt", 480},
+    {"sgt", 480}, {"pht", 480}, {"wib", 420}, {"wita", 480}, {"wit", 540},
+    {"aest", 600}, {"aedt", 660}, {"acst", 570}, {"acdt", 630},
+    {"awst", 480}, {"nzst", 720}, {"nzdt", 780}, {"sast", 120},
+    {"wat", 60}, {"cat", 120}, {"eat", 180}, {"pkt", 300}, {"npt", 345},
+    {"ict", 420}, {"myt", 480}, {"gst", 240}, {"ast", -240},
+    {"adt", -180}};
+  char ab[8];
+  if (len == 0 || len >= sizeof ab) {
+    return false;
+  }
+  for (size_t i = 0; i < len; i++) {
+    ab[i] = (char)tolower((unsigned char)w[i]);
+  }
+  ab[len] = '\0';
+  for (size_t i = 0; i < ARRAY_LEN(fixed); i++) {
+    if (strcmp(ab, fixed[i].abbr) == 0) {
+      *off = fixed[i].min;
+      return true;
+    }
+  }
+  /* US generic zones: ET, CT, MT, PT follow daylight saving time. */
+  static const struct {
+    const char *abbr;
+    int std;
+  } generic[] = {{"et", -300}, {"ct", -360}, {"mt", -420}, {"pt", -480}};
+  for (size_t i = 0; i < ARRAY_LEN(generic); i++) {
+    if (strcmp(ab, generic[i].abbr) == 0) {
+      *off = generic[i].std + (us_dst(y, m, d) ? 60 : 0);
+      return true;
+    }
+  }
+  const char *region = lang ? strchr(lang, '-') : NULL;
+  region = region ? region + 1 : "";
+  bool lang_is = false;
+  if (strcmp(ab, "ist") == 0) {
+    lang_is = lang && (strcmp(region, "IN") == 0 ||
+                       strncmp(lang, "hi", 2) == 0);
+    if (lang_is) {
+      *off = 330; /* India Standard Time */
+      return true;
+    }
+    if (lang && (strcmp(region, "IL") == 0 || strncmp(lang, "he", 2) == 0)) {
+      *off = 120; /* Israel Standard Time */
+      return true;
+    }
+    if (lang && (strcmp(region, "IE") == 0 || strncmp(lang, "ga", 2) == 0)) {
+      *off = 60; /* Irish Standard Time (summer) */
+      return true;
+    }
+    return false;
+  }
+  if (strcmp(ab, "cst") == 0) {
+    if (lang && (strncmp(lang, "zh", 2) == 0 || strcmp(region, "CN") == 0 ||
+                 strcmp(region, "TW") == 0)) {
+      *off = 480; /* China Standard Time */
+      return true;
+    }
+    if (lang && (strcmp(region, "US") == 0 || strcmp(region, "CA") == 0 ||
+                 strcmp(region, "MX") == 0 || strcmp(lang, "en") == 0)) {
+      *off = -360; /* North American Central Standard Time */
+      return true;
+    }
+    return false;
+  }
+  if (strcmp(ab, "bst") == 0) {
+    if (lang && strcmp(region, "GB") == 0) {
+      *off = 60; /* British Summer Time */
+      return true;
+    }
+    if (lang && (strcmp(region, "BD") == 0 || strncmp(lang, "bn", 2) == 0)) {
+      *off = 360; /* Bangladesh Standard Time */
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/* A token of a short text: a number, a word or one punctuation byte. */
+struct tok {
+  const char *s;
+  size_t len;
+  char kind;  /* 'n' number, 'w' word, 'p' punctuation */
+  long val;   /* value of a number */
+  bool space; /* whitespace before it */
+};
+
+#define MAX_TOKS 64
+
+static size_t
+tokenize(const char *s, struct tok *t, size_t cap)
+{
+  size_t n = 0;
+  bool space = true;
+  const char *p = s;
+  while (*p && n < cap) {
+    unsigned char ch = (unsigned char)*p;
+    if (isspace(ch) || (ch == 0xc2 && (unsigned char)p[1] == 0xa0)) {
+      p += ch == 0xc2 ? 2 : 1;
+      space = true;
+      continue;
+    }
+    struct tok *k = &t[n++];
+    k->s = p;
+    k->space = space;
+    k->val = 0;
+    space = false;
+    if (isdigit(ch)) {
+      k->kind = 'n';
+      while (isdigit((unsigned char)*p) && p - k->s < 9) {
+        k->val = k->val * 10 + (*p - '0');
+        p++;
+      }
+    } else if (isalpha(ch) || ch >= 0x80) {
+      k->kind = 'w';
+      while (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+        if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0) {
+          break;
+        }
+        p++;
+      }
+    } else {
+      k->kind = 'p';
+      p++;
+    }
+    k->len = (size_t)(p - k->s);
+  }
+  return n;
+}
+
+static bool
+tok_is(const struct tok *t, const char *w)
+{
+  return t->kind == 'w' && strlen(w) == t->len &&
+         strncasecmp(t->s, w, t->len) == 0;
+}
+
+static bool
+tok_punct(const struct tok *t, char c)
+{
+  return t->kind == 'p' && t->s[0] == c;
+}
+
+/* Four-digit year, or a two-digit one read as the nearest past year. */
+static int
+full_year(const struct tok *t, int this_year)
+{
+  if (t->kind != 'n') {
+    return -1;
+  }
+  if (t->len == 4) {
+    return (int)t->val;
+  }
+  if (t->len == 2) {
+    int y = 2000 + (int)t->val;
+    return y <= this_year + 1 ? y : y - 100;
+  }
+  return -1;
+}
+
+/* Date order for all-numeric dates: 'D' day first, 'M' month first. */
+struct dhint {
+  const char *lang; /* normalised page language, may be NULL */
+  char order;       /* 'D', 'M' or 0 when not known yet */
+  int this_year;
+  bool ambiguous;   /* set when a zone was left out as ambiguous (M10) */
+};
+
+/* Finds a date in the tokens from @p i: ISO Y-M-D, D.M.Y, D/M/Y or M/D/Y
+ * (order from @p h, FAULT-CASES M11), "18 February 2025", "18. Februar
+ * 2025", "22 de outubro de 2010", "Feb. 18(th), 2025". Sets *y, *m, *d
+ * and *end (first token after the date). */
+static bool
+match_date(const struct tok *t, size_t n, size_t i, const struct dhint *h,
+           int *y, int *m, int *d, size_t *end)
+{
+  if (t[i].kind == 'n') {
+    /* Y-M-D */
+    if (t[i].len == 4 && i + 4 < n && t[i + 1].kind == 'p' &&
+        strchr("-/.", t[i + 1].s[0]) && t[i + 2].kind == 'n' &&
+        t[i + 2].len <= 2 && tok_punct(&t[i + 3], t[i + 1].s[0]) &&
+        t[i + 4].kind == 'n' && t[i + 4].len <= 2) {
+      *y = (int)t[i].val;
+      *m = (int)t[i + 2].val;
+      *d = (int)t[i + 4].val;
+      *end = i + 5;
+      return true;
+    }
+    /* D.M.Y, D/M/Y, M/D/Y */
+    if (t[i].len <= 2 && i + 4 < n && t[i + 1].kind == 'p' &&
+        strchr("-/.", t[i + 1].s[0]) && !t[i + 1].space &&
+        t[i + 2].kind == 'n' && t[i + 2].len <= 2 && !t[i + 2].space &&
+        tok_punct(&t[i + 3], t[i + 1].s[0]) && !t[i + 3].space &&
+        !t[i + 4].space) {
+      int yy = full_year(&t[i + 4], h->this_year);
+      if (yy < 0 || (t[i + 4].len == 2 && t[i + 1].s[0] == '-')) {
+        return false;
+      }
+      int a = (int)t[i].val, b = (int)t[i + 2].val;
+      char order = t[i + 1].s[0] == '.' ? 'D' : 0;
+      if (!order) {
+        order = a > 12 ? 'D' : b > 12 ? 'M' : h->order;
+      }
+      if (!order) {
+        /* day first except in the United States (CLDR date formats) */
+        bool us = !h->lang || strcmp(h->lang, "en") == 0 ||
+                  strcmp(h->lang, "en-US") == 0;
+        order = us ? 'M' : 'D';
+      }
+      *y = yy;
+      *m = order == 'D' ? b : a;
+      *d = order == 'D' ? a : b;
+      *end = i + 5;
+      return true;
+    }
+    /* D[.] [de] Month [de] [,] Y */
+    if (t[i].len <= 2) {
+      size_t j = i + 1;
+      if (j < n && tok_punct(&t[j], '.')) {
+        j++;
+      }
+      if (j < n && (tok_is(&t[j], "st") || tok_is(&t[j], "nd") ||
+                    tok_is(&t[j], "rd") || tok_is(&t[j], "th"))) {
+        j++;
+      }
+      if (j < n && tok_is(&t[j], "de")) {
+        j++;
+      }
+      int mo = j < n && t[j].kind == 'w' ? month_word(t[j].s, t[j].len) : 0;
+      if (!mo) {
+        return false;
+      }
+      j++;
+      if (j < n && tok_punct(&t[j], '.')) {
+        j++;
+      }
+      if (j < n && (tok_is(&t[j], "de") || tok_punct(&t[j], ','))) {
+        j++;
+      }
+      if (j < n && t[j].kind == 'n' && t[j].len == 4) {
+        *y = (int)t[j].val;
+        *m = mo;
+        *d = (int)t[i].val;
+        *end = j + 1;
+        return true;
+      }
+    }
+    return false;
+  }
+  /* Month [.] D[th] [,] Y */
+  int mo = t[i].kind == 'w' ? month_word(t[i].s, t[i].len) : 0;
+  if (!mo) {
+    return false;
+  }
+  size_t j = i + 1;
+  if (j < n && tok_punct(&t[j], '.')) {
+    j++;
+  }
+  if (!(j < n && t[j].kind == 'n' && t[j].len <= 2)) {
+    return false;
+  }
+  int dd = (int)t[j].val;
+  j++;
+  if (j < n && (tok_is(&t[j], "st") || tok_is(&t[j], "nd") ||
+                tok_is(&t[j], "rd") || tok_is(&t[j], "th")) &&
+      !t[j].space) {
+    j++;
+  }
+  if (j < n && tok_punct(&t[j], ',')) {
+    j++;
+  }
+  if (j < n && t[j].kind == 'n' && t[j].len == 4) {
+    *y = (int)t[j].val;
+    *m = mo;
+    *d = dd;
+    *end = j + 1;
+    return true;
+  }
+  return false;
+}
+
+/* A clock time at token @p i: hh:mm[:ss] [am|pm|a.m.|p.m.] [zone]
+ * (FAULT-CASES M09: 12 AM is 00, 12 PM is 12). *zone_tok is the index of
+ * a following word that may be a zone, or n. */
+static bool
+match_time(const struct tok *t, size_t n, size_t i, int *hh, int *mi,
+           int *ss, size_t *zone_tok)
+{
+  if (!(t[i].kind == 'n' && t[i].len <= 2 && i + 2 < n &&
+        tok_punct(&t[i + 1], ':') && t[i + 2].kind == 'n' &&
+        t[i + 2].len == 2)) {
+    return false;
+  }
+  *hh = (int)t[i].val;
+  *mi = (int)t[i + 2].val;
+  *ss = 0;
+  size_t j = i + 3;
+  if (j + 1 < n && tok_punct(&t[j], ':') && t[j + 1].kind == 'n' &&
+      t[j + 1].len == 2) {
+    *ss = (int)t[j + 1].val;
+    j += 2;
+  }
+  int ampm = 0; /* 1 am, 2 pm */
+  if (j < n && (tok_is(&t[j], "am") || tok_is(&t[j], "pm"))) {
+    ampm = tolower((unsigned char)t[j].s[0]) == 'p' ? 2 : 1;
+    j++;
+  } else if (j + 3 < n && (tok_is(&t[j], "a") || tok_is(&t[j], "p")) &&
+             tok_punct(&t[j + 1], '.') && tok_is(&t[j + 2], "m") &&
+             tok_punct(&t[j + 3], '.')) {
+    ampm = tolower((unsigned char)t[j].s[0]) == 'p' ? 2 : 1;
+    j += 4;
+  }
+  if (ampm && (*hh < 1 || *hh > 12)) {
+    return false;
+  }
+  if (ampm == 1 && *hh == 12) {
+    *hh = 0;
+  } else if (ampm == 2 && *hh < 12) {
+    *hh += 12;
+  }
+  if (*hh > 23 || *mi > 59 || *ss > 59) {
+    return false;
+  }
+  *zone_tok = j < n && t[j].kind == 'w' ? j : n;
+  return true;
+}
+
+/* Finds the first date in @p s that starts before byte @p before, with a
+ * clock time and zone near it when the text gives them. Writes the
+ * normalised date to @p out and the byte offset of its start to *at. */
+static bool
+scan_date(const char *s, size_t before, struct dhint *h, char out[32],
+          size_t *at)
+{
+  struct tok t[MAX_TOKS];
+  size_t n = tokenize(s, t, MAX_TOKS);
+  for (size_t i = 0; i < n && (size_t)(t[i].s - s) < before; i++) {
+    int y, m, d;
+    size_t end;
+    if (!match_date(t, n, i, h, &y, &m, &d, &end)) {
+      continue;
+    }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > month_len(y, m)) {
+      continue;
+    }
+    /* a time up to 10 tokens before the date or 8 after it */
+    int hh = -1, mi = 0, ss = 0, off = 0;
+    bool has_off = false;
+    size_t from = i > 10 ? i - 10 : 0, zt = n;
+    for (size_t k = from; k < n && k < end + 8; k++) {
+      if (k >= i && k < end) {
+        continue;
+      }
+      if (match_time(t, n, k, &hh, &mi, &ss, &zt)) {
+        break;
+      }
+      hh = -1;
+    }
+    if (hh >= 0 && zt < n) {
+      if ((tok_is(&t[zt], "gmt") || tok_is(&t[zt], "utc")) &&
+          zt + 1 < n && (tok_punct(&t[zt + 1], '+') ||
+                         tok_punct(&t[zt + 1], '-'))) {
+        const char *q = t[zt + 1].s;
+        bool ok = parse_offset(&q, &has_off, &off);
+        has_off = ok && has_off;
+      } else {
+        has_off = zone_offset(t[zt].s, t[zt].len, h->lang, y, m, d, &off);
+        h->ambiguous = h->ambiguous ||
+                       (!has_off && (tok_is(&t[zt], "ist") ||
+                                     tok_is(&t[zt], "cst") ||
+                                     tok_is(&t[zt], "bst")));
+      }
+    }
+    if (format_date(y, m, d, hh, mi, ss, has_off, off, out)) {
+      *at = (size_t)(t[i].s - s);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Words before a date that mark it as not the publication date. */
+static bool
+is_update_lead(const char *s, size_t len)
+{
+  static const char *const words[] = {
+    "updated", "update", "modified", "last", "aktualisiert", "actualizado",
+    "atualizado", "mis \xc3\xa0 jour", "aggiornato", "bijgewerkt",
+    "diperbarui", "edited", "revised", "correction", "retrieved",
+    "accessed", "air date"};
+  for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+    size_t wl = strlen(words[i]);
+    for (size_t k = 0; k + wl <= len; k++) {
+      if (strncasecmp(s + k, words[i], wl) == 0 &&
+          (k == 0 || !isalpha((unsigned char)s[k - 1]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Words that announce the publication date. */
+static bool
+is_publish_lead(const char *s)
+{
+  static const char *const words[] = {
+    "published", "posted", "first published", "publication date",
+    "date published", "released", "publiziert", "ver\xc3\xb6" "ffentlicht",
+    "publi\xc3\xa9", "publicado", "pubblicato", "gepubliceerd",
+    "diterbitkan", "dipublikasikan", "written by"};
+  for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+    if (strncasecmp(s, words[i], strlen(words[i])) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The page's text lines (text nodes, whitespace collapsed) outside
+ * scripts, navigation, asides and footers, with the index of the headline
+ * <h1>'s first line. */
+struct lines {
+  struct ng_buf buf; /* the lines, each followed by a NUL */
+  size_t *off;       /* start of each line in buf */
+  size_t n, cap;
+  size_t h1;         /* index of the first line after the headline, or n */
+};
+
+static bool
+skip_for_dates(const xmlNode *n)
+{
+  static const char *const tags[] = {
+    "script", "style", "noscript", "template", "svg", "nav", "footer",
+    "aside", "select", "button", "figcaption", "iframe", "form", "option"};
+  for (size_t i = 0; i < ARRAY_LEN(tags); i++) {
+    if (ng__html_is(n, tags[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if @p n sits in the page's own <header> (one outside <article> and
+ * <main>): a sticky title bar there repeats the headline above the
+ * masthead date, far from the byline. */
+static bool
+in_site_header(const xmlNode *n)
+{
+  bool header = false;
+  for (const xmlNode *p = n->parent; p; p = p->parent) {
+    if (ng__html_is(p, "article") || ng__html_is(p, "main")) {
+      return false;
+    }
+    if (ng__html_is(p, "header")) {
+      header = true;
+    }
+  }
+  return header;
+}
+
+static ng_status
+collect_lines(struct ctx *c, const char *headline, struct lines *l)
+{
+  xmlNodePtr root = xmlDocGetRootElement(c->html);
+  ng_status st;
+  const xmlNode *h1 = NULL, *first_h1 = NULL;
+  ng__buf_init(&l->buf, 0);
+  l->off = NULL;
+  l->n = l->cap = 0;
+  l->h1 = SIZE_MAX;
+  for (xmlNodePtr n = root; n;) {
+    bool skip = false;
+    if (n->type == XML_ELEMENT_NODE) {
+      skip = skip_for_dates(n) || ng__html_is(n, "head");
+      if (!skip && ng__html_is(n, "h1") && !h1) {
+        char *t = ng__html_text_dup(n);
+        if (!first_h1) {
+          first_h1 = n;
+          l->h1 = l->n;
+        }
+        if (t && headline && loose_eq(t, headline) && !in_site_header(n)) {
+          h1 = n;
+          l->h1 = l->n;
+        }
+        free(t);
+      }
+    } else if (n->type == XML_TEXT_NODE && n->content) {
+      size_t len = strlen((const char *)n->content);
+      if (len > 0 && len < 400) {
+        char *t = strndup((const char *)n->content, len);
+        if (!t) {
+          return NG_ERR_NOMEM;
+        }
+        size_t tl = ng__html_collapse(t, len);
+        if (tl > 0) {
+          if (l->n == l->cap) {
+            size_t nc = l->cap ? l->cap * 2 : 256;
+            size_t *p = realloc(l->off, nc * sizeof *p);
+            if (!p) {
+              free(t);
+              return NG_ERR_NOMEM;
+            }
+            l->off = p;
+            l->cap = nc;
+          }
+          l->off[l->n++] = l->buf.len;
+          st = ng__buf_add(&l->buf, t, tl + 1);
+          free(t);
+          TRY(st, st);
+        } else {
+          free(t);
+        }
+      }
+    }
+    n = ng__html_next(root, n, skip);
+  }
+  if (l->h1 > l->n) {
+    l->h1 = l->n;
+  }
+  return NG_OK;
+}
+
+/* Line @p i joined with up to two following lines (a date is often split
+ * over elements: "Nov 18, 2019" "at" "9:24 pm ET"), at most 200 bytes. */
+static void
+joined(const struct lines *l, size_t i, char out[256], size_t *first_len)
+{
+  size_t o = 0;
+  *first_len = 0;
+  for (size_t k = i; k < l->n && k < i + 3; k++) {
+    const char *s = l->buf.data + l->off[k];
+    size_t sl = strlen(s);
+    if (o + sl + 2 > 200) {
+      break;
+    }
+    if (o) {
+      out[o++] = ' ';
+    }
+    memcpy(out + o, s, sl);
+    o += sl;
+    if (k == i) {
+      *first_len = o;
+    }
+  }
+  out[o] = '\0';
+}
+
+/* The publication date a reader sees: the first date in the lines after
+ * the headline <h1> (the byline; dates announced as updates skipped),
+ * else a line anywhere announcing it ("Published ...", "Posted on ...").
+ * Candidates are checked by good_date() (M13). */
+static bool
+visible_date(struct ctx *c, const struct lines *l, struct dhint *h,
+             char out[32])
+{
+  char buf[256], d[32];
+  size_t fl, at;
+  size_t chars = 0;
+  for (size_t i = l->h1; i < l->n && i < l->h1 + 60 && chars < 3000; i++) {
+    const char *s = l->buf.data + l->off[i];
+    chars += strlen(s);
+    if (strlen(s) > 160) {
+      continue; /* body text */
+    }
+    joined(l, i, buf, &fl);
+    if (!scan_date(buf, fl, h, d, &at)) {
+      continue;
+    }
+    /* "Updated" before the date, or as a label line of its own */
+    const char *prev = i > 0 ? l->buf.data + l->off[i - 1] : "";
+    char pd[32];
+    size_t pat;
+    if (is_update_lead(buf, at) ||
+        (at == 0 && strlen(prev) < 40 && is_update_lead(prev, strlen(prev)) &&
+         !scan_date(prev, strlen(prev), h, pd, &pat))) {
+      continue;
+    }
+    if (good_date(c, d, out)) {
+      return true;
+    }
+  }
+  for (size_t i = 0; i < l->n; i++) {
+    const char *s = l->buf.data + l->off[i];
+    while (*s == '|' || *s == ' ' || *s == '-') {
+      s++;
+    }
+    if (strlen(s) > 160 || !is_publish_lead(s)) {
+      continue;
+    }
+    joined(l, i, buf, &fl);
+    if (scan_date(buf, sizeof buf, h, d, &at) && good_date(c, d, out)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Separators between a headline and a site name in <title>. */
 static const char *const title_seps[] = {" | ", " - ", " \xe2\x80\x93 ",
                                          " \xe2\x80\x94 ", " :: ", " \xc2\xb7 ",
@@ -1209,10 +1936,38 @@ is_name_suffix(const char *s, size_t len)
 {
   static const char *const sfx[] = {"jr", "jr.", "sr", "sr.", "ii", "iii",
                                     "iv", "md", "m.d.", "phd", "ph.d.",
-                                    "esq", "esq."};
+                                    "esq", "esq.", "ms", "ma", "rd", "rdn",
+                                    "rn", "mph", "mba", "dds", "cpa"};
   for (size_t i = 0; i < ARRAY_LEN(sfx); i++) {
     if (strlen(sfx[i]) == len && strncasecmp(s, sfx[i], len) == 0) {
       return true;
+    }
+  }
+  return false;
+}
+
+/* True if @p name (@p len bytes) names an organisation, not a person:
+ * it starts with the article "The", or has a word that names a kind of
+ * news organisation (FAULT-CASES M05: the publisher as author). */
+static bool
+org_like(const char *name, size_t len)
+{
+  static const char *const words[] = {
+    "news", "media", "press", "agency", "network", "magazine", "newspaper",
+    "daily", "times", "gazette", "tribune", "herald", "journal", "radio",
+    "television", "broadcasting", "publishing", "group", "inc", "ltd",
+    "llc", "corporation"};
+  if (len > 4 && strncasecmp(name, "the ", 4) == 0) {
+    return true;
+  }
+  for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+    size_t wl = strlen(words[i]);
+    for (size_t k = 0; k + wl <= len; k++) {
+      if (strncasecmp(name + k, words[i], wl) == 0 &&
+          (k == 0 || !isalpha((unsigned char)name[k - 1])) &&
+          (k + wl == len || !isalpha((unsigned char)name[k + wl]))) {
+        return true;
+      }
     }
   }
   return false;
@@ -1222,11 +1977,15 @@ is_name_suffix(const char *s, size_t len)
 static bool
 person_like(const char *name, size_t len, const char *publisher)
 {
+  if (org_like(name, len)) {
+    return false;
+  }
   static const char *const bad[] = {
     "email", "e-mail", "follow", "staff", "editor", "editorial", "desk",
     "team", "reporters", "bureau", "newsroom", "twitter", "facebook",
     "contributor", "admin", "wire", "agencies", "hours ago", "minutes ago",
-    "read more", "http", "www."};
+    "read more", "http", "www.", "writer", "correspondent", "columnist",
+    "reporter", ".com", ".net", ".org", ".co."};
   if (len < 2 || len > 60 || n_words(name, len) > 6) {
     return false;
   }
@@ -1243,11 +2002,22 @@ person_like(const char *name, size_t len, const char *publisher)
   if (!alpha) {
     return false;
   }
+  /* one all-capital word of up to 4 letters is an acronym ("CNN", "PTI") */
+  if (len <= 4 && n_words(name, len) == 1) {
+    bool caps = true;
+    for (size_t i = 0; i < len; i++) {
+      caps = caps && !islower((unsigned char)name[i]);
+    }
+    if (caps) {
+      return false;
+    }
+  }
   for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
     size_t bl = strlen(bad[i]);
     for (size_t k = 0; k + bl <= len; k++) {
       if (strncasecmp(name + k, bad[i], bl) == 0 &&
-          (k == 0 || !isalpha((unsigned char)name[k - 1])) &&
+          (k == 0 || !isalpha((unsigned char)name[k - 1]) ||
+           bad[i][0] == '.') &&
           (k + bl == len || !isalpha((unsigned char)name[k + bl]))) {
         return false;
       }
@@ -1384,13 +2154,163 @@ first_of(const struct ctx *c, const char *const *keys, size_t n)
   return NULL;
 }
 
+/* Minutes east of UTC of normalised date-time @p d; false if none. */
+static bool
+date_offset(const char *d, int *off)
+{
+  if (strlen(d) < 20) {
+    return false;
+  }
+  const char *z = d + 19;
+  if (*z == 'Z') {
+    *off = 0;
+    return true;
+  }
+  if ((*z != '+' && *z != '-') || strlen(z) < 6) {
+    return false;
+  }
+  int mins = ((z[1] - '0') * 10 + (z[2] - '0')) * 60 +
+             (z[4] - '0') * 10 + (z[5] - '0');
+  *off = *z == '-' ? -mins : mins;
+  return true;
+}
+
+/* The day (days since 1970) of normalised @p d, moved to the UTC offset
+ * @p to (minutes) when @p has_to and @p d has an offset of its own. */
+static long
+local_day(const char *d, bool has_to, int to)
+{
+  long day = days_of(d);
+  int off;
+  if (has_to && date_offset(d, &off)) {
+    long hh = (d[11] - '0') * 10 + (d[12] - '0');
+    long mi = (d[14] - '0') * 10 + (d[15] - '0');
+    long mins = day * 1440 + hh * 60 + mi - off + to;
+    day = mins >= 0 ? mins / 1440 : (mins - 1439) / 1440;
+  }
+  return day;
+}
+
+/* Date order of all-numeric dates on this page: the order of the first
+ * one that is unambiguous (a part above 12), so one page never mixes
+ * orders (FAULT-CASES M11). 0 if none is. */
+static char
+page_order(const struct lines *l, const struct dhint *h)
+{
+  struct tok t[MAX_TOKS];
+  for (size_t i = 0; i < l->n; i++) {
+    const char *s = l->buf.data + l->off[i];
+    if (strlen(s) > 160 || !strchr(s, '/')) {
+      continue;
+    }
+    size_t n = tokenize(s, t, MAX_TOKS);
+    for (size_t k = 0; k + 4 < n; k++) {
+      if (t[k].kind == 'n' && t[k].len <= 2 && tok_punct(&t[k + 1], '/') &&
+          t[k + 2].kind == 'n' && t[k + 2].len <= 2 &&
+          tok_punct(&t[k + 3], '/') && full_year(&t[k + 4], h->this_year) > 0) {
+        if (t[k].val > 12 && t[k].val <= 31 && t[k + 2].val <= 12) {
+          return 'D';
+        }
+        if (t[k + 2].val > 12 && t[k + 2].val <= 31 && t[k].val <= 12) {
+          return 'M';
+        }
+      }
+    }
+  }
+  return 0;
+}
+
+/* Published and modified dates. Published: the first good machine-readable
+ * date (JSON-LD, article:published_time, microdata, <meta> date names),
+ * checked against the date printed under the headline: when the two are
+ * one day apart the printed one wins (a CMS that writes UTC or labels
+ * local time as UTC, FAULT-CASES M10); with no machine date the printed
+ * one is used. A printed time without a zone takes the zone of the
+ * page's machine dates (M09). Modified dates are never taken for the
+ * published one (M12). */
+static ng_status
+compose_dates(struct ctx *c)
+{
+  struct ng_doc *doc = c->doc;
+  struct ng_meta *m = &doc->meta;
+  ng_status st;
+  char date[32];
+  static const char *const mod[] = {
+    "jsonld:modified", "meta:article:modified_time", "meta:og:updated_time",
+    "itemprop:dateModified", "meta:last-modified", "meta:dcterms.modified",
+    "meta:article:modified", "jsonldraw:modified"};
+  if (first_date(c, mod, ARRAY_LEN(mod), date)) {
+    TRY(st, set_field(&m->date_modified, date));
+  }
+  if (doc->user_date) {
+    return set_field(&m->date_published, doc->user_date);
+  }
+  static const char *const pub[] = {
+    "jsonld:published", "meta:article:published_time",
+    "meta:og:published_time", "meta:article:published",
+    "itemprop:datePublished", "time:pubdate", "jsonldraw:published",
+    "meta:pubdate", "meta:publishdate", "meta:publish-date",
+    "meta:publish_date", "meta:publication_date", "meta:date",
+    "meta:dc.date.issued", "meta:dc.date", "meta:dcterms.issued",
+    "meta:dcterms.created", "meta:dcterms.date", "meta:sailthru.date",
+    "meta:parsely-pub-date", "meta:article.published",
+    "meta:datepublished", "meta:original-publish-date",
+    "meta:citation_publication_date", "meta:citation_date",
+    "jsonld:created", "itemprop:dateCreated"};
+  static const char *const late[] = {"visible:published", "time:any"};
+  bool have = first_date(c, pub, ARRAY_LEN(pub), date);
+  struct lines l;
+  char vis[32];
+  st = collect_lines(c, m->headline, &l);
+  struct dhint h = {m->language, 0,
+                    1970 + (int)(ng__world_now(c->world) / 31556952), false};
+  bool have_vis = false;
+  if (st == NG_OK) {
+    h.order = page_order(&l, &h);
+    have_vis = visible_date(c, &l, &h, vis);
+  }
+  ng__buf_free(&l.buf);
+  free(l.off);
+  TRY(st, st);
+  if (have_vis) {
+    int voff;
+    bool vhas = date_offset(vis, &voff);
+    if (!have || (strlen(date) > 10 &&
+                  labs(local_day(date, vhas, voff) - days_of(vis)) == 1)) {
+      int off;
+      const char *zone_of = have ? date : m->date_modified;
+      if (strlen(vis) == 19 && zone_of && date_offset(zone_of, &off)) {
+        char z[16];
+        int a = (off < 0 ? -off : off) % (24 * 60);
+        if (off == 0) {
+          snprintf(z, sizeof z, "Z");
+        } else {
+          snprintf(z, sizeof z, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60,
+                   a % 60);
+        }
+        memcpy(vis + 19, z, strlen(z) + 1);
+      }
+      memcpy(date, vis, sizeof date);
+      have = true;
+      if (h.ambiguous) {
+        ng__warnf(c->world, "%s: ambiguous time-zone abbreviation next to "
+                  "the printed date and no locale to resolve it; "
+                  "publication time kept without an offset", doc->name);
+      }
+    }
+  }
+  if (!have) {
+    have = first_date(c, late, ARRAY_LEN(late), date);
+  }
+  return have ? set_field(&m->date_published, date) : NG_OK;
+}
+
 static ng_status
 compose(struct ctx *c)
 {
   struct ng_doc *doc = c->doc;
   struct ng_meta *m = &doc->meta;
   ng_status st;
-  char date[32];
 
   /* publisher (needed to filter authors and titles) */
   static const char *const pub_keys[] = {
@@ -1465,50 +2385,16 @@ compose(struct ctx *c)
   if (!publisher) {
     publisher = inferred_site;
   }
+  if (!publisher) {
+    /* an organisation given as the author is the publisher (M05) */
+    const char *a = get(c, "meta:author");
+    if (a && org_like(a, strlen(a)) && !strchr(a, ',')) {
+      publisher = a;
+    }
+  }
   st = set_field(&m->publisher, publisher);
   free(inferred_site);
   TRY(st, st);
-
-  /* dates (FAULT-CASES M03, M12, M13) */
-  if (doc->user_date) {
-    TRY(st, set_field(&m->date_published, doc->user_date));
-  } else {
-    static const char *const pub[] = {
-      "jsonld:published", "meta:article:published_time",
-      "meta:og:published_time", "meta:article:published",
-      "itemprop:datePublished", "time:pubdate", "meta:pubdate",
-      "meta:publishdate", "meta:publish-date", "meta:publish_date",
-      "meta:publication_date", "meta:date", "meta:dc.date.issued",
-      "meta:dc.date", "meta:dcterms.issued", "meta:dcterms.created",
-      "meta:dcterms.date", "meta:sailthru.date", "meta:parsely-pub-date",
-      "meta:article.published", "meta:datepublished",
-      "meta:original-publish-date", "meta:citation_publication_date",
-      "meta:citation_date", "jsonld:created", "itemprop:dateCreated",
-      "visible:published", "time:any"};
-    if (first_date(c, pub, ARRAY_LEN(pub), date)) {
-      TRY(st, set_field(&m->date_published, date));
-    }
-  }
-  static const char *const mod[] = {
-    "jsonld:modified", "meta:article:modified_time", "meta:og:updated_time",
-    "itemprop:dateModified", "meta:last-modified", "meta:dcterms.modified",
-    "meta:article:modified"};
-  if (first_date(c, mod, ARRAY_LEN(mod), date)) {
-    TRY(st, set_field(&m->date_modified, date));
-  }
-
-  /* authors (FAULT-CASES M05, M07) */
-  static const char *const auth_keys[] = {
-    "jsonld:author", "meta:author", "meta:article:author", "meta:dc.creator",
-    "meta:dcterms.creator", "itemprop:author", "meta:sailthru.author",
-    "meta:parsely-author", "rel:author"};
-  for (size_t k = 0; k < ARRAY_LEN(auth_keys) && m->n_authors == 0; k++) {
-    for (size_t i = 0; i < c->n_kv; i++) {
-      if (strcmp(c->kv[i].key, auth_keys[k]) == 0) {
-        TRY(st, ng__meta_add_authors(doc, c->kv[i].value, m->publisher));
-      }
-    }
-  }
 
   /* language (FAULT-CASES M15 asks for detection; the declaration is the
    * fallback here) */
@@ -1523,12 +2409,155 @@ compose(struct ctx *c)
     }
   }
 
+  /* dates (FAULT-CASES M03, M09-M13) */
+  TRY(st, compose_dates(c));
+
+  /* authors (FAULT-CASES M05, M07) */
+  static const char *const auth_keys[] = {
+    "jsonld:author", "meta:author", "meta:article:author", "meta:dc.creator",
+    "meta:dcterms.creator", "itemprop:author", "meta:sailthru.author",
+    "meta:parsely-author", "rel:author"};
+  for (size_t k = 0; k < ARRAY_LEN(auth_keys) && m->n_authors == 0; k++) {
+    for (size_t i = 0; i < c->n_kv; i++) {
+      if (strcmp(c->kv[i].key, auth_keys[k]) == 0) {
+        TRY(st, ng__meta_add_authors(doc, c->kv[i].value, m->publisher));
+      }
+    }
+  }
+
   static const char *const desc_keys[] = {"meta:description",
                                           "meta:og:description",
                                           "jsonld:description"};
   TRY(st, set_field(&m->description,
                     first_of(c, desc_keys, ARRAY_LEN(desc_keys))));
   return NG_OK;
+}
+
+/* ------------------------------------------------------- language */
+
+/* The most frequent function words of each language the detector knows
+ * (from the stop-word lists of the Snowball project), space-separated.
+ * Malay and Indonesian share most of theirs; "ms" and "id" are told apart
+ * by the spellings only one of them uses. */
+static const struct {
+  const char *lang;
+  const char *words;
+} lang_words[] = {
+  {"en", " the of and to in is that for it was on with as by at from "
+         "his her he she they have has had been were will would said "
+         "which an are this but not who their its "},
+  {"ms", " yang dan di dalam untuk dengan pada ini itu dari ke tidak "
+         "akan telah oleh juga beliau mereka bagi atau sebagai kepada "
+         "lebih kerana bahawa ialah boleh rakan kerajaan daripada "
+         "sahaja wang "},
+  {"id", " yang dan di dalam untuk dengan pada ini itu dari ke tidak "
+         "akan telah oleh juga beliau mereka bagi atau sebagai kepada "
+         "lebih karena bahwa adalah bisa pemerintah saja uang tersebut "
+         "kami "},
+  {"de", " der die und in den von zu das mit sich des auf für ist im "
+         "dem nicht ein eine als auch es an werden aus er hat dass sie "
+         "nach wird bei "},
+  {"fr", " le la les de des et en du un une est que qui dans pour pas "
+         "sur au par plus il elle ont avec ce sont été aux "},
+  {"es", " el la los las de del y en un una que es por para con no se "
+         "su al lo como más pero sus fue ha este entre "},
+  {"pt", " o a os as de do da dos das e em um uma que é para com não "
+         "se por mais no na ao foi pelo pela ser "},
+  {"it", " il lo la gli le di del della e in un una che è per con non "
+         "si da al dei nel sono alla come più ha "},
+  {"nl", " de het een en van in is op dat te zijn met voor niet aan er "
+         "die ook om als bij door werd naar heeft "}};
+
+/* True if the space-padded list @p list holds the word @p w. */
+static bool
+word_in(const char *list, const char *w, size_t len)
+{
+  for (const char *p = strstr(list, w); p; p = strstr(p + 1, w)) {
+    if (p[-1] == ' ' && p[len] == ' ') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The language of @p text (UTF-8) by function-word counts over its first
+ * 3000 words, or NULL when too few words are known or two languages are
+ * close. */
+static const char *
+detect_language(const char *text)
+{
+  size_t hits[ARRAY_LEN(lang_words)] = {0};
+  size_t words = 0;
+  const char *p = text;
+  while (*p && words < 3000) {
+    while (*p && !isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) {
+      p++;
+    }
+    const char *w = p;
+    while (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+      p++;
+    }
+    size_t len = (size_t)(p - w);
+    if (len == 0) {
+      continue;
+    }
+    words++;
+    char lw[24];
+    if (len >= sizeof lw) {
+      continue;
+    }
+    for (size_t i = 0; i < len; i++) {
+      lw[i] = (char)tolower((unsigned char)w[i]);
+    }
+    lw[len] = '\0';
+    for (size_t k = 0; k < ARRAY_LEN(lang_words); k++) {
+      if (word_in(lang_words[k].words, lw, len)) {
+        hits[k]++;
+      }
+    }
+  }
+  size_t best = 0, second = 0;
+  for (size_t k = 1; k < ARRAY_LEN(lang_words); k++) {
+    if (hits[k] > hits[best]) {
+      best = k;
+    }
+  }
+  for (size_t k = 0; k < ARRAY_LEN(lang_words); k++) {
+    bool twin = (strcmp(lang_words[k].lang, "ms") == 0 ||
+                 strcmp(lang_words[k].lang, "id") == 0) &&
+                (strcmp(lang_words[best].lang, "ms") == 0 ||
+                 strcmp(lang_words[best].lang, "id") == 0);
+    if (k != best && !twin && hits[k] > second) {
+      second = hits[k];
+    }
+  }
+  /* at least 8 function words, a fifth of all words, twice the next */
+  if (hits[best] < 8 || hits[best] * 5 < words || hits[best] < 2 * second) {
+    return NULL;
+  }
+  return lang_words[best].lang;
+}
+
+ng_status
+ng__meta_check_language(ng_world *world, struct ng_doc *doc)
+{
+  const char *found = doc->text ? detect_language(doc->text) : NULL;
+  const char *decl = doc->meta.language;
+  if (!found) {
+    return NG_OK;
+  }
+  if (decl) {
+    size_t pl = strcspn(decl, "-");
+    bool twins = pl == 2 &&
+                 (strncmp(decl, "ms", 2) == 0 || strncmp(decl, "id", 2) == 0) &&
+                 (strcmp(found, "ms") == 0 || strcmp(found, "id") == 0);
+    if ((pl == strlen(found) && strncmp(decl, found, pl) == 0) || twins) {
+      return NG_OK; /* agrees (a region subtag is kept) */
+    }
+    ng__warnf(world, "%s: the page declares language \"%s\" but its text "
+              "is \"%s\"; using \"%s\"", doc->name, decl, found, found);
+  }
+  return ng__doc_set_str(&doc->meta.language, found, strlen(found));
 }
 
 ng_status

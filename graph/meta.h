@@ -12,8 +12,14 @@
  * what was there). Sources and precedence (FAULT-CASES M01-M14):
  * headline: JSON-LD headline > og:title > microdata > <title> with the
  * site-name part removed > <h1>; dates: JSON-LD > article:*_time >
- * microdata/<time> > meta date names > a visible "Published ..." line,
- * never the modified date as published; authors: JSON-LD > meta author >
+ * microdata/<time> > meta date names, checked against the date printed
+ * under the headline (that one wins when the two are one day apart, and
+ * is used when the page has no machine date; dates marked "Updated" and
+ * dates in asides, navigation and footers are skipped; zones from
+ * abbreviations, the ambiguous ones resolved by the page language, M10;
+ * numeric day/month order by locale or page, M11) > a visible
+ * "Published ..." line, never the modified date as published, never a
+ * year-1 or Unix-epoch placeholder; authors: JSON-LD > meta author >
  * article:author > microdata > rel=author, split into persons, never the
  * publisher; publisher: JSON-LD publisher > og:site_name > application-name
  * > the site part of the title; canonical URL: <link rel=canonical>
@@ -40,5 +46,15 @@ bool ng__meta_norm_date(const char *s, char out[32]);
 NG_NODISCARD ng_status ng__meta_add_authors(struct ng_doc *doc,
                                             const char *s,
                                             const char *publisher);
+
+/* Checks the language of doc->meta against the doc's main text
+ * (FAULT-CASES M15): when function-word counts show clearly that the text
+ * is in another language (English, Malay, Indonesian, German, French,
+ * Spanish, Portuguese, Italian, Dutch) than the declared one, the
+ * detected code replaces it, with a warning; with no declaration the
+ * detected code is set. Malay and Indonesian declarations are kept for
+ * either. Errors: NG_ERR_NOMEM. */
+NG_NODISCARD ng_status ng__meta_check_language(ng_world *world,
+                                               struct ng_doc *doc);
 
 #endif

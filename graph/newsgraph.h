@@ -234,6 +234,161 @@ NG_API NG_NODISCARD ng_status ng_store_count(ng_store *store,
                                              size_t *n_graphs,
                                              size_t *n_quads);
 
+/* ------------------------------------------- feeds and archives (feeds) */
+
+/** The article URLs of a feed, with their feed dates. */
+typedef struct ng_feed ng_feed;
+
+/** Reads the feed @p input (an http(s) URL, fetched like ng_doc_load(), or
+ *  a local file): RSS 0.9x, 1.0 (RDF) or 2.0, Atom, a sitemap (news
+ *  sitemaps' news:publication_date read) or a sitemap index (each sitemap
+ *  read, a failed one skipped with a warning). An HTML page is searched
+ *  for <link rel="alternate" type="application/rss+xml|atom+xml"> and its
+ *  first feed read. Item links are resolved against xml:base and the
+ *  feed's URL (after redirects), fragments cut off, duplicates removed,
+ *  and only http(s) URLs kept. *out is a new feed (free with
+ *  ng_feed_free()), possibly empty. Errors: those of ng_doc_load(),
+ *  NG_ERR_PARSE (not a feed, or an HTML page without one), NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_feed_load(ng_world *world, const char *input,
+                                           ng_feed **out);
+
+/** A new empty feed for ng_feed_read() (free with ng_feed_free()), or
+ *  NULL when out of memory. */
+NG_API ng_feed *ng_feed_new(void);
+
+/** Reads the feed @p input as ng_feed_load() does and appends its articles
+ *  to @p feed, skipping URLs @p feed already has (so several feeds give
+ *  each article once; a repeated URL without a date takes the later
+ *  feed's date). On an error @p feed is left as it was. Errors: those of
+ *  ng_feed_load(), NG_ERR_ARG. */
+NG_API NG_NODISCARD ng_status ng_feed_read(ng_world *world, ng_feed *feed,
+                                           const char *input);
+
+/** The number of articles in @p feed (0 for NULL). */
+NG_API size_t ng_feed_count(const ng_feed *feed);
+
+/** The absolute URL of article @p i (borrowed, valid until the feed is
+ *  freed), or NULL when @p i is out of range. */
+NG_API const char *ng_feed_url(const ng_feed *feed, size_t i);
+
+/** The feed's publication date of article @p i as xsd:date "YYYY-MM-DD"
+ *  (RSS pubDate or dc:date, Atom published, news:publication_date;
+ *  never a modification date), or NULL when the feed gives none. */
+NG_API const char *ng_feed_date(const ng_feed *feed, size_t i);
+
+/** Frees @p feed (NULL is a no-op). */
+NG_API void ng_feed_free(ng_feed *feed);
+
+/** Sets a fallback publication date ("YYYY-MM-DD", copied), such as a
+ *  feed's date for the article: used only when neither --date
+ *  (ng_doc_set_date()) nor the page itself gives one. On a parsed doc it
+ *  takes effect at once; call it after ng_doc_parse() (and before
+ *  ng_doc_extract()). NG_ERR_ARG if @p date is not a valid date,
+ *  NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_doc_set_fallback_date(ng_doc *doc,
+                                                       const char *date);
+
+/** A WARC file being read record by record. */
+typedef struct ng_warc ng_warc;
+
+/** True if @p input names a local WARC file: it ends in ".warc" or
+ *  ".warc.gz" (ASCII case ignored) and is not an http(s) URL (remote
+ *  archives are not streamed). */
+NG_API bool ng_warc_is_input(const char *input);
+
+/** Opens the WARC 1.0/1.1 file @p path (plain, or gzip with one member per
+ *  record as Common Crawl writes it, or one gzip stream) for streaming:
+ *  memory use does not grow with the file. Errors: NG_ERR_IO (cannot
+ *  open), NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_warc_open(ng_world *world, const char *path,
+                                           ng_warc **out);
+
+/** Reads on to the next article: a response record with an HTTP 2xx HTML
+ *  payload (or a resource record with HTML). The doc's URL is the record's
+ *  WARC-Target-URI (as if fetched from it), its retrieval time the
+ *  WARC-Date, and the HTTP header's Content-Type charset is passed to the
+ *  charset detection. Other records (warcinfo, request, metadata,
+ *  revisit, non-HTML or non-2xx responses) are skipped. Returns NG_OK with
+ *  *out a new doc (free with ng_doc_free()), NG_NOT_FOUND at the end of
+ *  the file, NG_ERR_IO on a read error (stop), or, for a truncated or
+ *  corrupt record, NG_ERR_PARSE / NG_ERR_TOO_LARGE with a message naming
+ *  the file and the record's offset: call again to read the records after
+ *  it. NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_warc_next(ng_warc *warc, ng_doc **out);
+
+/** The offset of the record ng_warc_next() last returned or reported: a
+ *  byte offset in a plain file, the offset of the gzip member in a .gz
+ *  file (the offset Common Crawl's indexes give). */
+NG_API uint64_t ng_warc_offset(const ng_warc *warc);
+
+/** Closes @p warc (NULL is a no-op). */
+NG_API void ng_warc_free(ng_warc *warc);
+
+/* ------------------------------------------------------- crawl (fetch) */
+
+/** Sets a fetching option (value copied), or any ng_world_set_option()
+ *  option. Fetching options and defaults:
+ *  - "jobs": concurrent transfers of an ng_crawl, 1 to 1024 (default 1);
+ *    at most 2 connections per host whatever the number
+ *  - "delay": milliseconds between the starts of two requests to one host
+ *    (default 1000; robots.txt Crawl-delay, up to 60 s, raises it)
+ *  - "retries": retries of a URL after a timeout, a dropped connection,
+ *    HTTP 429 or a 5xx status, 0 to 10 (default 2); the wait is
+ *    Retry-After when given, else 1, 2, 4 ... seconds, at most 120 s
+ *  - "allow-private": "1" fetches URLs that resolve to loopback, private,
+ *    CGNAT, link-local or unspecified addresses (default "0": refused,
+ *    also after redirects and for the address actually connected to)
+ *  - "ignore-robots": "1" skips robots.txt (default "0": honoured)
+ *  @return NG_OK, or NG_ERR_ARG for an unknown name or a bad value. */
+NG_API NG_NODISCARD ng_status ng_world_set_fetch_option(ng_world *world,
+                                                        const char *name,
+                                                        const char *value);
+
+/** Concurrent fetching of many URLs (libcurl multi interface). */
+typedef struct ng_crawl ng_crawl;
+
+/** A new, empty crawl on @p world (which must outlive it), with the
+ *  world's fetching options. Errors: NG_ERR_FETCH (libcurl), NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_crawl_new(ng_world *world, ng_crawl **out);
+
+/** Queues the URL @p url (copied), which starts with "http://" or
+ *  "https://" (ignoring case; one that then does not parse fails in its
+ *  turn in ng_crawl_next()). @p etag and @p last_modified,
+ *  both may be NULL, are the validators of an earlier fetch of the URL
+ *  (ng_crawl_validators()): the request is then conditional and an
+ *  unchanged page is reported by ng_crawl_next() as NG_NOT_FOUND.
+ *  Errors: NG_ERR_ARG (no http(s) scheme: not queued), NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_crawl_add(ng_crawl *crawl, const char *url,
+                                           const char *etag,
+                                           const char *last_modified);
+
+/** Runs transfers until the next queued URL, in the order added, is
+ *  done, and returns it: NG_OK with *out a new doc (free with
+ *  ng_doc_free()), as ng_doc_load() would have made it; or its error
+ *  (those of ng_doc_load(), NG_ERR_PARSE for a bot wall, consent wall,
+ *  paywall stub, login wall or error page served as a page, and
+ *  NG_NOT_FOUND for a page not modified since the validators given) with
+ *  *out NULL and the world's message naming the URL and the reason.
+ *  *url (may be NULL) is set to the URL as added (borrowed until the next
+ *  call). Returns NG_NOT_FOUND with *url NULL when every URL was returned.
+ *  Never blocks for longer than the timeouts, retries and delays allow. */
+NG_API NG_NODISCARD ng_status ng_crawl_next(ng_crawl *crawl, const char **url,
+                                            ng_doc **out);
+
+/** The ETag and Last-Modified header values (NULL when absent) of the
+ *  URL ng_crawl_next() last returned with NG_OK, for a later conditional
+ *  fetch; borrowed until the next call. */
+NG_API void ng_crawl_validators(const ng_crawl *crawl, const char **etag,
+                                const char **last_modified);
+
+/** Frees @p crawl, stopping transfers in flight (NULL is a no-op). */
+NG_API void ng_crawl_free(ng_crawl *crawl);
+
+/** The libcurl version and the content encodings and TLS library it was
+ *  built with, one line (static), for --version and bug reports
+ *  (FAULT-CASES F05). */
+NG_API const char *ng_fetch_version(void);
+
 #ifdef __cplusplus
 }
 #endif

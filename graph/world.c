@@ -181,6 +181,11 @@ ng_world_set_option(ng_world *world, const char *name, const char *value)
     world->now = (time_t)v;
     return NG_OK;
   }
+  /* the fetching options (jobs, delay, retries, allow-private, ...) */
+  ng_status fst = ng__fetch_set_option(world, name, value);
+  if (fst != NG_NOT_FOUND) {
+    return fst;
+  }
   return ng__errorf(world, NG_ERR_ARG, "unknown option: %s", name);
 }
 

@@ -30,6 +30,12 @@ struct ng_world {
   void (*rdf_free)(void *);  /* frees rdf */
   unsigned emit_flags;       /* NG_EMIT_* bits (emit.c) */
   char rdf_error[512];       /* last librdf/raptor/rasqal error (store.c) */
+  /* fetch.c options (ng_world_set_fetch_option); zero means the default */
+  long fetch_jobs;           /* concurrent transfers; 0: 1 */
+  long fetch_delay_ms;       /* per-host delay; 0: 1000, < 0: none */
+  long fetch_retries;        /* retries per URL; 0: 2, < 0: none */
+  bool allow_private;        /* fetch private/loopback/link-local hosts */
+  bool ignore_robots;        /* do not read robots.txt */
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink

@@ -1,8 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* Fetch driver for tests/cli/fetch.sh, through the public API only:
+/* Fetch driver for tests/cli/fetch*.sh, through the public API (and
+ * doc.h for the final URL):
  * test_fetch [-o NAME=VALUE]... INPUT loads and parses INPUT and prints
- * "status NAME", "message ...", "iri ..." and the text after "text". */
+ * "status NAME", "message ...", "final URL", "http N", "iri ..." and the
+ * text after "text".
+ * test_fetch [-o NAME=VALUE]... -c [-e ETAG] URL... crawls the URLs
+ * (ng_crawl, conditional on ETAG if given) and prints one line per URL in
+ * order: "crawl URL STATUS etag=E message"; -n N stops after N of them
+ * (the crawl is freed with transfers in flight). */
 #include "newsgraph.h"
+
+#include "doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +41,12 @@ main(int argc, char **argv)
 {
   ng_world *world = ng_world_new();
   const char *input = NULL;
-  if (!world) {
+  const char *etag = NULL;
+  bool crawl = false;
+  long stop_after = -1; /* -n N: free the crawl after N results */
+  const char **urls = calloc((size_t)argc, sizeof *urls);
+  size_t n_urls = 0;
+  if (!world || !urls) {
     return 99;
   }
   for (int i = 1; i < argc; i++) {
@@ -45,14 +58,51 @@ main(int argc, char **argv)
         return 2;
       }
       *eq = '\0';
-      if (ng_world_set_option(world, opt, eq + 1) != NG_OK) {
+      if (ng_world_set_fetch_option(world, opt, eq + 1) != NG_OK) {
         fprintf(stderr, "bad option %s\n", argv[i]);
         return 2;
       }
+    } else if (strcmp(argv[i], "-c") == 0) {
+      crawl = true;
+    } else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) {
+      stop_after = strtol(argv[++i], NULL, 10);
+    } else if (strcmp(argv[i], "-e") == 0 && i + 1 < argc) {
+      etag = argv[++i];
     } else {
       input = argv[i];
+      urls[n_urls++] = argv[i];
     }
   }
+  if (crawl) {
+    ng_crawl *c = NULL;
+    ng_status st = ng_crawl_new(world, &c);
+    for (size_t i = 0; st == NG_OK && i < n_urls; i++) {
+      st = ng_crawl_add(c, urls[i], etag, NULL);
+    }
+    if (st != NG_OK) {
+      printf("crawl-setup %s %s\n", status_name(st), ng_world_errmsg(world));
+    }
+    const char *url = NULL;
+    ng_doc *doc = NULL;
+    while (st == NG_OK && stop_after-- != 0) {
+      st = ng_crawl_next(c, &url, &doc);
+      if (!url) {
+        break; /* NG_NOT_FOUND: all returned; else a libcurl failure */
+      }
+      const char *e = NULL;
+      ng_crawl_validators(c, &e, NULL);
+      printf("crawl %s %s etag=%s %s\n", url ? url : "-", status_name(st),
+             e ? e : "-", st == NG_OK ? "" : ng_world_errmsg(world));
+      ng_doc_free(doc);
+      doc = NULL;
+      st = NG_OK;
+    }
+    ng_crawl_free(c);
+    ng_world_free(world);
+    free(urls);
+    return 0;
+  }
+  free(urls);
   if (!input) {
     fprintf(stderr, "usage: test_fetch [-o NAME=VALUE]... INPUT\n");
     return 2;
@@ -65,6 +115,8 @@ main(int argc, char **argv)
   printf("status %s\n", status_name(st));
   printf("message %s\n", st == NG_OK ? "" : ng_world_errmsg(world));
   if (st == NG_OK) {
+    printf("final %s\n", doc->final_url ? doc->final_url : "-");
+    printf("http %ld\n", doc->http_status);
     printf("iri %s\n", ng_doc_get_iri(doc));
     printf("text\n%s\n", ng_doc_get_text(doc));
   }

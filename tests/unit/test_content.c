@@ -154,6 +154,35 @@ test_split_and_links(void)
   ng_doc_free(doc);
 }
 
+/* FAULT-CASES M15: the declared <html lang> loses to the language of the
+ * text; a declaration that agrees keeps its region. */
+static void
+test_language(void)
+{
+  static const char malay[] =
+    "<html lang=\"en\"><body><article><p>Menteri luar Orlan bertemu rakan "
+    "sejawatnya di Putrajaya pada hari Isnin untuk membincangkan kerjasama "
+    "perdagangan dan pelaburan. Beliau berkata kedua-dua negara telah "
+    "bersetuju untuk meningkatkan hubungan dalam bidang pendidikan dan "
+    "tenaga.</p><p>Kenyataan itu dikeluarkan oleh kementerian selepas "
+    "mesyuarat yang berlangsung selama tiga jam. Menurut beliau, kerajaan "
+    "akan menandatangani perjanjian baharu kerana kedua-dua pihak mahu "
+    "lebih banyak pelaburan daripada syarikat tempatan.</p></article>"
+    "</body></html>";
+  ng_status st;
+  ng_doc *doc = parse_page(malay, strlen(malay), &st);
+  CHECK(st == NG_OK);
+  CHECK_EQ_STR(doc ? doc->meta.language : NULL, "ms");
+  ng_doc_free(doc);
+  char page[4096];
+  snprintf(page, sizeof page, "<html lang=\"en-GB\"><body><article><p>%s"
+           "</p><p>%s</p></article></body></html>", lorem, lorem);
+  doc = parse_page(page, strlen(page), &st);
+  CHECK(st == NG_OK);
+  CHECK_EQ_STR(doc ? doc->meta.language : NULL, "en-GB");
+  ng_doc_free(doc);
+}
+
 static void
 test_plain_text(void)
 {
@@ -361,6 +390,7 @@ main(void)
     return 99;
   }
   test_boilerplate();
+  test_language();
   test_split_and_links();
   test_plain_text();
   test_iri();

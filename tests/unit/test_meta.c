@@ -196,6 +196,125 @@ test_dates(void)
   CHECK(!ng__meta_norm_date("2024-13-01", d));
 }
 
+/* Printed dates under the headline and their zones (FAULT-CASES M09-M13):
+ * each page below fails without the rule named beside it. */
+static void
+test_visible_dates(void)
+{
+  /* M09: a 12-hour printed time; the zone comes from the page's other
+   * machine date. */
+  struct ng_doc *doc = meta_of(
+    "<meta property=\"article:modified_time\" "
+    "content=\"2024-03-12T18:00:00+08:00\"><body><h1>Port talks resume</h1>"
+    "<p>Published 3:05 PM, 12 March 2024</p><p>Body.</p></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2024-03-12T15:05:00+08:00");
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Night vote</h1><div>Posted March 12, 2024, "
+                "12:30 a.m.</div></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2024-03-12T00:30:00");
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Noon vote</h1><div>Mar 12, 2024</div>"
+                "<div>12:10 PM</div></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2024-03-12T12:10:00");
+  ng_doc_free(doc);
+
+  /* M10 (a): IST on an Indian page is +05:30; (b) with no locale clue
+   * no offset is made up. */
+  doc = meta_of("<html lang=\"en-IN\"><body><h1>Rail link opens</h1>"
+                "<span>2018-02-17 16:15 IST</span></body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2018-02-17T16:15:00+05:30");
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Rail link opens</h1>"
+                "<span>2018-02-17 16:15 IST</span></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2018-02-17T16:15:00");
+  ng_doc_free(doc);
+  /* M10: US zones, daylight saving time for ET. */
+  doc = meta_of("<html lang=\"en-US\"><body><h1>Vote count</h1><p>By Ana "
+                "Reis</p><p>July 4, 2019 at 9:24 pm ET</p></body></html>",
+                NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-07-04T21:24:00-04:00");
+  ng_doc_free(doc);
+  /* M10: a CMS that labels UTC as local time in JSON-LD; the printed
+   * byline date is one day earlier and wins. */
+  doc = meta_of(
+    "<html lang=\"en-US\"><script type=\"application/ld+json\">"
+    "{\"@type\":\"NewsArticle\",\"headline\":\"Wagon unveiled\","
+    "\"datePublished\":\"2019-11-20T04:31:13-06:00\"}</script><body>"
+    "<h1>Wagon unveiled</h1><p>Nov 19, 2019, 10:31 pm CST</p></body></html>",
+    NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-11-19T22:31:00-06:00");
+  ng_doc_free(doc);
+  /* ... but a byline in the same local day keeps the precise machine
+   * date. */
+  doc = meta_of(
+    "<meta property=\"article:published_time\" "
+    "content=\"2019-11-20T04:26:47Z\"><body><h1>Late goal</h1>"
+    "<p>11:26 pm EST, Tuesday, November 19, 2019</p></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-11-20T04:26:47Z");
+  ng_doc_free(doc);
+
+  /* M11: numeric dates in the page's order: en-GB is day first; on a
+   * page without a locale one unambiguous date fixes the order. */
+  doc = meta_of("<html lang=\"en-GB\"><body><h1>Ferry strike</h1>"
+                "<p>2/5/2019</p></body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-05-02");
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Ferry strike</h1><p>2/5/2019</p>"
+                "<p>Talks began on</p><p>15/4/2019</p></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-05-02");
+  ng_doc_free(doc);
+  doc = meta_of("<html lang=\"en-US\"><body><h1>Ferry strike</h1>"
+                "<p>2/5/2019</p></body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-02-05");
+  ng_doc_free(doc);
+  doc = meta_of("<html lang=\"de\"><body><h1>Hafen</h1>"
+                "<p>publiziert am 30. Juli 2018</p></body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2018-07-30");
+  ng_doc_free(doc);
+  doc = meta_of("<html lang=\"pt\"><body><h1>Porto</h1>"
+                "<p>sexta-feira, 22 de outubro de 2010 \xc3\xa0s 20:13</p>"
+                "</body></html>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2010-10-22T20:13:00");
+  ng_doc_free(doc);
+
+  /* M12: an "Updated" line under the headline is not the published
+   * date. */
+  doc = meta_of("<body><h1>Dam inquiry</h1><p>Updated: March 5, 2024</p>"
+                "<p>March 1, 2024</p></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2024-03-01");
+  ng_doc_free(doc);
+
+  /* M13: an old machine date stays; sidebar and footer dates and the
+   * copyright year are never used. */
+  doc = meta_of(
+    "<meta property=\"article:published_time\" "
+    "content=\"1991-01-02T01:01:00+01:00\"><body><h1>Old port</h1>"
+    "<aside><p>March 3, 2024</p></aside><p>Text.</p>"
+    "<footer>\xc2\xa9 2024 The Daily Meridian</footer></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "1991-01-02T01:01:00+01:00");
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Old port</h1><p>Text.</p><footer>\xc2\xa9 2024 "
+                "The Daily Meridian</footer></body>", NULL);
+  CHECK(doc->meta.date_published == NULL);
+  ng_doc_free(doc);
+  /* M13: a placeholder year 1 is not a date; the printed one is used. */
+  doc = meta_of(
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+    "\"datePublished\":\"0001-01-01T00:00:00Z\"}</script><body>"
+    "<p>Published 11:11 PM EST Nov 19, 2019</p><h1>Bowl bid</h1></body>",
+    NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2019-11-19T23:11:00-05:00");
+  ng_doc_free(doc);
+  /* M03: a JSON-LD block json-c cannot parse (raw quote inside a string)
+   * still gives its date. */
+  doc = meta_of(
+    "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+    "\"description\":\"the \"Jewels\" show\",\"datePublished\":"
+    "\"2018-04-18\"}</script><body><h1>Lights</h1></body>", NULL);
+  CHECK_EQ_STR(doc->meta.date_published, "2018-04-18");
+  ng_doc_free(doc);
+}
+
 static void
 test_authors(void)
 {
@@ -223,6 +342,34 @@ test_authors(void)
   ng_doc_free(doc);
   doc = meta_of("<meta name=\"author\" content=\"Email the author\">", NULL);
   CHECK(doc->meta.n_authors == 0);
+  ng_doc_free(doc);
+  /* M05: the publisher's name as <meta name=author> with no other
+   * publisher given is the publisher; the byline link is the author; a
+   * name in a related-stories aside is nobody's author. */
+  doc = meta_of(
+    "<meta name=\"author\" content=\"The Daily Meridian\"><body>"
+    "<h1>Ministers meet</h1><div class=\"byline\">The Daily Meridian | By "
+    "<a rel=\"author\" href=\"/a/pl\">Petra Lunde</a> \xc2\xb7 Email the "
+    "author \xc2\xb7 @plunde</div><article><p>Ministers met.</p></article>"
+    "<aside class=\"related\"><li>3 hours ago Karl Osei</li></aside></body>",
+    NULL);
+  CHECK(doc->meta.n_authors == 1);
+  if (doc->meta.n_authors == 1) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Petra Lunde");
+  }
+  CHECK_EQ_STR(doc->meta.publisher, "The Daily Meridian");
+  ng_doc_free(doc);
+  /* M05/M07: credentials stay with their name; job titles, site names
+   * and agency acronyms are not persons. */
+  doc = meta_of(
+    "<meta name=\"author\" content=\"Lina Okafor, MS, RD\">"
+    "<meta name=\"author\" content=\"AP National Security Writer\">"
+    "<meta name=\"author\" content=\"Velmar.com\">"
+    "<meta name=\"author\" content=\"CNN\">", NULL);
+  CHECK(doc->meta.n_authors == 1);
+  if (doc->meta.n_authors == 1) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Lina Okafor, MS, RD");
+  }
   ng_doc_free(doc);
 }
 
@@ -267,6 +414,7 @@ main(void)
   test_jsonld_malformed();
   test_titles();
   test_dates();
+  test_visible_dates();
   test_authors();
   test_canonical();
   ng_world_free(world);
