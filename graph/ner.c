@@ -399,9 +399,68 @@ support(const struct ner *n, size_t g)
   return score;
 }
 
+/* True if the sentence of token @p i, outside the bytes [@p b, @p e),
+ * names country entry @p c: the country by another name ("U.S."), its
+ * demonym, or a city located in it. */
+static bool
+sentence_names_country(const struct ner *n, size_t i, size_t b, size_t e,
+                       size_t c)
+{
+  size_t s = n->sent_of[i];
+  for (size_t j = n->sent_first[s]; j < n->sent_first[s + 1]; j++) {
+    if (!is_cap(n, j) || (n->tok[j].begin >= b && n->tok[j].begin < e)) {
+      continue;
+    }
+    struct ng_gaz_match m[MAX_MATCHES];
+    size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[j].begin,
+                                   m, ARRAY_LEN(m));
+    for (size_t x = 0; x < k; x++) {
+      const struct ng_lex_item *o = m[x].item;
+      if (o->entry == NG_NONE ||
+          ng__gazetteer_country_of(n->gaz, o->entry) != c) {
+        continue;
+      }
+      const struct ng_gaz_entry *g = ng__gazetteer_entry(n->gaz, o->entry);
+      if (o->kind == NG_LEX_DEMONYM ||
+          (o->kind == NG_LEX_ENTRY &&
+           (o->entry == c || g->type == NG_ETYPE_CITY))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A name that is both country @p country and a subdivision @p sub of
+ * another country (Georgia): the subdivision only when its sentence says
+ * "state of X" (ngl:AdminDivisionWord) or names the subdivision's country
+ * (a city in it, "U.S.") and not the other country (a city in it, its
+ * demonym); otherwise the country. Source: FAULT-CASES.md N07 (GDELT's
+ * Georgia/Paris disambiguation notes). */
+static size_t
+country_or_subdivision(const struct ner *n, size_t i,
+                       const struct ng_lex_item *it, size_t country,
+                       size_t sub)
+{
+  size_t b = n->tok[i].begin, e = b + it->len;
+  if (sentence_names_country(n, i, b, e, country)) {
+    return country;
+  }
+  if (i >= 2 && tok_eq(n, i - 1, "of") && same_sentence(n, i - 2, i) &&
+      word_is(n, i - 2, NG_LEX_ADMIN_UNIT)) {
+    return sub;
+  }
+  size_t sc = ng__gazetteer_country_of(n->gaz, sub);
+  if (sc != NG_NONE && sentence_names_country(n, i, b, e, sc)) {
+    return sub;
+  }
+  return country;
+}
+
 /* Among the entries that share the surface of match @p it at token @p i
  * (George Town, Malaysia and Cayman Islands), the one the text supports
- * most; ties keep the first. */
+ * most; ties keep the first. A country against a subdivision of another
+ * country is decided by country_or_subdivision. */
 static size_t
 choose_entry(const struct ner *n, size_t i, const struct ng_lex_item *it)
 {
@@ -409,11 +468,23 @@ choose_entry(const struct ner *n, size_t i, const struct ng_lex_item *it)
   size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
                                  ARRAY_LEN(m));
   size_t best = it->entry, best_score = support(n, it->entry);
+  const struct ng_gaz_entry *ie = ng__gazetteer_entry(n->gaz, it->entry);
   for (size_t x = 0; x < k; x++) {
     const struct ng_lex_item *o = m[x].item;
     if (o == it || o->kind != it->kind || o->len != it->len ||
         o->entry == it->entry || o->entry == NG_NONE) {
       continue;
+    }
+    const struct ng_gaz_entry *oe = ng__gazetteer_entry(n->gaz, o->entry);
+    if (it->kind == NG_LEX_ENTRY && ie && oe) {
+      if (ie->type == NG_ETYPE_COUNTRY && oe->type == NG_ETYPE_PLACE &&
+          ng__gazetteer_country_of(n->gaz, o->entry) != it->entry) {
+        return country_or_subdivision(n, i, it, it->entry, o->entry);
+      }
+      if (oe->type == NG_ETYPE_COUNTRY && ie->type == NG_ETYPE_PLACE &&
+          ng__gazetteer_country_of(n->gaz, it->entry) != o->entry) {
+        return country_or_subdivision(n, i, it, o->entry, it->entry);
+      }
     }
     size_t sc = support(n, o->entry);
     if (sc > best_score) {

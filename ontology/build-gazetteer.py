@@ -7,6 +7,7 @@ usage: build-gazetteer.py [--data DIR] [--iso FILE] [--out DIR]
 Reads, at build time only (the product reads just the .ttl it writes):
   DIR/countries.tsv, DIR/organizations.tsv   (default /work/shared/data)
   FILE = iso-codes' iso_3166-1.json          (default /usr/share/iso-codes/json/)
+  and iso_3166-2.json beside it (the 50 US states, type "State")
 and writes OUT/countries.ttl (countries, capitals, other cities, regions,
 landmarks) and OUT/organizations.ttl (international organisations, news
 agencies, a few large companies). Terms: ontology/lexicon-schema.ttl.
@@ -539,6 +540,19 @@ def build_countries(data, iso_path):
         props = [f"ngl:locatedIn ngg:country-{a2}"] if a2 else []
         w.entry(f"ngg:place-{slug(name)}", "ng:Place", name, split(al), None,
                 False, props)
+    # US states (ISO 3166-2 type "State"), ng:Place in the US; names that
+    # REGIONS already lists keep that entry. No Wikidata QIDs: the data
+    # tables have none for subdivisions.
+    regions = {r[0] for r in REGIONS}
+    iso2_path = os.path.join(os.path.dirname(iso_path), "iso_3166-2.json")
+    iso2 = json.load(open(iso2_path, encoding="utf-8"))["3166-2"]
+    for e in sorted(iso2, key=lambda e: e["code"]):
+        if not e["code"].startswith("US-") or e["type"] != "State":
+            continue
+        if e["name"] in regions:
+            continue
+        w.entry(f"ngg:state-{e['code']}", "ng:Place", e["name"], (), None,
+                False, ["ngl:locatedIn ngg:country-US"])
     city_iri = {}
     for c in countries:
         if c["capital"]:

@@ -84,6 +84,46 @@ test_n03_demonyms(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* FAULT-CASES N07: a name that is a country and a US state (Georgia)
+ * follows its sentence: a US city makes it the state, a city of the
+ * country or its demonym the country; no evidence keeps the country. */
+static size_t
+n07_entity_at(const struct ng_doc *doc, size_t begin)
+{
+  for (size_t m = 0; doc && m < doc->n_mentions; m++) {
+    if (doc->mentions[m].begin == begin) {
+      return doc->mentions[m].entity;
+    }
+  }
+  return NG_NONE;
+}
+
+static void
+test_n07_ambiguous_places(ng_world *world)
+{
+  const char *t = "Georgia lawmakers met in Atlanta. Georgian citizens "
+                  "rallied in Tbilisi.";
+  struct ng_doc *doc = test_run(world, t, NULL);
+  test_dump(doc);
+  size_t st = test_entity(doc, NG_ETYPE_PLACE, "Georgia");
+  size_t co = test_entity(doc, NG_ETYPE_COUNTRY, "Georgia");
+  CHECK(st != NG_NONE);
+  CHECK(co != NG_NONE);
+  CHECK(st != NG_NONE && n07_entity_at(doc, 0) == st);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Atlanta") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_CITY, "Tbilisi") != NG_NONE);
+  ng_doc_free(doc);
+  doc = test_run(world, "Georgia signed a trade deal with the United "
+                 "States in Tbilisi.", NULL);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Georgia") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Georgia") == NG_NONE);
+  ng_doc_free(doc);
+  doc = test_run(world, "Officials in Georgia signed a trade deal.", NULL);
+  CHECK(test_entity(doc, NG_ETYPE_COUNTRY, "Georgia") != NG_NONE);
+  CHECK(test_entity(doc, NG_ETYPE_PLACE, "Georgia") == NG_NONE);
+  ng_doc_free(doc);
+}
+
 static void
 test_n04_case(ng_world *world)
 {
@@ -811,6 +851,7 @@ main(void)
   test_n01_honorifics(world);
   test_n02_titles(world);
   test_n03_demonyms(world);
+  test_n07_ambiguous_places(world);
   test_n04_case(world);
   test_n05_sentence_start(world);
   test_n06_n08_spans(world);

@@ -131,6 +131,21 @@ test_modality(void)
   ng_doc_free(doc);
 }
 
+/* "failed to meet", "was unable to visit": the event did not happen */
+static void
+test_failed_to(void)
+{
+  struct ng_doc *doc = run(
+      "[Emre Kaya|P] failed to meet [Nikos Pappas|P] in [Athens|Y]. "
+      "[Emre Kaya|P] was unable to visit [Crete|L].",
+      "2025-05-15");
+  const struct ng_fact *f = rd_fact(doc, NG_REL_MEETS, "Emre Kaya",
+                                    "Nikos Pappas");
+  CHECK(f && f->modality == NG_MOD_DENIED);
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 0);
+  ng_doc_free(doc);
+}
+
 static void
 test_visits_hosts(void)
 {
@@ -1048,6 +1063,7 @@ main(void)
   test_tokens();
   test_meets();
   test_modality();
+  test_failed_to();
   test_visits_hosts();
   test_memberships();
   test_cooperation_trade();
