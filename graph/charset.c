@@ -533,21 +533,40 @@ prescan(const char *raw, size_t len)
   return -1;
 }
 
-/* True if @p s is valid UTF-8, NUL bytes allowed (they are dropped later
- * and say nothing about the encoding). */
+/* True if @p s reads as UTF-8: either fully valid (NUL bytes allowed; they
+ * are dropped later and say nothing about the encoding), or holding at
+ * least two valid multi-byte sequences that clearly outnumber the invalid
+ * bytes (at most 1 invalid byte per 100 non-ASCII bytes, or at most 2 in
+ * all with more than twice as many valid sequences).  A stray byte in an
+ * otherwise UTF-8 text then decodes as U+FFFD instead of garbling every
+ * accented letter as windows-1252; the Encoding Standard leaves the
+ * undeclared case to detection (HTML 13.2.3.2 step 9). */
 static bool
-valid_utf8(const char *s, size_t len)
+mostly_utf8(const char *s, size_t len)
 {
-  size_t i = 0;
+  size_t i = 0, multi = 0, bad = 0, nonascii = 0;
   while (i < len) {
     uint32_t cp;
     size_t n = ng__utf8_decode(s + i, len - i, &cp);
     if (n == 0) {
-      return false;
+      bad++;
+      nonascii++;
+      i++;
+      continue;
+    }
+    if (n > 1) {
+      multi++;
+      nonascii += n;
     }
     i += n;
   }
-  return true;
+  if (bad == 0) {
+    return true;
+  }
+  if (multi < 2 || bad >= multi) {
+    return false;
+  }
+  return bad * 100 <= nonascii || (bad <= 2 && multi > 2 * bad);
 }
 
 const char *
@@ -592,9 +611,9 @@ ng__charset_sniff(ng_world *world, const char *raw, size_t len,
       return encodings[i].name;
     }
   }
-  if (valid_utf8(raw, len)) {
-    /* Nothing declared: valid UTF-8 is UTF-8 (pure ASCII decodes the same
-     * either way); anything else is the web's legacy default. */
+  if (mostly_utf8(raw, len)) {
+    /* Nothing declared: (mostly) valid UTF-8 is UTF-8 (pure ASCII decodes
+     * the same either way); anything else is the web's legacy default. */
     *src = NG_CHARSET_UTF8;
     return encodings[ENC_UTF8].name;
   }

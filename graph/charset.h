@@ -12,7 +12,7 @@ enum ng_charset_source {
   NG_CHARSET_BOM,     /* byte order mark */
   NG_CHARSET_HEADER,  /* HTTP Content-Type charset parameter */
   NG_CHARSET_META,    /* <meta charset> / http-equiv prescan */
-  NG_CHARSET_UTF8,    /* nothing declared; the bytes are valid UTF-8 */
+  NG_CHARSET_UTF8,    /* nothing declared; the bytes are (mostly) UTF-8 */
   NG_CHARSET_DEFAULT  /* nothing declared; windows-1252 */
 };
 
@@ -24,8 +24,8 @@ const char *ng__charset_lookup(const char *label, size_t len);
 
 /* Decides the encoding of @p raw (@p len bytes) with the precedence BOM >
  * @p content_type charset parameter > <meta> prescan of the first 1024
- * bytes (HTML only: @p html) > valid UTF-8 > windows-1252 (FAULT-CASES
- * C01, C02, C05). Returns the WHATWG name (static) and stores the rule in
+ * bytes (HTML only: @p html) > UTF-8 (valid, or valid but for rare stray
+ * bytes, which become U+FFFD) > windows-1252 (FAULT-CASES C01, C02, C05). Returns the WHATWG name (static) and stores the rule in
  * *src and the BOM length in *bom_len (0 if none). Unknown labels are
  * skipped with a warning on @p world (may be NULL). */
 const char *ng__charset_sniff(ng_world *world, const char *raw, size_t len,

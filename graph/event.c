@@ -116,6 +116,13 @@ is_background(const struct ctx *cx, const struct ng_rmatch *rm)
   }
   /* the trigger's clause: back and forward to a comma or barrier */
   size_t anchor = rm->m.anchor == NG_NONE ? rm->m.first : rm->m.anchor;
+  /* "X and Y last met in Z in December": an earlier event, whatever
+   * year the month resolves to (R05) */
+  if (anchor > 0 && anchor < v->n_toks &&
+      (tok_is(&v->toks[anchor - 1], "last") ||
+       tok_is(&v->toks[anchor - 1], "previously"))) {
+    return true;
+  }
   size_t lo = anchor, hi = anchor;
   while (lo > 0 && !tok_is(&v->toks[lo - 1], ",") &&
          !ng__tok_is_hard_barrier(&v->toks[lo - 1])) {
@@ -1665,8 +1672,17 @@ quotations(struct ctx *cx)
                                        &cx->lex->lists[NG_WL_NICKNAME]))) {
       continue;
     }
-    size_t speaker = open_end ? chain_speaker(cx, q)
-                              : speaker_after(cx, cvi, cti);
+    /* a whole quoted sentence right after an attributed quotation
+     * continues that speaker; a name in the following sentence starts a
+     * new report (R03) */
+    size_t speaker = NG_NONE;
+    if (!open_end && cti + 1 >= view_of(cx, cvi)->n_toks && words >= 3) {
+      speaker = continued_speaker(cx, q, speaker_of_prev);
+    }
+    if (speaker == NG_NONE) {
+      speaker = open_end ? chain_speaker(cx, q)
+                         : speaker_after(cx, cvi, cti);
+    }
     if (speaker == NG_NONE) {
       speaker = speaker_before(cx, ovi, oti);
     }

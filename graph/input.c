@@ -359,11 +359,42 @@ read_stream(ng_world *world, FILE *f, const char *name, size_t cap,
   return *out ? NG_OK : NG_ERR_NOMEM;
 }
 
-/* A new doc named @p name holding @p raw (taken: freed on failure too). */
+/* True if the first 4096 bytes of @p raw look like binary data rather than
+ * text in any encoding: a NUL byte, or more than 10 % C0 controls other
+ * than TAB, LF, FF and CR (or DEL). A UTF-16 BOM exempts the data, since
+ * UTF-16 text holds NUL bytes (Encoding Standard BOM sniffing). */
+static bool
+looks_binary(const char *raw, size_t len)
+{
+  const unsigned char *s = (const unsigned char *)raw;
+  if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) ||
+                   (s[0] == 0xFF && s[1] == 0xFE))) {
+    return false;
+  }
+  size_t n = len < 4096 ? len : 4096, ctl = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == 0) {
+      return true;
+    }
+    if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\f' &&
+         s[i] != '\r') || s[i] == 0x7F) {
+      ctl++;
+    }
+  }
+  return ctl * 10 > n;
+}
+
+/* A new doc named @p name holding @p raw (taken: freed on failure too).
+ * Binary data is refused with NG_ERR_PARSE. */
 static ng_status
 take_doc(ng_world *world, const char *name, char *raw, size_t len,
          const char *content_type, bool plain, ng_doc **out)
 {
+  if (looks_binary(raw, len)) {
+    free(raw);
+    return ng__errorf(world, NG_ERR_PARSE,
+                      "%s: not a text or HTML document (binary data)", name);
+  }
   struct ng_doc *doc = ng__doc_new(name);
   if (!doc) {
     free(raw);

@@ -106,4 +106,18 @@ for opt in --format --base --url --date --nif --now --data default Example; do
   grep -q -- "$opt" "$tmp/help" || { echo "FAIL extract --help lacks $opt"; fail=1; }
 done
 [ -s "$tmp/help" ] || fail=1
+# Binary data (NUL bytes, control bytes) is refused naming the input;
+# UTF-16 with a BOM is still text.
+printf 'ELF\001\002\000\000\000\003\004\005\006\016\017 binary' >"$tmp/prog.txt"
+if "$NEWSGRAPH" text "$tmp/prog.txt" >/dev/null 2>"$tmp/err"; then
+  echo "FAIL binary input accepted"; fail=1
+elif ! grep -q "prog.txt: not a text or HTML document (binary data)" "$tmp/err"; then
+  echo "FAIL binary input message: $(head -c 200 "$tmp/err")"; fail=1
+else
+  echo "ok   binary input refused"
+fi
+printf '\377\376H\000i\000.\000' >"$tmp/u16.txt"
+"$NEWSGRAPH" text "$tmp/u16.txt" >"$tmp/out" 2>/dev/null &&
+  grep -q '^Hi\.' "$tmp/out" || { echo "FAIL UTF-16 BOM input"; fail=1; }
+
 exit "$fail"

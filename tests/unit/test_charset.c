@@ -80,6 +80,24 @@ test_sniff_sources(void)
   enc = ng__charset_sniff(NULL, l1, sizeof l1 - 1, NULL, true, &src, &bom);
   CHECK_EQ_STR(enc, "windows-1252");
   CHECK(src == NG_CHARSET_DEFAULT);
+  /* Nothing declared, UTF-8 with one stray invalid byte: still UTF-8. */
+  static const char stray[] = "Jo\xC3\xA3o met Andr\xC3\xA9 in S\xC3\xA3o "
+                              "Paulo. A stray byte \xFF here.";
+  enc = ng__charset_sniff(NULL, stray, sizeof stray - 1, NULL, false, &src,
+                          &bom);
+  CHECK_EQ_STR(enc, "UTF-8");
+  CHECK(src == NG_CHARSET_UTF8);
+  DECODE("Jo\xC3\xA3o met Andr\xC3\xA9 in S\xC3\xA3o Paulo. "
+         "A stray byte \xFF here.",
+         NULL,
+         "Jo\xC3\xA3o met Andr\xC3\xA9 in S\xC3\xA3o Paulo. "
+         "A stray byte \xEF\xBF\xBD here.");
+  /* One valid sequence among invalid bytes is not enough. */
+  static const char few[] = "Caf\xC3\xA9 M\xFCller \xE9t\xE9";
+  enc = ng__charset_sniff(NULL, few, sizeof few - 1, NULL, false, &src,
+                          &bom);
+  CHECK_EQ_STR(enc, "windows-1252");
+  CHECK(src == NG_CHARSET_DEFAULT);
   /* A meta in a comment does not count. */
   static const char com[] = "<!-- <meta charset=koi8-r> --><p>x</p>";
   enc = ng__charset_sniff(NULL, com, sizeof com - 1, NULL, true, &src, &bom);

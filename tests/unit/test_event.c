@@ -651,6 +651,46 @@ test_issue3_quotes(void)
   ng_doc_free(doc);
 }
 
+/* A quotation sentence with no attribution of its own, right after an
+ * attributed one, continues that speaker, never a speaker named in the
+ * following sentence; a short quoted phrase is the sentence speaker's. */
+static void
+test_continued_quote(void)
+{
+  struct ng_doc *doc = run(
+      "\"We share the same goals,\" [Marta Lind|P] told a joint press "
+      "briefing. \"This deal targets no third country.\" "
+      "[Norwegian|C|Norway|dem] ministry spokesman [Ole Berg|P] said "
+      "[Oslo|Y] \"firmly rejects\" the plan.",
+      "2025-05-15");
+  const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, 1);
+  CHECK(ev && ev->text &&
+        strcmp(ev->text, "This deal targets no third country.") == 0 &&
+        ev->agent == rd_ent(doc, "Marta Lind"));
+  ev = rd_event(doc, NG_EV_QUOTATION, 2);
+  CHECK(ev && ev->text && strcmp(ev->text, "firmly rejects") == 0 &&
+        ev->agent == rd_ent(doc, "Ole Berg"));
+  ng_doc_free(doc);
+}
+
+/* R05: "last met in X in December" is a background meeting: no
+ * undated Meeting and no visits derived from it. */
+static void
+test_last_met(void)
+{
+  struct ng_doc *doc = run(
+      "[Lia Ferro|P] and [Rui Sena|P] held talks in [Lima|Y] on Tuesday. "
+      "[Lia Ferro|P] and [Rui Sena|P] last met in [Quito|Y] in December, "
+      "when relations were strained.",
+      "2025-12-10");
+  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  const struct ng_event *ev = rd_event(doc, NG_EV_MEETING, 0);
+  CHECK(ev && ev->location != rd_ent(doc, "Quito"));
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Lia Ferro", "Quito") == NULL);
+  CHECK(rd_fact(doc, NG_REL_VISITS, "Rui Sena", "Quito") == NULL);
+  ng_doc_free(doc);
+}
+
 /* Round 2 (events): classes seen on unseen wire stories. */
 static void
 test_round2_trade_parties(void)
@@ -775,6 +815,8 @@ main(void)
   test_round2_trade_parties();
   test_round2_visit_end();
   test_round2_quotes();
+  test_continued_quote();
+  test_last_met();
   test_round2_signing_title();
   ng_world_free(world);
   return test_report();
