@@ -13,24 +13,7 @@ drv="$top_builddir/tests/api/test_fetch"
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found: install python3"; exit 1; }
 [ -x "$drv" ] || { echo "missing $drv" >&2; exit 99; }
 
-tmp=$(mktemp -d)
-srv_pid=
-cleanup() {
-  [ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-python3 "$top_srcdir/tests/http/server.py" "$top_srcdir/fixtures/html" \
-  "$tmp/port" "$tmp/log" &
-srv_pid=$!
-i=0
-while [ ! -s "$tmp/port" ]; do
-  i=$((i + 1))
-  [ $i -gt 100 ] && { echo "server did not start" >&2; exit 99; }
-  sleep 0.1
-done
-port=$(cat "$tmp/port")
+. "$top_srcdir/tests/http/start-server.sh"
 base="http://127.0.0.1:$port"
 fail=0
 
