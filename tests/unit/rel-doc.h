@@ -9,6 +9,7 @@
 #ifndef NG_REL_DOC_H
 #define NG_REL_DOC_H
 
+#include "../test.h"
 #include "doc.h"
 #include "event.h"
 #include "relation.h"
@@ -266,6 +267,21 @@ rd_run(ng_world *world, struct ng_doc *doc)
 {
   ng_status st = ng__relation_run(world, doc);
   return st != NG_OK ? st : ng__event_run(world, doc);
+}
+
+/* The world of the test program including this header (set up by main). */
+static ng_world *world;
+
+/* Builds, runs and returns a doc (checks that both steps work). */
+static inline struct ng_doc *
+run(const char *markup, const char *ref)
+{
+  struct ng_doc *doc = rd_doc(markup, ref);
+  CHECK(doc != NULL);
+  if (doc) {
+    CHECK_OK(rd_run(world, doc));
+  }
+  return doc;
 }
 
 #endif

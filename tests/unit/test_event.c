@@ -6,19 +6,6 @@
 
 #include "rel-doc.h"
 
-static ng_world *world;
-
-static struct ng_doc *
-run(const char *markup, const char *ref)
-{
-  struct ng_doc *doc = rd_doc(markup, ref);
-  CHECK(doc != NULL);
-  if (doc) {
-    CHECK_OK(rd_run(world, doc));
-  }
-  return doc;
-}
-
 static void
 test_visits(void)
 {

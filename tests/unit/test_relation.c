@@ -8,20 +8,6 @@
 #include "pattern.h"
 #include "rel-doc.h"
 
-static ng_world *world;
-
-/* Builds, runs and returns a doc (checks that both steps work). */
-static struct ng_doc *
-run(const char *markup, const char *ref)
-{
-  struct ng_doc *doc = rd_doc(markup, ref);
-  CHECK(doc != NULL);
-  if (doc) {
-    CHECK_OK(rd_run(world, doc));
-  }
-  return doc;
-}
-
 static void
 test_lexicon(void)
 {
