@@ -39,12 +39,25 @@ sink(void *handle, ng_log_level level, const char *msg)
   }
 }
 
-/* Reports a failed step on one object and returns 1. */
+/* Reports a failed step on one object and returns 1, naming the object
+ * once: a library message that is already a whole "cannot ... OBJECT ..."
+ * sentence is printed as it is ("newsgraph: cannot read a.html: No such
+ * file", not "cannot load a.html: cannot read a.html: ..."), and one that
+ * starts "OBJECT: " loses that prefix. */
 static int
 fail(struct cli *cli, const char *what, const char *object, ng_status st)
 {
   const char *why = cli->last_error[0] ? cli->last_error : ng_strerror(st);
-  fprintf(stderr, "newsgraph: cannot %s %s: %s\n", what, object, why);
+  size_t n = strlen(object);
+  if (n > 1 && strncmp(why, "cannot ", 7) == 0 && strstr(why, object)) {
+    fprintf(stderr, "newsgraph: %s\n", why);
+  } else {
+    if (n > 1 && strncmp(why, object, n) == 0 &&
+        strncmp(why + n, ": ", 2) == 0) {
+      why += n + 2;
+    }
+    fprintf(stderr, "newsgraph: cannot %s %s: %s\n", what, object, why);
+  }
   cli->last_error[0] = '\0';
   return 1;
 }
@@ -263,42 +276,75 @@ is_url(const char *input)
          strncasecmp(input, "https://", 8) == 0;
 }
 
+/* Loads one input: URLs come from the crawl, in the order start_crawl()
+ * added them. Returns 0 with *out the doc, 1 on failure (reported), or
+ * -1 for a URL not modified since the store's copy (HTTP 304). */
+static int
+fetch_doc(struct cli *cli, const char *input, ng_doc **out)
+{
+  ng_status st;
+  *out = NULL;
+  cli->last_error[0] = '\0';
+  if (cli->crawl && is_url(input)) {
+    st = ng_crawl_next(cli->crawl, NULL, out);
+    if (st == NG_NOT_FOUND) {
+      cli->last_error[0] = '\0';
+      return -1;
+    }
+  } else {
+    st = ng_doc_load(cli->world, input, out);
+  }
+  return st == NG_OK ? 0 : fail(cli, "load", input, st);
+}
+
 /* Loads, applies --url/--date (and the feed date, when the input came
  * from a feed), and extracts one input. *out is NULL on failure (already
- * reported). */
+ * reported). Returns as fetch_doc(). */
 static int
 load_doc(struct cli *cli, const char *input, const char *feed_date,
          ng_doc **out)
 {
   ng_doc *doc = NULL;
-  ng_status st;
+  int rc = fetch_doc(cli, input, &doc);
   *out = NULL;
-  cli->last_error[0] = '\0';
-  /* URLs come from the crawl, in the order start_crawl() added them. */
-  st = cli->crawl && is_url(input) ? ng_crawl_next(cli->crawl, NULL, &doc)
-                                   : ng_doc_load(cli->world, input, &doc);
-  if (st != NG_OK) {
-    return fail(cli, "load", input, st);
+  if (rc) {
+    return rc;
   }
   return prepare_doc(cli, doc, input, feed_date, out);
 }
 
-/* With two URL inputs or more, queues them all on a crawl, so that
- * load_doc() gets them fetched --jobs at a time. 0, or 1 on failure. */
+/* Queues the URL inputs on a crawl, so that load_doc() gets them fetched
+ * --jobs at a time: with two URLs or more, or, for build (@p store not
+ * NULL), one. For build, a URL the store already has an article from is
+ * requested with that article's ETag and Last-Modified (unless
+ * --refetch), so an unchanged page costs one HTTP 304. 0, or 1 on
+ * failure. */
 static int
-start_crawl(struct cli *cli, const struct inputs *in)
+start_crawl(struct cli *cli, const struct inputs *in, ng_store *store)
 {
   size_t urls = 0;
   for (size_t i = 0; i < in->n; i++) {
     urls += is_url(in->v[i]);
   }
-  if (urls < 2) {
+  if (urls == 0 || (urls < 2 && !store)) {
     return 0;
   }
+  bool conditional = store && !cli->opts->refetch;
   ng_status st = ng_crawl_new(cli->world, &cli->crawl);
   for (size_t i = 0; st == NG_OK && i < in->n; i++) {
-    st = is_url(in->v[i]) ? ng_crawl_add(cli->crawl, in->v[i], NULL, NULL)
-                          : NG_OK;
+    char *etag = NULL, *last_modified = NULL;
+    if (!is_url(in->v[i])) {
+      continue;
+    }
+    if (conditional) {
+      st = ng_store_get_validators(store, in->v[i], &etag, &last_modified);
+      if (st != NG_OK) {
+        return fail(cli, "look up", in->v[i], st);
+      }
+    }
+    st = ng_crawl_add(cli->crawl, in->v[i], etag, last_modified);
+    free(etag);
+    free(last_modified);
   }
   return st == NG_OK ? 0 : fail(cli, "fetch", "the URL inputs", st);
 }
@@ -368,29 +414,44 @@ each_warc_doc(struct cli *cli, const char *path,
 
 /* -------------------------------------------------------------- commands */
 
+/* The main text of each input. With several inputs, --json writes one
+ * JSON object a line (JSON Lines) and the plain text of each input
+ * follows a "==> INPUT <==" line, as head(1) does. */
 static int
-cmd_text(struct cli *cli)
+cmd_text(struct cli *cli, const struct inputs *in)
 {
-  const char *input = cli->opts->args[0];
-  ng_doc *doc = NULL;
-  ng_status st = ng_doc_load(cli->world, input, &doc);
-  if (st != NG_OK) {
-    return fail(cli, "load", input, st);
-  }
-  st = ng_doc_parse(cli->world, doc);
-  if (st != NG_OK) {
+  int rc = in->failed ? 1 : 0;
+  bool several = in->n + (size_t)in->failed > 1;
+  for (size_t i = 0; i < in->n; i++) {
+    const char *input = in->v[i];
+    ng_doc *doc = NULL;
+    if (fetch_doc(cli, input, &doc)) {
+      rc = 1;
+      continue;
+    }
+    ng_status st = ng_doc_parse(cli->world, doc);
+    if (st != NG_OK) {
+      ng_doc_free(doc);
+      rc = fail(cli, "parse", input, st);
+      continue;
+    }
+    if (cli->opts->json) {
+      st = ng_doc_write_json(doc, stdout);
+    } else {
+      const char *text = ng_doc_get_text(doc);
+      if (several) {
+        printf("%s==> %s <==\n", i > 0 ? "\n" : "", input);
+      }
+      fputs(text ? text : "", stdout);
+      fputc('\n', stdout);
+      st = fflush(stdout) == 0 && !ferror(stdout) ? NG_OK : NG_ERR_IO;
+    }
     ng_doc_free(doc);
-    return fail(cli, "parse", input, st);
+    if (st != NG_OK) {
+      return fail(cli, "write", "standard output", st);
+    }
   }
-  if (cli->opts->json) {
-    st = ng_doc_write_json(doc, stdout);
-  } else {
-    const char *text = ng_doc_get_text(doc);
-    fputs(text ? text : "", stdout);
-    fputc('\n', stdout);
-  }
-  ng_doc_free(doc);
-  return st == NG_OK ? 0 : fail(cli, "write", "the text", st);
+  return rc;
 }
 
 static ng_syntax
@@ -573,10 +634,14 @@ static int
 cmd_build(struct cli *cli, const struct inputs *in)
 {
   ng_store *store = NULL;
-  size_t done = 0, failed = (size_t)in->failed, in_batch = 0;
+  size_t done = 0, failed = (size_t)in->failed, in_batch = 0, same = 0;
   ng_status st;
   int rc = in->failed ? 1 : 0;
   if (open_store(cli, true, &store)) {
+    return 1;
+  }
+  if (start_crawl(cli, in, store)) {
+    ng_store_free(store);
     return 1;
   }
   const char *spec = cli->opts->store ? cli->opts->store : "newsgraph.db";
@@ -594,7 +659,12 @@ cmd_build(struct cli *cli, const struct inputs *in)
       rc = n_failed ? 1 : rc;
       continue;
     }
-    if (load_doc(cli, in->v[i], inputs_date(in, i), &doc)) {
+    int got = load_doc(cli, in->v[i], inputs_date(in, i), &doc);
+    if (got < 0) {
+      same++; /* HTTP 304: the store's article is current */
+      continue;
+    }
+    if (got) {
       failed++;
       rc = 1;
       continue;
@@ -626,8 +696,14 @@ cmd_build(struct cli *cli, const struct inputs *in)
   }
   ng_store_free(store);
   progress(cli, in->n, in->n, start, true);
-  fprintf(stderr, "newsgraph: %zu article%s added to %s, %zu failed\n", done,
-          done == 1 ? "" : "s", spec, failed);
+  if (same) {
+    fprintf(stderr, "newsgraph: %zu article%s added to %s, %zu unchanged "
+            "(HTTP 304), %zu failed\n", done, done == 1 ? "" : "s", spec,
+            same, failed);
+  } else {
+    fprintf(stderr, "newsgraph: %zu article%s added to %s, %zu failed\n",
+            done, done == 1 ? "" : "s", spec, failed);
+  }
   return rc;
 }
 
@@ -803,7 +879,8 @@ run(struct cli *cli)
   if (configure(cli)) {
     return 2;
   }
-  if (o->command == NG_CMD_EXTRACT || o->command == NG_CMD_BUILD) {
+  if (o->command == NG_CMD_EXTRACT || o->command == NG_CMD_BUILD ||
+      o->command == NG_CMD_TEXT) {
     if (!expand_inputs(o, &in) || !add_feeds(cli, &in)) {
       inputs_free(&in);
       fprintf(stderr, "newsgraph: out of memory\n");
@@ -821,7 +898,7 @@ run(struct cli *cli)
       return 2;
     }
   }
-  if (start_crawl(cli, &in)) {
+  if (o->command != NG_CMD_BUILD && start_crawl(cli, &in, NULL)) {
     inputs_free(&in);
     ng_crawl_free(cli->crawl);
     return 1;
@@ -829,7 +906,7 @@ run(struct cli *cli)
   switch (o->command) {
   case NG_CMD_EXTRACT: rc = cmd_extract(cli, &in) || in.failed; break;
   case NG_CMD_BUILD: rc = cmd_build(cli, &in); break;
-  case NG_CMD_TEXT: rc = cmd_text(cli); break;
+  case NG_CMD_TEXT: rc = cmd_text(cli, &in); break;
   case NG_CMD_EXPORT: rc = cmd_export(cli); break;
   case NG_CMD_QUERY: rc = cmd_query(cli); break;
   case NG_CMD_GRAPHS: rc = cmd_graphs(cli); break;

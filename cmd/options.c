@@ -30,7 +30,7 @@ enum opt_id {
   OPT_URL, OPT_DATE, OPT_NIF, OPT_JSON, OPT_STORE, OPT_JOBS, OPT_GRAPH,
   OPT_OUTPUT, OPT_FILE, OPT_FEED,
   OPT_ALLOW_PRIVATE, OPT_IGNORE_ROBOTS, OPT_USER_AGENT, OPT_DELAY,
-  OPT_RETRIES
+  OPT_RETRIES, OPT_REFETCH
 };
 
 /* The commands that fetch URLs. */
@@ -56,7 +56,8 @@ static const struct {
     {OPT_NIF, "nif", 0, false, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_JSON, "json", 0, false, BIT(NG_CMD_TEXT)},
     {OPT_STORE, "store", 0, true, STORE_CMDS},
-    {OPT_JOBS, "jobs", 'j', true, BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXTRACT)},
+    {OPT_JOBS, "jobs", 'j', true,
+     BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_TEXT)},
     {OPT_GRAPH, "graph", 0, true, BIT(NG_CMD_EXPORT)},
     {OPT_OUTPUT, "output", 'o', true, BIT(NG_CMD_EXPORT)},
     {OPT_FILE, "file", 'f', true, BIT(NG_CMD_QUERY)},
@@ -66,6 +67,7 @@ static const struct {
     {OPT_USER_AGENT, "user-agent", 0, true, FETCH_CMDS},
     {OPT_DELAY, "delay", 0, true, FETCH_CMDS},
     {OPT_RETRIES, "retries", 0, true, FETCH_CMDS},
+    {OPT_REFETCH, "refetch", 0, false, BIT(NG_CMD_BUILD)},
 };
 
 static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
@@ -229,6 +231,7 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
   case OPT_FILE: o->query_file = val; break;
   case OPT_ALLOW_PRIVATE: o->allow_private = true; break;
   case OPT_IGNORE_ROBOTS: o->ignore_robots = true; break;
+  case OPT_REFETCH: o->refetch = true; break;
   case OPT_USER_AGENT:
     if (!*val) {
       return usage_error(err, o, "--user-agent needs a STRING");
@@ -320,8 +323,8 @@ check_args(struct ng_cli_options *o, FILE *err)
     }
     break;
   case NG_CMD_TEXT:
-    if (o->n_args != 1) {
-      return usage_error(err, o, "text takes exactly one INPUT");
+    if (o->n_args == 0) {
+      return usage_error(err, o, "text needs at least one INPUT");
     }
     break;
   case NG_CMD_QUERY:
@@ -516,12 +519,14 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     fputs("Example: newsgraph extract --format nquads article.html\n", out);
     return;
   case NG_CMD_TEXT:
-    fputs("usage: newsgraph text [--json] INPUT\n"
+    fputs("usage: newsgraph text [--json] INPUT...\n"
           "\n"
-          "Writes the main text of the article to standard output.\n"
+          "Writes the main text of each article to standard output; with\n"
+          "several INPUTs, each after a line \"==> INPUT <==\".\n"
           "\n"
-          "  --json              text and metadata as one JSON object\n"
-          "                      (default: the plain text)\n", out);
+          "  --json              text and metadata as one JSON object a line\n"
+          "                      (JSON Lines; default: the plain text)\n",
+          out);
     fputs(fetch_help, out);
     fputs(global_help, out);
     fputs(input_help, out);
@@ -543,7 +548,11 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "                      (default: https://w3id.org/newsgraph/id/)\n"
           "  --url IRI           the article's URL and graph name (one INPUT)\n"
           "  --date YYYY-MM-DD   the publication date (default: the page's)\n"
-          "  --nif               also store the text and mentions as NIF\n",
+          "  --nif               also store the text and mentions as NIF\n"
+          "  --refetch           fetch every URL in full (default: a URL the\n"
+          "                      store has an article from is requested with\n"
+          "                      its ETag and Last-Modified, and skipped when\n"
+          "                      the server answers 304 Not Modified)\n",
           out);
     fputs(feed_help, out);
     fputs(fetch_help, out);

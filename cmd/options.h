@@ -49,6 +49,7 @@ struct ng_cli_options {
   const char *user_agent;      /* --user-agent STRING */
   const char *delay;           /* --delay MS */
   const char *retries;         /* --retries N */
+  bool refetch;                /* build --refetch */
 };
 
 /* Parses @p argv (argv[0] is the program). Returns 0 on success and 2 on a

@@ -324,6 +324,9 @@ ng_doc_free(ng_doc *doc)
   free(doc->raw);
   free(doc->content_type);
   free(doc->final_url);
+  free(doc->requested_url);
+  free(doc->etag);
+  free(doc->last_modified);
   free(doc->user_url);
   free(doc->user_date);
   ng__meta_clear(&doc->meta);

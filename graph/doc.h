@@ -180,6 +180,13 @@ struct ng_doc {
   /* feeds (input.c): a feed's date for the article, used when neither
    * user_date nor the page gives one; xsd:date or "" */
   char fallback_date[11];
+
+  /* conditional requests (fetch.c): the URL as requested, before
+   * redirects, and the response's ETag and Last-Modified header values
+   * as sent (NULL when absent or not fetched over HTTP); owned */
+  char *requested_url;
+  char *etag;
+  char *last_modified;
 };
 
 /* Frees every field of @p m and zeroes it (reusable afterwards). */

@@ -579,6 +579,25 @@ emit_article(struct emitter *em)
     TRY(st, pool_take(em->qs, strdup(stamp), &v));
     TRY(st, add(em, a, NG_RETRIEVED_AT, lit(v, NULL, XSD_DATE_TIME)));
   }
+  /* The HTTP validators, kept so that a later build sends a conditional
+   * request for the same URL (ng_store_get_validators()). */
+  if (doc->requested_url) {
+    char *s = NULL;
+    TRY(st, ng__iri_sanitize(doc->requested_url, &s));
+    TRY(st, pool_take(em->qs, s, &v));
+    if (ng__iri_is_valid(v)) {
+      TRY(st, add(em, a, NG_REQUESTED_URL, iri(v)));
+      if (doc->etag) {
+        TRY(st, pool_text(em->qs, doc->etag, strlen(doc->etag), &v));
+        TRY(st, add(em, a, NG_HTTP_ETAG, lit(v, NULL, NULL)));
+      }
+      if (doc->last_modified) {
+        TRY(st, pool_text(em->qs, doc->last_modified,
+                          strlen(doc->last_modified), &v));
+        TRY(st, add(em, a, NG_HTTP_LAST_MODIFIED, lit(v, NULL, NULL)));
+      }
+    }
+  }
   return NG_OK;
 }
 

@@ -144,10 +144,71 @@ struct host {
   double next_start;      /* monotonic seconds: earliest next request */
   double delay;           /* seconds between request starts */
   enum robots_state robots;
-  struct ng_robots *rules; /* R_READY: the rules, NULL allows all */
+  struct ng_robots *rules; /* R_READY: the rules (borrowed from the
+                           * world's cache), NULL allows all */
   char *robots_err;       /* R_FAILED: why, for the URLs of the host */
   struct host *next;
 };
+
+/* RFC 9309 2.4: a cached robots.txt is not used for more than 24 hours. */
+#define ROBOTS_TTL (24 * 3600)
+
+/* A host's robots.txt as read in this world (world->robots_cache): the
+ * rules of a 2xx answer, or "allow all" for a 4xx. Failures are not kept:
+ * the next crawl asks again. */
+struct ng__robots_entry {
+  char *key;               /* "scheme://host:port" */
+  struct ng_robots *rules; /* owned; NULL allows all */
+  time_t read_at;          /* world clock */
+  struct ng__robots_entry *next;
+};
+
+void
+ng__fetch_cache_free(ng_world *world)
+{
+  while (world->robots_cache) {
+    struct ng__robots_entry *e = world->robots_cache;
+    world->robots_cache = e->next;
+    ng__robots_free(e->rules);
+    free(e->key);
+    free(e);
+  }
+}
+
+/* The cache entry for @p key younger than ROBOTS_TTL, or NULL. */
+static struct ng__robots_entry *
+robots_cached(ng_world *world, const char *key)
+{
+  time_t now = ng__world_now(world);
+  for (struct ng__robots_entry *e = world->robots_cache; e; e = e->next) {
+    if (strcmp(e->key, key) == 0 &&
+        (now < e->read_at || now - e->read_at < ROBOTS_TTL)) {
+      return e;
+    }
+  }
+  return NULL;
+}
+
+/* Keeps @p rules (taken, may be NULL: allow all) as the robots.txt of
+ * @p key and returns them, now owned by the world's cache. When out of
+ * memory, frees them, sets *ok false and returns NULL. */
+static struct ng_robots *
+robots_keep(ng_world *world, const char *key, struct ng_robots *rules,
+            bool *ok)
+{
+  struct ng__robots_entry *e = calloc(1, sizeof *e);
+  *ok = e && (e->key = strdup(key));
+  if (!*ok) {
+    free(e);
+    ng__robots_free(rules);
+    return NULL;
+  }
+  e->rules = rules;
+  e->read_at = ng__world_now(world);
+  e->next = world->robots_cache;
+  world->robots_cache = e;
+  return rules;
+}
 
 enum xfer_state { X_PENDING, X_ACTIVE, X_DONE };
 
@@ -380,6 +441,16 @@ get_host(struct ng_crawl *c, const char *key)
   }
   h->delay = c->delay;
   h->robots = c->world->ignore_robots ? R_READY : R_UNKNOWN;
+  struct ng__robots_entry *e =
+      h->robots == R_UNKNOWN ? robots_cached(c->world, key) : NULL;
+  if (e) {
+    h->robots = R_READY;
+    h->rules = e->rules;
+    double d = ng__robots_crawl_delay(e->rules);
+    if (d > h->delay) {
+      h->delay = d < MAX_CRAWL_DELAY ? d : MAX_CRAWL_DELAY;
+    }
+  }
   h->next = c->hosts;
   c->hosts = h;
   return h;
@@ -678,6 +749,26 @@ header_copy(struct xfer *x, const char *name)
   return strdup(hdr->value);
 }
 
+/* A copy of the validator header @p name (ETag, Last-Modified), or NULL
+ * when absent, longer than 256 bytes or not printable ASCII (RFC 9110
+ * 8.8.3 and 5.6.7: both are visible ASCII; anything else is not sent
+ * back). */
+static char *
+validator_copy(struct xfer *x, const char *name)
+{
+  char *v = header_copy(x, name);
+  size_t n = v ? strlen(v) : 0;
+  bool ok = n > 0 && n <= 256;
+  for (size_t i = 0; ok && i < n; i++) {
+    ok = v[i] >= 0x20 && v[i] < 0x7f;
+  }
+  if (!ok) {
+    free(v);
+    return NULL;
+  }
+  return v;
+}
+
 /* True for transport errors worth another try. */
 static bool
 transient(CURLcode rc)
@@ -719,7 +810,7 @@ robots_done(struct ng_crawl *c, struct xfer *x, CURLcode rc, long status)
              "refused to connect to %s, a private, loopback or link-local "
              "address (--allow-private allows it)", x->refused_addr);
   } else if (rc != CURLE_OK) {
-    snprintf(why, sizeof why, "robots.txt: %s",
+    snprintf(why, sizeof why, "%s (reading robots.txt)",
              x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
   } else if (status >= 200 && status < 300) {
     struct ng_robots *rules = NULL;
@@ -727,7 +818,13 @@ robots_done(struct ng_crawl *c, struct xfer *x, CURLcode rc, long status)
                          c->agent, &rules) != NG_OK) {
       snprintf(why, sizeof why, "robots.txt: out of memory");
     } else {
-      h->rules = rules;
+      bool ok;
+      h->rules = robots_keep(c->world, h->key, rules, &ok);
+      if (!ok) {
+        h->robots = R_FAILED;
+        h->robots_err = strdup("robots.txt: out of memory");
+        return;
+      }
       h->robots = R_READY;
       double d = ng__robots_crawl_delay(rules);
       if (d > h->delay) {
@@ -736,6 +833,8 @@ robots_done(struct ng_crawl *c, struct xfer *x, CURLcode rc, long status)
       return;
     }
   } else if (status >= 400 && status < 500 && status != 429) {
+    bool ok;
+    (void)robots_keep(c->world, h->key, NULL, &ok);
     h->robots = R_READY; /* RFC 9309 2.3.1.3: unavailable, allow all */
     return;
   } else {
@@ -878,8 +977,17 @@ make_doc(struct ng_crawl *c, struct xfer *x, long status)
   doc->retrieved_at = ng__world_now(world);
   free(x->etag);
   free(x->last_modified);
-  x->etag = header_copy(x, "ETag");
-  x->last_modified = header_copy(x, "Last-Modified");
+  x->etag = validator_copy(x, "ETag");
+  x->last_modified = validator_copy(x, "Last-Modified");
+  doc->requested_url = strdup(x->input);
+  doc->etag = x->etag ? strdup(x->etag) : NULL;
+  doc->last_modified = x->last_modified ? strdup(x->last_modified) : NULL;
+  if (!doc->requested_url || (x->etag && !doc->etag) ||
+      (x->last_modified && !doc->last_modified)) {
+    ng_doc_free(doc);
+    finish(x, NG_ERR_NOMEM, "cannot fetch %s: out of memory", x->input);
+    return;
+  }
   x->doc = doc;
   x->st = NG_OK;
   x->state = X_DONE;
@@ -1329,7 +1437,6 @@ ng_crawl_free(ng_crawl *c)
   while (c->hosts) {
     struct host *h = c->hosts;
     c->hosts = h->next;
-    ng__robots_free(h->rules);
     free(h->robots_err);
     free(h->key);
     free(h);
@@ -1358,9 +1465,16 @@ ng__fetch_url(ng_world *world, const char *url, struct ng_doc *doc)
     doc->final_url = got->final_url;
     doc->http_status = got->http_status;
     doc->is_plain_text = got->is_plain_text;
+    doc->retrieved_at = got->retrieved_at;
+    doc->requested_url = got->requested_url;
+    doc->etag = got->etag;
+    doc->last_modified = got->last_modified;
     got->raw = NULL;
     got->content_type = NULL;
     got->final_url = NULL;
+    got->requested_url = NULL;
+    got->etag = NULL;
+    got->last_modified = NULL;
     ng_doc_free(got);
   }
   ng_crawl_free(c);

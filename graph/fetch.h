@@ -43,4 +43,7 @@ NG_NODISCARD ng_status ng__fetch_set_option(ng_world *world,
 NG_NODISCARD ng_status ng__fetch_url(ng_world *world, const char *url,
                                      struct ng_doc *doc);
 
+/* Frees the world's robots.txt cache (ng_world_free()). */
+void ng__fetch_cache_free(ng_world *world);
+
 #endif

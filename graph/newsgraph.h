@@ -234,6 +234,18 @@ NG_API NG_NODISCARD ng_status ng_store_count(ng_store *store,
                                              size_t *n_graphs,
                                              size_t *n_quads);
 
+/** Looks up the HTTP validators kept for @p url, a URL as it was
+ *  requested before redirects (an article fetched over HTTP keeps its
+ *  ng:requestedUrl, ng:httpETag and ng:httpLastModified in its graph), for
+ *  a conditional request with ng_crawl_add(). *etag and *last_modified
+ *  are new strings (free with free()) or NULL: both NULL when the store
+ *  has no article from that URL, or several (the page moved). Errors:
+ *  NG_ERR_ARG, NG_ERR_RDF, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_get_validators(ng_store *store,
+                                                      const char *url,
+                                                      char **etag,
+                                                      char **last_modified);
+
 /* ------------------------------------------- feeds and archives (feeds) */
 
 /** The article URLs of a feed, with their feed dates. */

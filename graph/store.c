@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* The RDF store: a librdf storage and model with contexts, one named graph
  * per article, replaced on re-ingest inside a transaction. Knows librdf
- * and the storages' sharp edges (REDLAND-NOTES.md §1, §6), not the
- * vocabulary. */
+ * and the storages' sharp edges (REDLAND-NOTES.md §1, §6); of the
+ * vocabulary only the three article properties that keep HTTP validators. */
 #include "store.h"
 
+#include "iri.h"
 #include "serialize.h"
+#include "vocab.h"
 
 #include <errno.h>
 #include <redland.h>
@@ -715,5 +717,103 @@ ng_store_count(ng_store *store, size_t *n_graphs, size_t *n_quads)
   free_list(graphs, n);
   *n_graphs = n;
   *n_quads = total;
+  return st;
+}
+
+/* The first literal object of (@p subject, @p predicate) in any graph,
+ * copied into *out (NULL when none). */
+static ng_status
+literal_of(ng_store *store, librdf_node *subject, const char *predicate,
+           char **out)
+{
+  *out = NULL;
+  librdf_node *p = librdf_new_node_from_uri_string(
+      store->lw, (const unsigned char *)predicate);
+  if (!p) {
+    return NG_ERR_NOMEM;
+  }
+  librdf_node *o = librdf_model_get_target(store->model, subject, p);
+  librdf_free_node(p);
+  if (o && librdf_node_is_literal(o)) {
+    const char *v = (const char *)librdf_node_get_literal_value(o);
+    *out = v ? strdup(v) : NULL;
+    if (v && !*out) {
+      librdf_free_node(o);
+      return NG_ERR_NOMEM;
+    }
+  }
+  if (o) {
+    librdf_free_node(o);
+  }
+  return NG_OK;
+}
+
+ng_status
+ng_store_get_validators(ng_store *store, const char *url, char **etag,
+                        char **last_modified)
+{
+  ng_status st;
+  char *iri = NULL;
+  librdf_node *p = NULL, *o = NULL, *article = NULL;
+  librdf_iterator *it = NULL;
+  if (!store || !url || !etag || !last_modified) {
+    return NG_ERR_ARG;
+  }
+  *etag = NULL;
+  *last_modified = NULL;
+  TRY(st, ng__iri_sanitize(url, &iri));
+  p = librdf_new_node_from_uri_string(store->lw,
+                                      (const unsigned char *)NG_REQUESTED_URL);
+  o = librdf_new_node_from_uri_string(store->lw, (const unsigned char *)iri);
+  it = p && o ? librdf_model_get_sources(store->model, p, o) : NULL;
+  if (!it) {
+    st = p && o ? NG_ERR_RDF : NG_ERR_NOMEM;
+    goto done;
+  }
+  /* One article fetched from the URL: its validators. Two (the page
+   * moved to a new canonical URL since) or none: fetch unconditionally. */
+  for (int n = 0; !librdf_iterator_end(it); librdf_iterator_next(it), n++) {
+    librdf_node *s = librdf_iterator_get_object(it);
+    if (n > 0 || !s) {
+      if (article) {
+        librdf_free_node(article);
+      }
+      article = NULL;
+      goto done;
+    }
+    article = librdf_new_node_from_node(s);
+    if (!article) {
+      st = NG_ERR_NOMEM;
+      goto done;
+    }
+  }
+done:
+  if (st == NG_OK && article) {
+    st = literal_of(store, article, NG_HTTP_ETAG, etag);
+    if (st == NG_OK) {
+      st = literal_of(store, article, NG_HTTP_LAST_MODIFIED, last_modified);
+    }
+    if (st != NG_OK) {
+      free(*etag);
+      *etag = NULL;
+    }
+  }
+  if (st == NG_ERR_RDF) {
+    st = ng__errorf(store->world, st, "cannot look up %s in store %s", url,
+                    store->name);
+  }
+  if (article) {
+    librdf_free_node(article);
+  }
+  if (it) {
+    librdf_free_iterator(it);
+  }
+  if (p) {
+    librdf_free_node(p);
+  }
+  if (o) {
+    librdf_free_node(o);
+  }
+  free(iri);
   return st;
 }

@@ -72,6 +72,9 @@
 /* ng: article, evidence and confidence */
 #define NG_DATELINE NG_NS "dateline"
 #define NG_RETRIEVED_AT NG_NS "retrievedAt"
+#define NG_REQUESTED_URL NG_NS "requestedUrl"
+#define NG_HTTP_ETAG NG_NS "httpETag"
+#define NG_HTTP_LAST_MODIFIED NG_NS "httpLastModified"
 #define NG_EVIDENCE NG_NS "evidence"
 #define NG_CONFIDENCE NG_NS "confidence"
 #define NG_MODALITY_P NG_NS "modality"

@@ -60,6 +60,7 @@ ng_world_free(ng_world *world)
   if (world->rdf && world->rdf_free) {
     world->rdf_free(world->rdf);
   }
+  ng__fetch_cache_free(world);
   ng__fetch_global_cleanup();
   free(world->base);
   free(world->data_dir);

@@ -36,6 +36,9 @@ struct ng_world {
   long fetch_retries;        /* retries per URL; 0: 2, < 0: none */
   bool allow_private;        /* fetch private/loopback/link-local hosts */
   bool ignore_robots;        /* do not read robots.txt */
+  /* robots.txt rules read in this world, by host, so that every crawl
+   * and single fetch of a run asks each host once (fetch.c; owned) */
+  struct ng__robots_entry *robots_cache;
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink

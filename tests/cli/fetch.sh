@@ -86,6 +86,25 @@ run too-large-unsized ERR_TOO_LARGE "larger than 100000 bytes" \
   max-bytes=100000 -- "$base/big-unsized"
 run charset-header-wins OK "Mayor Lena Müller opened" -- "$base/charset"
 run charset-c1 OK "“a link our grandparents asked for”" -- "$base/charset"
+# C01-C05 over HTTP (the pages are the classes' inputs; see server.py).
+run c01-meta-only OK "Quoted: Привет, мир (end)" -- "$base/c01"
+run c02a-meta-latin1 OK "Quoted: Müller (end)" -- "$base/c02a"
+run c02b-header-wins OK "Quoted: Zürich (end)" -- "$base/c02b"
+run c04a-latin1-is-1252 OK "Quoted: “Hi” €5 (end)" -- "$base/c04a"
+run c04b-gb2312-is-gbk OK "Quoted: € (end)" -- "$base/c04b"
+run c05a-attribute-order OK "Quoted: Привет (end)" -- "$base/c05a"
+run c05b-prescan-window OK "Quoted: Zürich (end)" -- "$base/c05b"
+run c05c-x-charset OK "Quoted: Zürich (end)" -- "$base/c05c"
+for c in c01 c02a c02b c04a c04b c05a c05b c05c; do
+  "$drv" -o allow-private=1 -o delay=0 "$base/$c" >"$tmp/out" 2>&1
+  # no C1 control (U+0080-U+009F, UTF-8 C2 80-C2 9F) and no U+FFFD
+  if LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$tmp/out" ||
+     grep -q "$(printf '\357\277\275')" "$tmp/out"; then
+    echo "FAIL $c: C1 control or U+FFFD in the text"; fail=1
+  else
+    echo "ok $c-no-c1"
+  fi
+done
 run refused-port ERR_FETCH "cannot fetch" connect-timeout=1 retries=0 -- \
   "http://127.0.0.1:1/"
 

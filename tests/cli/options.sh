@@ -56,7 +56,7 @@ done <<'TABLE'
 2 extract --store x.db @PAGE
 2 extract --url https://a.example/x @PAGE @PAGE
 2 text
-2 text @PAGE @PAGE
+0 text @PAGE @PAGE
 2 text --format turtle @PAGE
 2 build
 2 build --jobs 0 @PAGE

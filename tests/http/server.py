@@ -16,7 +16,7 @@ articles. LOG_FILE gets one line per event:
 
   conn HOST open N       a connection opened; N open to HOST now
   conn HOST close N
-  req HOST PATH inflight=N ua=.. ae=.. cookie=.. inm=..
+  req HOST PATH inflight=N ua=.. ae=.. cookie=.. inm=.. ims=..
                          a request started; N requests in progress on HOST
 
 robots.txt: 127.0.0.1 has none (404); 127.0.0.2 disallows /private/ for
@@ -99,6 +99,50 @@ def article(title, n_paras, extra=b""):
         b"</body></html>"
 
 
+def coded(meta, special, pad=b""):
+    """A generated article (invented text) in a legacy charset: META goes
+    in <head> (raw bytes), SPECIAL (raw bytes) is the first paragraph, PAD
+    (raw bytes) comes after the article. ASCII apart from META/SPECIAL."""
+    paras = b"".join(
+        b"<p>Paragraph %d: the harbour council of the invented town of "
+        b"Brelde met again on Tuesday, and members said the new ferry "
+        b"timetable would take effect after the summer holidays.</p>\n" %
+        (i + 1) for i in range(4))
+    return (b"<!DOCTYPE html><html><head>" + meta +
+            b"<title>Brelde ferry timetable</title></head><body><article>"
+            b"<h1>Brelde ferry timetable</h1>\n<p>Quoted: " + special +
+            b" (end).</p>\n" + paras + b"</article>" + pad +
+            b"</body></html>")
+
+
+# FAULT-CASES C01-C05: path -> (Content-Type, body), the inputs of the
+# classes' "Input" lines inside a page.
+CHARSET_CASES = {
+    "/c01": ("text/html", coded(
+        b"<meta http-equiv=\"Content-Type\" content=\"text/html; "
+        b"charset=windows-1251\">",
+        b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0")),
+    "/c02a": ("text/html", coded(b"<meta charset=\"iso-8859-1\">",
+                                 b"M\xfcller")),
+    "/c02b": ("text/html; charset=utf-8",
+              coded(b"<meta charset=\"iso-8859-1\">", b"Z\xc3\xbcrich")),
+    "/c04a": ("text/html; charset=ISO-8859-1",
+              coded(b"", b"\x93Hi\x94 \x805")),
+    "/c04b": ("text/html", coded(b"<meta charset=\"gb2312\">", b"\x80")),
+    "/c05a": ("text/html", coded(
+        b"<meta content='text/html;charset=windows-1251' "
+        b"http-equiv='Content-Type'>",
+        b"\xcf\xf0\xe8\xe2\xe5\xf2")),
+    "/c05b": ("text/html", coded(
+        b"<meta name=\"generator\" content=\"Brelde CMS\">",
+        "Zürich".encode(),
+        b"<div>" + b"<span class=\"pad\"></span>" * 80 + b"</div>"
+        b"<script>var s=\"charset=iso-8859-1\"</script>")),
+    "/c05c": ("text/html; x-charset=Shift_JIS", coded(b"",
+                                                     "Zürich".encode())),
+}
+
+
 def thin(title, text, head=b""):
     return (b"<!DOCTYPE html><html><head><title>" + title.encode() +
             b"</title>" + head + b"</head><body><h1>" + title.encode() +
@@ -167,11 +211,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with LOCK:
             INFLIGHT[h] = INFLIGHT.get(h, 0) + 1
             n = INFLIGHT[h]
-        log("req %s %s inflight=%d ua=%s ae=%s cookie=%s inm=%s" % (
+        log("req %s %s inflight=%d ua=%s ae=%s cookie=%s inm=%s ims=%s" % (
             h, self.path, n, self.headers.get("User-Agent", "-"),
             self.headers.get("Accept-Encoding", "-"),
             self.headers.get("Cookie", "-"),
-            self.headers.get("If-None-Match", "-")))
+            self.headers.get("If-None-Match", "-"),
+            self.headers.get("If-Modified-Since", "-").replace(" ", "_")))
         try:
             self.dispatch(h)
         except OSError:
@@ -277,6 +322,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             for i in range(0, len(body), 8192):
                 self.wfile.write(body[i:i + 8192])
             self.close_connection = True
+        elif p in CHARSET_CASES:
+            ctype, body = CHARSET_CASES[p]
+            self.send(200, body, ctype=ctype)
         elif p == "/charset":
             self.send(200, self.page("velmar-charset-conflict.html"),
                       ctype="text/html; charset=windows-1252")
@@ -372,6 +420,31 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send(200, self.page(art), headers=[
                     ("ETag", "\"v1\""),
                     ("Last-Modified", "Thu, 15 May 2025 01:10:00 GMT")])
+        elif p == "/lm":
+            # Last-Modified only (If-Modified-Since, RFC 9110 13.1.3)
+            lm = "Thu, 15 May 2025 01:10:00 GMT"
+            if self.headers.get("If-Modified-Since") == lm:
+                self.send_response(304)
+                self.end_headers()
+            else:
+                self.send(200, self.page(
+                    "nordwire-2025-03-02-port-talks.html"),
+                          headers=[("Last-Modified", lm)])
+        elif p == "/etag-changes":
+            # a page whose ETag changes on every fetch: never a 304
+            self.send(200, self.page("meridian-split-body.html"), headers=[
+                ("ETag", "\"v%d\"" % count(p))])
+        elif p == "/feed-small.xml":
+            # two articles on the host the feed was asked from
+            items = "".join(
+                "<item><title>Notice %d</title><link>http://%s:%d"
+                "/crawl/small-%d</link></item>" % (i, h, PORT, i)
+                for i in range(2))
+            self.send(200, ("<?xml version=\"1.0\"?><rss version=\"2.0\">"
+                            "<channel><title>Brelde notices</title>"
+                            "<link>http://%s:%d/</link>%s</channel>"
+                            "</rss>" % (h, PORT, items)).encode(),
+                      ctype="application/rss+xml")
         # SSRF: a public-looking URL (through the proxy) redirecting home
         elif p == "/ssrf-redirect":
             self.redirect(base + "/page/" + art)
