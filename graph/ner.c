@@ -41,6 +41,13 @@ struct trec {
   size_t sentence;   /* evidence */
 };
 
+/* A word of the text that starts with a lower-case ASCII letter at a word
+ * start (occurs_lower()); bytes into the text. */
+struct lword {
+  const char *p;
+  size_t len;
+};
+
 struct ner {
   ng_world *world;
   struct ng_doc *doc;
@@ -62,6 +69,8 @@ struct ner {
   size_t *ent_entry;    /* gazetteer entry per doc entity, or NG_NONE */
   size_t cap_ent_entry;
   size_t home;          /* home country entry of the meta publisher */
+  struct lword *lower;  /* words starting in lower case, sorted */
+  size_t n_lower;
 };
 
 /* ---- token helpers ---- */
@@ -193,6 +202,66 @@ is_possessive_s(const struct ner *n, size_t i)
          !(n->tok[i].flags & NG_TOK_SPACE);
 }
 
+static int
+cmp_lword(const void *a, const void *b)
+{
+  const struct lword *x = a, *y = b;
+  int c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
+  return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* True if the text has a word start at @p off where occurs_lower() looks:
+ * the start of the text or after a space, newline, '(' or '"'. */
+static bool
+lower_word_start(const struct ner *n, size_t off)
+{
+  const char *t = n->text;
+  return (off == 0 || t[off - 1] == ' ' || t[off - 1] == '\n' ||
+          t[off - 1] == '(' || t[off - 1] == '"') &&
+         ng__gazetteer_is_boundary(t, n->len, off);
+}
+
+/* Indexes every word of 2 to 64 bytes that starts with a lower-case ASCII
+ * letter at a word start and ends at a word boundary (every boundary up
+ * to the next space, so "co-op" gives "co" and "co-op"), sorted, so
+ * occurs_lower() is a binary search instead of a scan of the whole text
+ * per sentence (which made NER quadratic in the article's length). */
+static ng_status
+index_lower_words(struct ner *n)
+{
+  size_t cap = 0;
+  for (size_t off = 0; off < n->len; off++) {
+    unsigned char c = (unsigned char)n->text[off];
+    if (c < 'a' || c > 'z' || !lower_word_start(n, off)) {
+      continue;
+    }
+    for (size_t e = off + 2; e <= n->len && e - off <= 64; e++) {
+      if (n->text[e - 1] == ' ' || n->text[e - 1] == '\n') {
+        break;
+      }
+      if (!ng__gazetteer_is_boundary(n->text, n->len, e)) {
+        continue;
+      }
+      if (n->n_lower == cap) {
+        size_t ncap = cap ? 2 * cap : 1024;
+        struct lword *p = realloc(n->lower, ncap * sizeof *p);
+        if (!p) {
+          return NG_ERR_NOMEM;
+        }
+        n->lower = p;
+        cap = ncap;
+      }
+      n->lower[n->n_lower].p = n->text + off;
+      n->lower[n->n_lower].len = e - off;
+      n->n_lower++;
+    }
+  }
+  if (n->n_lower) {
+    qsort(n->lower, n->n_lower, sizeof *n->lower, cmp_lword);
+  }
+  return NG_OK;
+}
+
 /* True if the lower-case form of word token @p i occurs in the text as a
  * word: a capitalised sentence-initial word that is an ordinary word. */
 static bool
@@ -214,24 +283,9 @@ occurs_lower(const struct ner *n, size_t i)
       return false; /* ALL CAPS or CamelCase: not an ordinary word */
     }
   }
-  const char *h = n->text;
-  size_t rest = n->len;
-  while (rest >= l) {
-    const char *hit = memmem(h, rest, low, l);
-    if (!hit) {
-      return false;
-    }
-    size_t off = (size_t)(hit - n->text);
-    if (ng__gazetteer_is_boundary(n->text, n->len, off) &&
-        ng__gazetteer_is_boundary(n->text, n->len, off + l) &&
-        (off == 0 || n->text[off - 1] == ' ' || n->text[off - 1] == '\n' ||
-         n->text[off - 1] == '(' || n->text[off - 1] == '"')) {
-      return true;
-    }
-    rest -= (size_t)(hit - h) + 1;
-    h = hit + 1;
-  }
-  return false;
+  struct lword key = {low, l};
+  return n->n_lower &&
+         bsearch(&key, n->lower, n->n_lower, sizeof *n->lower, cmp_lword);
 }
 
 /* First token of the sentence, after opening quotes and brackets. */
@@ -3300,6 +3354,7 @@ ner_clear(struct ner *n)
   free(n->aliases);
   free(n->recs);
   free(n->ent_entry);
+  free(n->lower);
 }
 
 ng_status
@@ -3326,6 +3381,7 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
     n.home = ge ? ge->home_country : NG_NONE;
   }
   TRY_DONE(st, tokenize_doc(&n));
+  TRY_DONE(st, index_lower_words(&n));
   TRY_DONE(st, pass_dateline(&n));
   TRY_DONE(st, pass_trailer(&n));
   TRY_DONE(st, pass_definitions(&n));
