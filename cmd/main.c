@@ -570,7 +570,11 @@ open_store(struct cli *cli, bool create, ng_store **store)
     fprintf(stderr, "newsgraph: cannot open store %s: no such file\n", spec);
     return 1;
   }
-  ng_status st = ng_store_open(cli->world, spec, store);
+  /* build and remove write: an exclusive lock; the rest share one. */
+  bool writer = create || cli->opts->command == NG_CMD_REMOVE;
+  ng_status st = ng_store_open_ex(cli->world, spec,
+                                  writer ? NG_STORE_WRITE : 0,
+                                  cli->opts->wait, store);
   return st == NG_OK ? 0 : fail(cli, "open store", spec, st);
 }
 
@@ -782,7 +786,8 @@ cmd_query(struct cli *cli)
     free(text);
     return 1;
   }
-  ng_status st = ng_store_query(store, query, o->format, stdout);
+  ng_status st = ng_store_query_ex(store, query, o->format, o->timeout,
+                                   stdout);
   ng_store_free(store);
   free(text);
   return st == NG_OK ? 0 : fail(cli, "run", "the query", st);
@@ -795,7 +800,7 @@ cmd_graphs(struct cli *cli)
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  ng_status st = ng_store_write_graphs(store, stdout);
+  ng_status st = ng_store_write_graph_list(store, cli->opts->format, stdout);
   ng_store_free(store);
   return st == NG_OK ? 0 : fail(cli, "list", "the graphs", st);
 }
@@ -804,17 +809,30 @@ static int
 cmd_stats(struct cli *cli)
 {
   ng_store *store = NULL;
-  size_t n_graphs = 0, n_quads = 0;
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  ng_status st = ng_store_count(store, &n_graphs, &n_quads);
+  ng_status st = ng_store_write_stats(store, cli->opts->format, stdout);
   ng_store_free(store);
-  if (st != NG_OK) {
-    return fail(cli, "count", "the store", st);
+  return st == NG_OK ? 0 : fail(cli, "count", "the store", st);
+}
+
+static int
+cmd_entity(struct cli *cli)
+{
+  ng_store *store = NULL;
+  const char *name = cli->opts->args[0];
+  if (open_store(cli, false, &store)) {
+    return 1;
   }
-  printf("graphs\t%zu\nquads\t%zu\n", n_graphs, n_quads);
-  return 0;
+  ng_status st = ng_store_write_entity(store, name, stdout);
+  ng_store_free(store);
+  if (st == NG_NOT_FOUND) {
+    fprintf(stderr, "newsgraph: %s\n", cli->last_error);
+    cli->last_error[0] = '\0';
+    return 1;
+  }
+  return st == NG_OK ? 0 : fail(cli, "look up", name, st);
 }
 
 static int
@@ -828,6 +846,24 @@ cmd_remove(struct cli *cli)
   ng_status st = ng_store_remove_graph(store, iri);
   ng_store_free(store);
   return st == NG_OK ? 0 : fail(cli, "remove", iri, st);
+}
+
+static int
+cmd_push(struct cli *cli)
+{
+  const struct ng_cli_options *o = cli->opts;
+  ng_store *store = NULL;
+  size_t n_graphs = 0, n_triples = 0;
+  if (open_store(cli, false, &store)) {
+    return 1;
+  }
+  ng_status st = ng_store_push(store, o->endpoint, o->graph, o->user,
+                               o->update ? NG_PUSH_UPDATE : 0, &n_graphs,
+                               &n_triples);
+  ng_store_free(store);
+  fprintf(stderr, "newsgraph: %zu graph%s (%zu triples) pushed to %s\n",
+          n_graphs, n_graphs == 1 ? "" : "s", n_triples, o->endpoint);
+  return st == NG_OK ? 0 : fail(cli, "push to", o->endpoint, st);
 }
 
 /* Applies the global options to the world; 0, or 2 for a bad value. */
@@ -912,6 +948,8 @@ run(struct cli *cli)
   case NG_CMD_GRAPHS: rc = cmd_graphs(cli); break;
   case NG_CMD_STATS: rc = cmd_stats(cli); break;
   case NG_CMD_REMOVE: rc = cmd_remove(cli); break;
+  case NG_CMD_ENTITY: rc = cmd_entity(cli); break;
+  case NG_CMD_PUSH: rc = cmd_push(cli); break;
   case NG_CMD_NONE: rc = 2; break;
   }
   ng_crawl_free(cli->crawl);

@@ -13,7 +13,8 @@
 #define ALL_CMDS 0xFFFFu
 #define STORE_CMDS                                                           \
   (BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY) |             \
-   BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS) | BIT(NG_CMD_REMOVE))
+   BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS) | BIT(NG_CMD_REMOVE) |             \
+   BIT(NG_CMD_ENTITY) | BIT(NG_CMD_PUSH))
 
 static const struct {
   const char *name;
@@ -23,6 +24,7 @@ static const struct {
     {"build", NG_CMD_BUILD},     {"export", NG_CMD_EXPORT},
     {"query", NG_CMD_QUERY},     {"graphs", NG_CMD_GRAPHS},
     {"stats", NG_CMD_STATS},     {"remove", NG_CMD_REMOVE},
+    {"entity", NG_CMD_ENTITY},   {"push", NG_CMD_PUSH},
 };
 
 enum opt_id {
@@ -30,7 +32,8 @@ enum opt_id {
   OPT_URL, OPT_DATE, OPT_NIF, OPT_JSON, OPT_STORE, OPT_JOBS, OPT_GRAPH,
   OPT_OUTPUT, OPT_FILE, OPT_FEED,
   OPT_ALLOW_PRIVATE, OPT_IGNORE_ROBOTS, OPT_USER_AGENT, OPT_DELAY,
-  OPT_RETRIES, OPT_REFETCH
+  OPT_RETRIES, OPT_REFETCH, OPT_TIMEOUT, OPT_WAIT,
+  OPT_ENDPOINT, OPT_USER, OPT_UPDATE
 };
 
 /* The commands that fetch URLs. */
@@ -49,7 +52,8 @@ static const struct {
     {OPT_NOW, "now", 0, true, ALL_CMDS | 1u},
     {OPT_DATA, "data", 0, true, ALL_CMDS | 1u},
     {OPT_FORMAT, "format", 0, true,
-     BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY)},
+     BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY) |
+     BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS)},
     {OPT_BASE, "base", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_URL, "url", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_DATE, "date", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
@@ -58,7 +62,7 @@ static const struct {
     {OPT_STORE, "store", 0, true, STORE_CMDS},
     {OPT_JOBS, "jobs", 'j', true,
      BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_TEXT)},
-    {OPT_GRAPH, "graph", 0, true, BIT(NG_CMD_EXPORT)},
+    {OPT_GRAPH, "graph", 0, true, BIT(NG_CMD_EXPORT) | BIT(NG_CMD_PUSH)},
     {OPT_OUTPUT, "output", 'o', true, BIT(NG_CMD_EXPORT)},
     {OPT_FILE, "file", 'f', true, BIT(NG_CMD_QUERY)},
     {OPT_FEED, "feed", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
@@ -68,6 +72,11 @@ static const struct {
     {OPT_DELAY, "delay", 0, true, FETCH_CMDS},
     {OPT_RETRIES, "retries", 0, true, FETCH_CMDS},
     {OPT_REFETCH, "refetch", 0, false, BIT(NG_CMD_BUILD)},
+    {OPT_TIMEOUT, "timeout", 0, true, BIT(NG_CMD_QUERY)},
+    {OPT_WAIT, "wait", 0, true, STORE_CMDS},
+    {OPT_ENDPOINT, "endpoint", 0, true, BIT(NG_CMD_PUSH)},
+    {OPT_USER, "user", 'u', true, BIT(NG_CMD_PUSH)},
+    {OPT_UPDATE, "update", 0, false, BIT(NG_CMD_PUSH)},
 };
 
 static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
@@ -75,6 +84,7 @@ static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
 static const char *const query_formats[] = {"table", "csv",    "tsv",
                                             "json",  "xml",    "turtle",
                                             "ntriples", NULL};
+static const char *const list_formats[] = {"tsv", "csv", "json", NULL};
 
 static int usage_error(FILE *err, const struct ng_cli_options *o,
                        const char *fmt, ...)
@@ -186,9 +196,26 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     o->now = val;
     break;
   case OPT_DATA: o->data = val; break;
+  case OPT_ENDPOINT:
+    if (strncmp(val, "http://", 7) != 0 && strncmp(val, "https://", 8) != 0) {
+      return usage_error(err, o, "--endpoint needs an http(s) URL, not '%s'",
+                         val);
+    }
+    o->endpoint = val;
+    break;
+  case OPT_USER:
+    if (!strchr(val, ':')) {
+      return usage_error(err, o, "--user needs USER:PASSWORD");
+    }
+    o->user = val;
+    break;
+  case OPT_UPDATE: o->update = true; break;
   case OPT_FORMAT:
     if (!in_list(val, o->command == NG_CMD_QUERY ? query_formats
-                                                 : rdf_formats)) {
+                      : o->command == NG_CMD_GRAPHS ||
+                              o->command == NG_CMD_STATS
+                          ? list_formats
+                          : rdf_formats)) {
       return usage_error(err, o, "unknown --format '%s'", val);
     }
     o->format = val;
@@ -228,6 +255,22 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     o->jobs = v;
     break;
   case OPT_OUTPUT: o->output = val; break;
+  case OPT_TIMEOUT:
+  case OPT_WAIT: {
+    char *end;
+    errno = 0;
+    double d = strtod(val, &end);
+    if (errno || end == val || *end || !(d >= 0) || d > 86400 * 365) {
+      return usage_error(err, o, "--%s needs seconds (a number >= 0), not "
+                         "'%s'", name, val);
+    }
+    if (id == OPT_TIMEOUT) {
+      o->timeout = d;
+    } else {
+      o->wait = d;
+    }
+    break;
+  }
   case OPT_FILE: o->query_file = val; break;
   case OPT_ALLOW_PRIVATE: o->allow_private = true; break;
   case OPT_IGNORE_ROBOTS: o->ignore_robots = true; break;
@@ -344,6 +387,19 @@ check_args(struct ng_cli_options *o, FILE *err)
       return usage_error(err, o, "remove takes one graph IRI");
     }
     break;
+  case NG_CMD_ENTITY:
+    if (o->n_args != 1 || !*o->args[0]) {
+      return usage_error(err, o, "entity takes one NAME or IRI");
+    }
+    break;
+  case NG_CMD_PUSH:
+    if (!o->endpoint) {
+      return usage_error(err, o, "push needs --endpoint URL");
+    }
+    if (o->n_args != 0) {
+      return usage_error(err, o, "unexpected argument '%s'", o->args[0]);
+    }
+    break;
   }
   return 0;
 }
@@ -353,6 +409,7 @@ ng_cli_parse(int argc, char **argv, struct ng_cli_options *o, FILE *err)
 {
   memset(o, 0, sizeof *o);
   o->jobs = 1;
+  o->wait = 60;
   int i = 1;
   /* Global options may come before the command. */
   for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
@@ -470,7 +527,24 @@ static const char fetch_help[] =
 static const char store_help[] =
     "  --store STORE       the store (default: newsgraph.db): a path or\n"
     "                      sqlite:PATH, memory:, bdb:DIR, postgresql:OPTIONS,\n"
-    "                      virtuoso:OPTIONS (Redland storage options)\n";
+    "                      virtuoso:OPTIONS (Redland storage options)\n"
+    "                      What each store guarantees:\n"
+    "                      sqlite: one file, transactions (re-ingest is\n"
+    "                        atomic), duplicates removed\n"
+    "                      memory: lives for one command; no transactions\n"
+    "                      bdb:DIR: no transactions, not crash-safe\n"
+    "                      postgresql:host='H',port='P',database='D',\n"
+    "                        user='U',password='W': a PostgreSQL server; no\n"
+    "                        transactions (each statement commits: librdf's\n"
+    "                        storage breaks them), server-side locking\n"
+    "                      virtuoso:dsn='DSN',host='H:P',user='U',\n"
+    "                        password='W': a Virtuoso server through an ODBC\n"
+    "                        DSN (odbc.ini, $ODBCINI); transactions; numbers\n"
+    "                        come back in canonical form (0.8 for 0.800)\n"
+    "  --wait SECONDS      wait this long for another process's lock on a\n"
+    "                      file store, then fail (default: 60). build and\n"
+    "                      remove lock PATH.lock (DIR/newsgraph.lock for\n"
+    "                      bdb:) exclusively, the other commands shared\n";
 
 void
 ng_cli_usage(enum ng_cli_command cmd, FILE *out)
@@ -490,6 +564,8 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "  graphs    list the store's article graphs\n"
           "  stats     count the store's graphs and quads\n"
           "  remove    remove one article graph from the store\n"
+          "  entity    an entity's facts, with the articles stating each\n"
+          "  push      send the article graphs to a SPARQL triple store\n"
           "\n", out);
     fputs(global_help, out);
     fputs("\n'newsgraph COMMAND --help' describes each command.\n"
@@ -579,7 +655,8 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     return;
   case NG_CMD_QUERY:
     fputs("usage: newsgraph query [--store STORE] [--format FORMAT] "
-          "(QUERY | -f FILE)\n"
+          "[--timeout SECONDS]\n"
+          "                       (QUERY | -f FILE)\n"
           "\n"
           "Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT) over the union\n"
           "of the store's graphs. Property paths, EXISTS, MINUS, DESCRIBE\n"
@@ -589,27 +666,59 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     fputs("  --format FORMAT     SELECT/ASK: table, csv, tsv, json or xml\n"
           "                      (default: table); CONSTRUCT: turtle or\n"
           "                      ntriples (default: turtle)\n"
-          "  -f, --file FILE     read the query from FILE\n", out);
+          "  -f, --file FILE     read the query from FILE\n"
+          "  --timeout SECONDS   stop the query after SECONDS and fail\n"
+          "                      (default: no limit); output written until\n"
+          "                      then may be incomplete\n"
+          "Dates: schema:datePublished is an xsd:date or an xsd:dateTime,\n"
+          "which rasqal never compares with each other; compare the date\n"
+          "part: FILTER(xsd:date(SUBSTR(STR(?d), 1, 10)) >=\n"
+          "\"2025-05-01\"^^xsd:date) (a warning says so otherwise).\n"
+          "rasqal answers COUNT(DISTINCT) beyond ~200 rows, VALUES before a\n"
+          "pattern and a FILTER outside a sub-select wrongly (warnings);\n"
+          "newsgraph repairs aggregates over no match (COUNT 0; GROUP BY:\n"
+          "no row).\n",
+          out);
     fputs(global_help, out);
     fputs("Example: newsgraph query 'PREFIX ng: "
           "<https://w3id.org/newsgraph/ns#>\n"
           "  SELECT ?a ?b WHERE { ?a ng:meets ?b }'\n", out);
     return;
   case NG_CMD_GRAPHS:
-    fputs("usage: newsgraph graphs [--store STORE]\n"
+    fputs("usage: newsgraph graphs [--store STORE] [--format FORMAT]\n"
           "\n"
-          "Lists the store's article graphs, one IRI a line.\n\n", out);
+          "Lists the store's article graphs, sorted by IRI, after a header\n"
+          "line: graph IRI, publication date, triples, headline.\n\n", out);
     fputs(store_help, out);
+    fputs("  --format FORMAT     tsv, csv or json (default: tsv)\n", out);
     fputs(global_help, out);
     fputs("Example: newsgraph graphs --store news.db\n", out);
     return;
   case NG_CMD_STATS:
-    fputs("usage: newsgraph stats [--store STORE]\n"
+    fputs("usage: newsgraph stats [--store STORE] [--format FORMAT]\n"
           "\n"
-          "Counts the store's article graphs and quads.\n\n", out);
+          "Counts the store's article graphs and quads, the distinct\n"
+          "entities of each class, events of each type, and facts of each\n"
+          "relation (distinct, then statements over all articles).\n\n",
+          out);
     fputs(store_help, out);
+    fputs("  --format FORMAT     tsv, csv or json (default: tsv)\n", out);
     fputs(global_help, out);
     fputs("Example: newsgraph stats --store news.db\n", out);
+    return;
+  case NG_CMD_ENTITY:
+    fputs("usage: newsgraph entity [--store STORE] NAME|IRI\n"
+          "\n"
+          "Finds the entities whose label or alternative label is NAME\n"
+          "(ignoring case), or the entity IRI, and prints each one's class,\n"
+          "labels and sameAs, then every fact it takes part in with its\n"
+          "support: how many articles state it, the first and last of their\n"
+          "dates, and the article IRIs (most-supported first; ^relation:\n"
+          "the entity is the object). Exit 1 when nothing matches.\n\n",
+          out);
+    fputs(store_help, out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph entity --store news.db 'anwar ibrahim'\n", out);
     return;
   case NG_CMD_REMOVE:
     fputs("usage: newsgraph remove [--store STORE] IRI\n"
@@ -619,6 +728,36 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     fputs(global_help, out);
     fputs("Example: newsgraph remove --store news.db "
           "https://news.example/a\n", out);
+    return;
+  case NG_CMD_PUSH:
+    fputs("usage: newsgraph push --endpoint URL [--store STORE] "
+          "[--graph IRI]\n"
+          "                      [--user USER:PASSWORD] [--update]\n"
+          "\n"
+          "Sends each article graph of the store to a triple store, one\n"
+          "request per graph, replacing the graph there (pushing twice\n"
+          "gives the same result). Prints what was sent on standard error.\n"
+          "\n"
+          "  --endpoint URL      the server's endpoint (required): for the\n"
+          "                      SPARQL 1.1 Graph Store HTTP Protocol, e.g.\n"
+          "                      Virtuoso's http://HOST:8890/sparql-graph-crud-auth\n"
+          "                      or Fuseki's http://HOST:3030/DATASET/data;\n"
+          "                      PUT URL?graph=IRI with N-Triples\n", out);
+    fputs(store_help, out);
+    fputs("  --graph IRI         only this article graph (default: all)\n"
+          "  -u, --user USER:PASSWORD\n"
+          "                      credentials, basic or digest (default: the\n"
+          "                      host's entry in ~/.netrc, else none)\n"
+          "  --update            SPARQL 1.1 Update instead (POST of DROP\n"
+          "                      SILENT GRAPH + INSERT DATA), for endpoints\n"
+          "                      without the Graph Store Protocol, e.g.\n"
+          "                      Virtuoso's /sparql-auth or Fuseki's\n"
+          "                      /DATASET/update (default: Graph Store PUT)\n",
+          out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph push --store news.db --user dba:secret \\\n"
+          "  --endpoint http://localhost:8890/sparql-graph-crud-auth\n",
+          out);
     return;
   }
 }

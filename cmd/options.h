@@ -17,7 +17,9 @@ enum ng_cli_command {
   NG_CMD_QUERY,   /* SPARQL over the store */
   NG_CMD_GRAPHS,  /* list the store's graphs */
   NG_CMD_STATS,   /* count graphs and quads */
-  NG_CMD_REMOVE   /* remove one graph */
+  NG_CMD_REMOVE,  /* remove one graph */
+  NG_CMD_ENTITY,  /* an entity's facts with their support */
+  NG_CMD_PUSH     /* send the graphs to a triple store */
 };
 
 /* Everything the command line says. Strings are borrowed from argv. */
@@ -50,6 +52,11 @@ struct ng_cli_options {
   const char *delay;           /* --delay MS */
   const char *retries;         /* --retries N */
   bool refetch;                /* build --refetch */
+  double timeout;              /* query --timeout SECONDS (0: none) */
+  double wait;                 /* --wait SECONDS for the store lock */
+  const char *endpoint;        /* push --endpoint URL */
+  const char *user;            /* push --user USER:PASS */
+  bool update;                 /* push --update: SPARQL Update */
 };
 
 /* Parses @p argv (argv[0] is the program). Returns 0 on success and 2 on a

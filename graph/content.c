@@ -46,6 +46,9 @@ struct info {
   size_t text_len;    /* non-space text bytes in the subtree */
   size_t link_len;    /* of which inside <a> */
   xmlNodePtr unl;     /* nearest boilerplate ancestor-or-self, or NULL */
+  xmlNodePtr nev;     /* nearest never-text ancestor-or-self, or NULL */
+  bool holds_main;    /* a descendant is <h1>, <article>, <main> or the
+                         articleBody */
 };
 
 /* One paragraph-like run of text. */
@@ -74,6 +77,7 @@ struct extractor {
   regex_t re_negative;  /* class weight penalty */
   regex_t re_hidden;    /* off-screen text: tooltips, screen-reader text */
   regex_t re_keep;      /* embedded posts quoted by the article */
+  regex_t re_never;     /* never article text, in any pass */
   bool strip_unlikely;  /* pass option: drop boilerplate subtrees */
   bool weight_classes;  /* pass option: use class/id weights */
   const char *headline; /* dropped where repeated as a paragraph */
@@ -109,7 +113,7 @@ is_never_content(const xmlNode *n)
     "script", "style", "noscript", "template", "svg", "math", "iframe",
     "object", "embed", "canvas", "video", "audio", "picture", "img",
     "figure", "figcaption", "button", "select", "option", "textarea",
-    "input", "label", "head", "title", "meta", "link", "map", "dialog",
+    "input", "label", "title", "meta", "link", "map", "dialog",
     "amp-ad", "amp-img", "amp-sidebar", "amp-analytics", "amp-social-share",
     "nav", "menu"};
   return name_in(n, tags, ARRAY_LEN(tags));
@@ -236,6 +240,19 @@ nonspace_len(const char *s)
   return n;
 }
 
+/* True if @p n marks the article itself: the headline, <article>,
+ * <main>, or the schema.org articleBody. */
+static bool
+is_main_element(const xmlNode *n)
+{
+  static const char *const tags[] = {"h1", "article", "main"};
+  if (name_in(n, tags, ARRAY_LEN(tags))) {
+    return true;
+  }
+  const char *ip = ng__html_attr(n, "itemprop");
+  return ip && strstr(ip, "articleBody");
+}
+
 /* Pass 1 (post-order, iterative): hidden flags, text and link lengths. */
 static void
 measure(struct extractor *x, xmlNodePtr root)
@@ -280,6 +297,8 @@ measure(struct extractor *x, xmlNodePtr root)
           !ni->hidden) {
         pi->text_len += ni->text_len;
         pi->link_len += ni->link_len;
+        pi->holds_main = pi->holds_main || ni->holds_main ||
+                         is_main_element(n);
       }
       if (n == root) {
         n = NULL;
@@ -330,6 +349,21 @@ classify(struct extractor *x, xmlNodePtr root, size_t total_text)
     }
     in->self_unlikely = unlikely;
     in->unl = unlikely ? n : (pin ? pin->unl : NULL);
+    /* A banner or a comment section is a box inside the page, however
+     * much of a thin page's text it holds; an element around the
+     * headline or the article, or around several blocks that hold most
+     * of the text, is a wrapper whatever its class says. */
+    bool never = !body_prop && !keep && n != x->body && n != root &&
+                 !in->holds_main && matches(&x->re_never, ci);
+    if (never && wrapper) {
+      size_t filled = 0;
+      for (xmlNodePtr c = n->children; c; c = c->next) {
+        filled += c->type == XML_ELEMENT_NODE && info_of(c) &&
+                  info_of(c)->text_len > 0;
+      }
+      never = filled < 2;
+    }
+    in->nev = never ? n : (pin ? pin->nev : NULL);
     if (body_prop) {
       in->class_weight += 50;
     }
@@ -446,6 +480,15 @@ segment(struct extractor *x, xmlNodePtr root)
       if (is_block(n)) {
         TRY(st, flush_block(&s));
         s.container = n;
+        if (!n->children) {
+          /* a line break ends a line, but the lines after it still
+           * belong to the enclosing block (<br>-separated bodies) */
+          xmlNodePtr p = n->parent;
+          while (p && p != root->parent && !is_block(p)) {
+            p = p->parent;
+          }
+          s.container = p ? p : root;
+        }
       }
       if (ng__html_is(n, "a")) {
         link_depth++;
@@ -570,7 +613,7 @@ score(struct extractor *x)
   for (size_t i = 0; i < x->n_blocks; i++) {
     struct block *b = &x->blocks[i];
     struct info *ci = info_of(b->container);
-    if (b->len < MIN_SCORED_LEN || !ci || ci->hidden) {
+    if (b->len < MIN_SCORED_LEN || !ci || ci->hidden || ci->nev) {
       continue;
     }
     if (x->strip_unlikely && ci->unl) {
@@ -812,6 +855,52 @@ same_text(const char *a, const char *b)
   }
 }
 
+/* True if the block ends with a photo credit "(NAME / AGENCY)",
+ * "(AGENCY/NAME)": the caption of a picture, not a sentence of the story
+ * (failure class 4 of the L3S-GN1 check; news style puts the credit in
+ * parentheses with a slash between photographer and agency). */
+static bool
+is_photo_credit(const char *t, size_t len)
+{
+  size_t open = len;
+  while (open > 0 && t[open - 1] != '(') {
+    open--;
+  }
+  if (open == 0 || len - open > 60 || len - open < 4) {
+    return false;
+  }
+  const char *c = t + open; /* after "(" */
+  size_t cl = len - open - 1;
+  const char *slash = memchr(c, '/', cl);
+  if (!slash || !isupper((unsigned char)c[0]) || memchr(c, '.', cl)) {
+    return false;
+  }
+  const char *after = slash + 1;
+  while (after < c + cl && *after == ' ') {
+    after++;
+  }
+  return after < c + cl && isupper((unsigned char)*after) &&
+         !memchr(c, ',', cl);
+}
+
+/* True if the block is a copyright or wire-service notice: "(c) 2008
+ * The Associated Press. All rights reserved. This material may not be
+ * published..." (failure class 2). */
+static bool
+is_rights_line(const char *t, size_t len)
+{
+  static const char needle[] = "all rights reserved";
+  size_t nl = sizeof needle - 1;
+  for (size_t k = 0; k + nl <= len; k++) {
+    if (strncasecmp(t + k, needle, nl) == 0) {
+      return true;
+    }
+  }
+  return len > 1 && t[0] == '(' &&
+         (strncasecmp(t + 1, "copyright", 9) == 0 ||
+          strncmp(t + 1, "\xc2\xa9", 2) == 0);
+}
+
 /* Lines that are page furniture even inside the article region. */
 static bool
 is_furniture(const char *t, size_t len)
@@ -860,6 +949,12 @@ is_furniture(const char *t, size_t len)
       }
     }
   }
+  if (len > 2 && t[len - 1] == ')' && len < 400 && is_photo_credit(t, len)) {
+    return true;
+  }
+  if (len < 400 && is_rights_line(t, len)) {
+    return true;
+  }
   for (size_t i = 0; i < ARRAY_LEN(starts); i++) {
     size_t sl = strlen(starts[i]);
     if (len >= sl && strncasecmp(t, starts[i], sl) == 0 &&
@@ -893,11 +988,244 @@ is_furniture(const char *t, size_t len)
   return false;
 }
 
+/* True if the block opens the readers' comment section: a "Comments"
+ * heading or count, a comment form or its notice, or a reader's
+ * "Posted by NAME on DATE" signature. The story has ended there
+ * (failure class 1 of the L3S-GN1 check: reader comments kept after the
+ * body in the same container). */
+static bool
+is_comments_start(const char *t, size_t len)
+{
+  static const char *const whole[] = {
+    "comments", "comment", "reader comments", "readers' comments",
+    "readers comments", "user comments", "your comments", "post a comment",
+    "add a comment", "leave a comment", "add your comment", "have your say",
+    "discuss this article", "talkback", "reader feedback", "responses",
+    "reader responses", "what do you think?"};
+  static const char *const starts[] = {
+    "comments are now closed", "comments are closed",
+    "there are no comments", "there are currently no comments",
+    "the following are comments", "post a comment", "add your comment",
+    "leave a comment", "to post a comment", "be the first to comment",
+    "do you have comments", "have your say", "log in to comment",
+    "login to comment", "sign in to comment", "you must be logged in",
+    "comment posters", "comment entries", "read all comments",
+    "view all comments", "show comments", "readers' comments",
+    "reader comments", "user comments", "comments:", "comments (",
+    "must be registered to", "must be logged in", "you must be registered"};
+  if (len == 0 || len >= 160) {
+    return false;
+  }
+  /* "Comments (12)", "Comments:", "12 comments", "3 responses" */
+  size_t e = len;
+  while (e > 0 && (isdigit((unsigned char)t[e - 1]) || t[e - 1] == ')' ||
+                   t[e - 1] == '(' || t[e - 1] == ':' || t[e - 1] == ' ')) {
+    e--;
+  }
+  size_t b = 0;
+  while (b < e && (isdigit((unsigned char)t[b]) || t[b] == ' ')) {
+    b++;
+  }
+  for (size_t i = 0; i < ARRAY_LEN(whole); i++) {
+    size_t wl = strlen(whole[i]);
+    if (e - b == wl && strncasecmp(t + b, whole[i], wl) == 0) {
+      return true;
+    }
+  }
+  for (size_t i = 0; i < ARRAY_LEN(starts); i++) {
+    size_t sl = strlen(starts[i]);
+    if (len >= sl && strncasecmp(t, starts[i], sl) == 0) {
+      return true;
+    }
+  }
+  return len > 13 && strncasecmp(t, "posted by ", 10) == 0 &&
+         strpbrk(t, "0123456789") != NULL;
+}
+
+/* True if the block heads a list of other stories or a box set after the
+ * story: "Other news", "Also in Business", "Top stories", "Tips". The
+ * story has ended there (failure class 2 of the L3S-GN1 check).
+ * "Related" and "Latest news" boxes are not in the list: they also sit
+ * in the middle of a story or above it. */
+static bool
+is_teaser_heading(const char *t, size_t len)
+{
+  static const char *const whole[] = {
+    "other news", "in other news", "other stories", "more stories",
+    "top stories", "more headlines", "tips", "also on this site"};
+  size_t e = len;
+  while (e > 0 && (t[e - 1] == ':' || t[e - 1] == ' ')) {
+    e--;
+  }
+  for (size_t i = 0; i < ARRAY_LEN(whole); i++) {
+    size_t wl = strlen(whole[i]);
+    if (e == wl && strncasecmp(t, whole[i], wl) == 0) {
+      return true;
+    }
+  }
+  /* "Also in National", "Also in Travel:" */
+  return e > 8 && e < 40 && strncasecmp(t, "also in ", 8) == 0 &&
+         isupper((unsigned char)t[8]) && !memchr(t, '.', e);
+}
+
+/* Digits at @p t (at most @p max of them, up to @p end); 0 if none. */
+static size_t
+digit_run(const char *t, const char *end, size_t max)
+{
+  size_t n = 0;
+  while (t + n < end && n <= max && isdigit((unsigned char)t[n])) {
+    n++;
+  }
+  return n > max ? 0 : n;
+}
+
+/* True if [t, end) is one numeric date ("2/5/2019", "15.04.2019",
+ * "2019-04-15") or clock time ("08:30", "12:10PM", "9:05 a.m." split
+ * off by the caller). */
+static bool
+is_stamp_token(const char *t, const char *end)
+{
+  size_t a = digit_run(t, end, 4);
+  if (a == 0 || t + a >= end) {
+    return false;
+  }
+  char sep = t[a];
+  const char *p = t + a + 1;
+  size_t b = digit_run(p, end, 2);
+  if (b == 0) {
+    return false;
+  }
+  p += b;
+  if (sep == ':') {
+    if (a > 2 || b != 2) {
+      return false;
+    }
+    if (p < end && *p == ':') { /* seconds */
+      size_t c = digit_run(p + 1, end, 2);
+      if (c != 2) {
+        return false;
+      }
+      p += 3;
+    }
+    if (p < end && (*p == 'a' || *p == 'A' || *p == 'p' || *p == 'P') &&
+        p + 1 < end && (p[1] == 'm' || p[1] == 'M')) {
+      p += 2;
+    }
+    return p == end;
+  }
+  if (sep != '/' && sep != '.' && sep != '-') {
+    return false;
+  }
+  if (p >= end || *p != sep) {
+    return false;
+  }
+  size_t c = digit_run(p + 1, end, 4);
+  return c >= 2 && p + 1 + c == end && (a == 4 || c == 4 || c == 2) &&
+         (a <= 2 || a == 4);
+}
+
+/* True if the @p n bytes at @p p may follow a numeric stamp: a dash or
+ * bar that separated it from the byline, or a time-zone abbreviation
+ * ("2008-01-15 20:04:13 -", "16:59 ET"). */
+static bool
+is_stamp_suffix(const char *p, size_t n)
+{
+  static const char *const tokens[] = {"-", "--", "|", "et", "est", "edt",
+                                       "pt", "pst", "pdt", "gmt", "utc",
+                                       "bst", "cet", "cest", "ist"};
+  for (size_t i = 0; i < ARRAY_LEN(tokens); i++) {
+    if (n == strlen(tokens[i]) && strncasecmp(p, tokens[i], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if @p t is only numeric dates and clock times ("2/5/2019",
+ * "12:10 PM", "15.04.2019, 08:30"): a timestamp line whose day order
+ * the metadata step resolves, never a sentence of the story. */
+static bool
+is_numeric_stamp(const char *t, size_t len)
+{
+  const char *end = t + len;
+  size_t stamps = 0;
+  for (const char *p = t; p < end;) {
+    while (p < end && (*p == ' ' || *p == ',')) {
+      p++;
+    }
+    const char *q = p;
+    while (q < end && *q != ' ' && *q != ',') {
+      q++;
+    }
+    if (q == p) {
+      break;
+    }
+    size_t n = (size_t)(q - p);
+    if (is_stamp_token(p, q)) {
+      stamps++;
+    } else if (!(stamps > 0 &&
+                 (is_stamp_suffix(p, n) ||
+                  (n == 2 && strncasecmp(p, "am", 2) == 0) ||
+                  (n == 2 && strncasecmp(p, "pm", 2) == 0) ||
+                  (n == 4 && strncasecmp(p, "a.m.", 4) == 0) ||
+                  (n == 4 && strncasecmp(p, "p.m.", 4) == 0)))) {
+      return false;
+    }
+    p = q;
+  }
+  return stamps > 0;
+}
+
+/* True if one of the bytes in @p set occurs in [t, t + len). */
+static bool
+strpbrk_n(const char *t, size_t len, const char *set)
+{
+  for (size_t k = 0; k < len; k++) {
+    if (t[k] && strchr(set, t[k])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True if the block is a wire byline: "By NAME, Associated Press Writer
+ * 42 minutes ago", "By NAME -- Publication, 1/21/2008": it starts with
+ * "By", does not end a sentence, and names a role, a time or a date. */
+static bool
+is_wire_byline(const char *t, size_t len)
+{
+  static const char *const roles[] = {"writer", "correspondent",
+                                      "reporter", "editor", "staff",
+                                      " ago", "press", "news service"};
+  if (len < 4 || len >= 130 || strncmp(t, "By ", 3) != 0 ||
+      !isupper((unsigned char)t[3]) || t[len - 1] == '.') {
+    return false;
+  }
+  if (strpbrk_n(t, len, "0123456789")) {
+    return true;
+  }
+  for (size_t i = 0; i < ARRAY_LEN(roles); i++) {
+    size_t rl = strlen(roles[i]);
+    for (size_t k = 0; k + rl <= len; k++) {
+      if (strncasecmp(t + k, roles[i], rl) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* True if the block is only a date/time stamp or a byline. */
 static bool
 is_stamp(const char *t, size_t len)
 {
   char d[32];
+  if (is_wire_byline(t, len)) {
+    return true;
+  }
+  if (len < 40 && is_numeric_stamp(t, len)) {
+    return true;
+  }
   if (len < 60) {
     char tmp[64];
     memcpy(tmp, t, len);
@@ -922,6 +1250,19 @@ is_stamp(const char *t, size_t len)
     }
   }
   return false;
+}
+
+/* True if the block ends like a sentence: . ! ? or a closing quote. */
+static bool
+ends_sentence(const char *t, size_t len)
+{
+  char last = t[len - 1];
+  return last == '.' || last == '!' || last == '?' || last == '"' ||
+         last == '\'' ||
+         (len >= 3 && (unsigned char)t[len - 3] == 0xE2 &&
+          (unsigned char)t[len - 2] == 0x80 &&
+          ((unsigned char)t[len - 1] == 0x9D ||
+           (unsigned char)t[len - 1] == 0x99));
 }
 
 /* True if a fully linked block still reads as a sentence of the body
@@ -962,10 +1303,20 @@ assemble(struct extractor *x, xmlNodePtr top, struct ng_buf *out)
     if (!ci || !ci->inc || ci->hidden) {
       continue;
     }
+    const char *t = x->text.data + b->off;
+    if (b->link_len * 2 <= b->len && (is_comments_start(t, b->len) ||
+                                      is_teaser_heading(t, b->len))) {
+      if (out->len >= 200) {
+        break; /* readers' comments or other stories follow the story */
+      }
+      continue;
+    }
     if (x->strip_unlikely && block_unlikely(b)) {
       continue;
     }
-    const char *t = x->text.data + b->off;
+    if (ci->nev && !info_of(ci->nev)->top_anc) {
+      continue; /* a relaxed pass never brings back a banner or comments */
+    }
     if (b->heading == 1) {
       continue;
     }
@@ -977,6 +1328,9 @@ assemble(struct extractor *x, xmlNodePtr top, struct ng_buf *out)
     }
     if (is_furniture(t, b->len) || is_stamp(t, b->len)) {
       continue;
+    }
+    if (out->len == 0 && b->len < 80 && !ends_sentence(t, b->len)) {
+      continue; /* a label, kicker or section name above the story */
     }
     if (out->len > 0) {
       TRY(st, ng__buf_add(out, "\n\n", 2));
@@ -1045,12 +1399,22 @@ compile_res(struct extractor *x)
     "visually-?hidden|screen-?reader|screenreader|offscreen|a11y-hidden";
   static const char keep[] = "twitter-tweet|instagram-media|tiktok-embed|"
                              "social-media-embed|embedded-post";
+  /* Never article text, not even when a short article makes the
+   * extractor retry with fewer exclusions (FAULT-CASES E01, E03): the
+   * consent banner and the readers' comments are the site's and the
+   * readers' words, not the newsroom's. */
+  static const char never[] = "cookie|consent|gdpr|comment|disqus|newsletter";
   int flags = REG_EXTENDED | REG_ICASE | REG_NOSUB;
   if (regcomp(&x->re_hidden, hidden, flags) != 0) {
     return NG_ERR_INTERNAL;
   }
   if (regcomp(&x->re_keep, keep, flags) != 0) {
     regfree(&x->re_hidden);
+    return NG_ERR_INTERNAL;
+  }
+  if (regcomp(&x->re_never, never, flags) != 0) {
+    regfree(&x->re_hidden);
+    regfree(&x->re_keep);
     return NG_ERR_INTERNAL;
   }
   if (regcomp(&x->re_strong, strong, flags) != 0) {
@@ -1095,12 +1459,31 @@ ng__content_extract(ng_world *world, xmlDocPtr html, const char *headline,
   if (!root) {
     goto finish;
   }
-  x.body = root;
-  for (xmlNodePtr n = root; n; n = ng__html_next(root, n, false)) {
-    if (ng__html_is(n, "body")) {
-      x.body = n;
+  /* A broken start tag can leave an empty first root element with the
+   * page in a second one: take the first top-level element that holds a
+   * <body>. */
+  for (xmlNodePtr r = root; r; r = r->next) {
+    bool has_body = false;
+    for (xmlNodePtr n = r; n && !has_body; n = ng__html_next(r, n, false)) {
+      has_body = ng__html_is(n, "body");
+    }
+    if (r->type == XML_ELEMENT_NODE && has_body) {
+      root = r;
       break;
     }
+  }
+  /* The <body>, unless the page has none (text the parser left in the
+   * <head> after a stray tag) or several (a second document pasted after
+   * an early </html>): then the whole tree. The <head> is not hidden as
+   * such, its title, scripts and styles are. */
+  x.body = NULL;
+  for (xmlNodePtr n = root; n; n = ng__html_next(root, n, false)) {
+    if (ng__html_is(n, "body")) {
+      x.body = x.body ? root : n;
+    }
+  }
+  if (!x.body) {
+    x.body = root;
   }
   TRY(st, compile_res(&x));
   x.n_infos = count_elements(root);
@@ -1151,6 +1534,7 @@ done:
   regfree(&x.re_negative);
   regfree(&x.re_hidden);
   regfree(&x.re_keep);
+  regfree(&x.re_never);
 finish:
   free(x.infos);
   free(x.blocks);

@@ -285,13 +285,17 @@ struct pos_mention {
   size_t begin;
   size_t sentence;
   size_t entity;
+  size_t order; /* index in doc->mentions: ties keep that order */
 };
 
 static int
 cmp_pos(const void *a, const void *b)
 {
   const struct pos_mention *x = a, *y = b;
-  return x->begin < y->begin ? -1 : x->begin > y->begin;
+  if (x->begin != y->begin) {
+    return x->begin < y->begin ? -1 : 1;
+  }
+  return x->order < y->order ? -1 : x->order > y->order;
 }
 
 struct resolver {
@@ -314,16 +318,40 @@ pm_insert(struct resolver *r, size_t begin, size_t sentence, size_t entity)
     r->pm = p;
     r->cap_pm = ncap;
   }
-  size_t i = r->n_pm;
-  while (i > 0 && r->pm[i - 1].begin > begin) {
-    r->pm[i] = r->pm[i - 1];
-    i--;
+  /* after every mention beginning at or before @p begin */
+  size_t lo = 0, hi = r->n_pm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->pm[mid].begin <= begin) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
   }
-  r->pm[i].begin = begin;
-  r->pm[i].sentence = sentence;
-  r->pm[i].entity = entity;
+  memmove(&r->pm[lo + 1], &r->pm[lo], (r->n_pm - lo) * sizeof *r->pm);
+  r->pm[lo].begin = begin;
+  r->pm[lo].sentence = sentence;
+  r->pm[lo].entity = entity;
+  r->pm[lo].order = SIZE_MAX;
   r->n_pm++;
   return NG_OK;
+}
+
+/* Index of the first mention beginning at or after @p begin (r->pm is in
+ * text order): binary search. */
+static size_t
+pm_lower(const struct resolver *r, size_t begin)
+{
+  size_t lo = 0, hi = r->n_pm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->pm[mid].begin < begin) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
 }
 
 static bool
@@ -338,11 +366,8 @@ antecedent(const struct resolver *r, size_t begin, size_t s, int gender)
 {
   const struct ng_doc *doc = r->doc;
   /* the last person before it in its sentence */
-  for (size_t i = r->n_pm; i-- > 0;) {
+  for (size_t i = pm_lower(r, begin); i-- > 0;) {
     const struct pos_mention *m = &r->pm[i];
-    if (m->begin >= begin) {
-      continue;
-    }
     if (m->sentence != s) {
       break;
     }
@@ -354,7 +379,10 @@ antecedent(const struct resolver *r, size_t begin, size_t s, int gender)
   /* else the first person of the closest earlier sentence */
   for (size_t back = 1; back <= 3 && back <= s; back++) {
     size_t want = s - back;
-    for (size_t i = 0; i < r->n_pm; i++) {
+    /* mentions of a sentence are the ones beginning inside it */
+    const struct ng_sentence *ws = &doc->sentences[want];
+    for (size_t i = pm_lower(r, ws->begin);
+         i < r->n_pm && r->pm[i].begin < ws->end; i++) {
       const struct pos_mention *m = &r->pm[i];
       if (m->sentence != want) {
         continue;
@@ -374,8 +402,8 @@ last_before(const struct resolver *r, size_t begin,
             bool (*ok)(const struct resolver *, size_t, const void *),
             const void *arg)
 {
-  for (size_t i = r->n_pm; i-- > 0;) {
-    if (r->pm[i].begin < begin && ok(r, r->pm[i].entity, arg)) {
+  for (size_t i = pm_lower(r, begin); i-- > 0;) {
+    if (ok(r, r->pm[i].entity, arg)) {
       return r->pm[i].entity;
     }
   }
@@ -636,11 +664,21 @@ resolve_references(ng_world *world, struct ng_doc *doc)
       r.gender[e] = h ? h->gender : 0;
     }
   }
+  if (doc->n_mentions) {
+    r.pm = malloc(doc->n_mentions * sizeof *r.pm);
+    if (!r.pm) {
+      st = NG_ERR_NOMEM;
+      goto done;
+    }
+    r.cap_pm = doc->n_mentions;
+  }
   for (size_t m = 0; m < doc->n_mentions; m++) {
     const struct ng_mention *mn = &doc->mentions[m];
-    TRY_DONE(st, pm_insert(&r, mn->begin, mn->sentence,
-                           ng__doc_resolve(doc, mn->entity)));
+    r.pm[m] = (struct pos_mention){mn->begin, mn->sentence,
+                                   ng__doc_resolve(doc, mn->entity), m};
   }
+  r.n_pm = doc->n_mentions;
+  /* text order; mentions at one offset in the order they were added */
   qsort(r.pm, r.n_pm, sizeof *r.pm, cmp_pos);
   for (size_t s = 0; s < doc->n_sentences; s++) {
     TRY_DONE(st, resolve_sentence(&r, s));

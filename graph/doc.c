@@ -327,6 +327,11 @@ ng_doc_free(ng_doc *doc)
   free(doc->requested_url);
   free(doc->etag);
   free(doc->last_modified);
+  if (doc->relset) {
+    /* matches kept by ng__relation_run() that no event stage took */
+    ng__relation_clear(doc->relset);
+    free(doc->relset);
+  }
   free(doc->user_url);
   free(doc->user_date);
   ng__meta_clear(&doc->meta);

@@ -187,6 +187,11 @@ struct ng_doc {
   char *requested_url;
   char *etag;
   char *last_modified;
+
+  /* relation.c: the trigger matches ng__relation_run() found, kept for
+   * ng__event_run() when the facts it added cannot change them; owned,
+   * NULL otherwise; ng__event_run() takes it over and frees it */
+  struct ng_relset *relset;
 };
 
 /* Frees every field of @p m and zeroes it (reusable afterwards). */

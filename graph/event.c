@@ -27,6 +27,10 @@ struct ctx {
   size_t *n_tx;                      /* per sentence */
   size_t head;                       /* end of the dateline */
   char anchor_date[11];              /* the article's main day, or "" */
+  size_t *figs;                      /* trade_figures(): hash set of the
+                                      * figures added, event index + 1 or
+                                      * 0 (owned) */
+  size_t n_figs_slots, n_figs;
 };
 
 /* ---- helpers ---- */
@@ -35,6 +39,20 @@ static const struct ng_view *
 view_of(const struct ctx *cx, size_t vi)
 {
   return &cx->set.views.v[vi];
+}
+
+/* The matches of view @p vi are among cx->set.m[*lo] up to
+ * cx->set.m[*hi] (all of them when the set has no per-view index). */
+static void
+view_matches(const struct ctx *cx, size_t vi, size_t *lo, size_t *hi)
+{
+  if (cx->set.first && vi < cx->set.views.n) {
+    *lo = cx->set.first[vi];
+    *hi = cx->set.first[vi + 1];
+  } else {
+    *lo = 0;
+    *hi = cx->set.n;
+  }
 }
 
 /* First token of @p v beginning at or after byte @p off (n_toks if
@@ -444,7 +462,9 @@ visit_followups(struct ctx *cx, struct vlist *vl)
     const struct ng_view *v = view_of(cx, vi);
     size_t s = v->sentence;
     bool has_match = false;
-    for (size_t i = 0; i < cx->set.n && !has_match; i++) {
+    size_t lo, hi;
+    view_matches(cx, vi, &lo, &hi);
+    for (size_t i = lo; i < hi && !has_match; i++) {
       has_match = cx->set.m[i].m.view == vi &&
                   cx->set.m[i].m.rule->rel == NG_REL_VISITS;
     }
@@ -1764,7 +1784,9 @@ pick_pairs(const struct ctx *cx, size_t vi, size_t at, bool implicit,
            struct pairpick *pp)
 {
   const struct ng_view *v = view_of(cx, vi);
-  for (size_t i = 0; i < cx->set.n; i++) {
+  size_t lo, hi;
+  view_matches(cx, vi, &lo, &hi);
+  for (size_t i = lo; i < hi; i++) {
     const struct ng_rmatch *rm = &cx->set.m[i];
     if (rm->m.view != vi || rm->m.rule->rel != NG_REL_TRADING_PARTNER_OF ||
         rm->modality == NG_MOD_DENIED || rm->m.implicit != implicit) {
@@ -2100,6 +2122,92 @@ figure_year(const struct ctx *cx, size_t s, const struct ng_money *mon,
   return year;
 }
 
+/* Hash of what makes two trade figures the same (FNV-1a). */
+static size_t
+fig_hash(int year, size_t p0, size_t p1, const char *cur, const char *val)
+{
+  uint32_t h = 2166136261u;
+  size_t nums[3] = {(size_t)(unsigned)year, p0, p1};
+  const unsigned char *b = (const unsigned char *)nums;
+  for (size_t i = 0; i < sizeof nums; i++) {
+    h = (h ^ b[i]) * 16777619u;
+  }
+  for (const char *sp[2] = {cur, val}, **q = sp; q < sp + 2; q++) {
+    for (const unsigned char *c = (const unsigned char *)*q; *c; c++) {
+      h = (h ^ *c) * 16777619u;
+    }
+    h = (h ^ 0xFFu) * 16777619u;
+  }
+  return h;
+}
+
+/* True if trade figure event @p o has exactly these fields. */
+static bool
+fig_same(const struct ng_event *o, int year, size_t p0, size_t p1,
+         const char *cur, const char *val)
+{
+  return o->kind == NG_EV_TRADE_FIGURE && o->year == year &&
+         o->parties[0] == p0 && o->parties[1] == p1 &&
+         strcmp(o->currency, cur) == 0 && strcmp(o->value, val) == 0;
+}
+
+/* True if trade_figures() already added a figure with these fields. */
+static bool
+figs_has(const struct ctx *cx, int year, size_t p0, size_t p1,
+         const char *cur, const char *val)
+{
+  if (!cx->n_figs_slots) {
+    return false;
+  }
+  size_t mask = cx->n_figs_slots - 1;
+  for (size_t h = fig_hash(year, p0, p1, cur, val) & mask; cx->figs[h];
+       h = (h + 1) & mask) {
+    if (fig_same(&cx->doc->events[cx->figs[h] - 1], year, p0, p1, cur,
+                 val)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Puts @p slot (event index + 1) into the table @p t of @p n slots. */
+static void
+figs_put(const struct ng_doc *doc, size_t *t, size_t n, size_t slot)
+{
+  const struct ng_event *o = &doc->events[slot - 1];
+  size_t h = fig_hash(o->year, o->parties[0], o->parties[1], o->currency,
+                      o->value) &
+             (n - 1);
+  while (t[h]) {
+    h = (h + 1) & (n - 1);
+  }
+  t[h] = slot;
+}
+
+/* Adds trade figure event @p e to the set of trade_figures(). */
+static ng_status
+figs_add(struct ctx *cx, size_t e)
+{
+  if (2 * (cx->n_figs + 1) > cx->n_figs_slots) {
+    size_t n = cx->n_figs_slots ? cx->n_figs_slots * 2 : 64;
+    size_t *t = calloc(n, sizeof *t);
+    if (!t) {
+      return NG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < cx->n_figs_slots; i++) {
+      if (cx->figs[i]) {
+        figs_put(cx->doc, t, n, cx->figs[i]);
+      }
+    }
+    free(cx->figs);
+    cx->figs = t;
+    cx->n_figs_slots = n;
+  }
+  figs_put(cx->doc, cx->figs, cx->n_figs_slots, e + 1);
+  cx->n_figs++;
+  return NG_OK;
+}
+
 /* True if view @p v holds a trade word (ngl:TradeWord) used as a common
  * noun or verb: a capitalised one inside the sentence is part of a name
  * the entity finder did not know ("UK Export Finance will provide a
@@ -2134,7 +2242,6 @@ trade_figures(struct ctx *cx)
   ng_status st;
   struct ng_doc *doc = cx->doc;
   int last_year = 0;
-  size_t start = doc->n_events;
   /* ¥ is the yuan in an article that names the yuan anywhere */
   bool yuan = ng__money_says_yuan(doc->text, doc->text_len);
   for (size_t vi = 0; vi < cx->set.views.n; vi++) {
@@ -2208,15 +2315,9 @@ trade_figures(struct ctx *cx)
       }
       last_year = year;
       size_t p[2] = {x < y ? x : y, x < y ? y : x};
-      bool dup = false;
-      for (size_t e = start; e < doc->n_events && !dup; e++) {
-        const struct ng_event *o = &doc->events[e];
-        dup = o->kind == NG_EV_TRADE_FIGURE && o->year == year &&
-              o->parties[0] == p[0] && o->parties[1] == p[1] &&
-              strcmp(o->currency, mon[i].currency) == 0 &&
-              strcmp(o->value, mon[i].value) == 0;
-      }
-      if (dup) {
+      /* the same figure added before (a hash set of the figures added
+       * since start, instead of a scan of them) */
+      if (figs_has(cx, year, p[0], p[1], mon[i].currency, mon[i].value)) {
         continue;
       }
       struct ng_event ev;
@@ -2237,6 +2338,7 @@ trade_figures(struct ctx *cx)
       ev.confidence = 0.75;
       ev.modality = NG_MOD_ASSERTED;
       TRY(st, take(doc, &ev));
+      TRY(st, figs_add(cx, doc->n_events - 1));
       /* the figure states that they trade */
       struct ng_fact f = {NG_REL_TRADING_PARTNER_OF, x, y, v->sentence, 0.6,
                           NG_MOD_ASSERTED};
@@ -2281,7 +2383,14 @@ ng__event_run(ng_world *world, struct ng_doc *doc)
   cx.world = world;
   cx.doc = doc;
   ng__relation_set_ref_date(doc);
-  TRY(st, ng__relation_find(world, doc, &cx.set));
+  if (doc->relset) {
+    /* ng__relation_run() left the matches it found (still valid) */
+    cx.set = *doc->relset;
+    free(doc->relset);
+    doc->relset = NULL;
+  } else {
+    TRY(st, ng__relation_find(world, doc, &cx.set));
+  }
   cx.lex = world->lex;
   cx.head = dateline_end(doc);
   TRY_DONE(st, compute_timexes(&cx));
@@ -2299,6 +2408,7 @@ ng__event_run(ng_world *world, struct ng_doc *doc)
   TRY_DONE(st, trade_figures(&cx));
 done:
   free(vl.r);
+  free(cx.figs);
   free(cx.tx);
   free(cx.n_tx);
   ng__relation_clear(&cx.set);

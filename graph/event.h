@@ -29,6 +29,7 @@
  * binary fact an inferred event rests on (a foreign participant's visit
  * to a meeting's city, unless the place is known only from a joint
  * signing; tradingPartnerOf for a trade figure). Denied matches give no event. Sets doc->ref_date when
- * empty. Errors: NG_ERR_NOMEM and the lexicon's loading errors. */
+ * empty. Uses (and frees) the matches ng__relation_run() kept in
+ * doc->relset, else searches them. Errors: NG_ERR_NOMEM and the lexicon's loading errors. */
 NG_NODISCARD ng_status ng__event_run(ng_world *world, struct ng_doc *doc);
 #endif

@@ -265,15 +265,6 @@ struct ng_crawl {
   size_t n_proxies;
 };
 
-/* Monotonic seconds. */
-static double
-mono(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---------------------------------------------------------------- guard */
 
 /* CURLOPT_OPENSOCKETFUNCTION: every address libcurl connects to, after
@@ -583,7 +574,7 @@ start(struct ng_crawl *c, struct xfer *x)
            rc != CURLE_OK ? curl_easy_strerror(rc) : "cannot start");
     return;
   }
-  double now = mono();
+  double now = ng__monotonic();
   x->state = X_ACTIVE;
   x->host->active++;
   c->active++;
@@ -599,7 +590,7 @@ static void
 requeue(struct xfer *x, double wait)
 {
   x->state = X_PENDING;
-  x->not_before = mono() + wait;
+  x->not_before = ng__monotonic() + wait;
 }
 
 /* Starts the robots.txt transfer of host @p h. */
@@ -1080,8 +1071,8 @@ done(struct ng_crawl *c, struct xfer *x, CURLcode rc)
       ng__warnf(world, "%s: HTTP %ld; retry %ld of %ld in %.0f s", x->cur,
                 status, x->attempts, c->retries, wait);
       /* The host asked everyone to wait, not only this URL. */
-      if (mono() + wait > x->host->next_start) {
-        x->host->next_start = mono() + wait;
+      if (ng__monotonic() + wait > x->host->next_start) {
+        x->host->next_start = ng__monotonic() + wait;
       }
       requeue(x, wait);
       return;
@@ -1123,7 +1114,7 @@ window_end(const struct ng_crawl *c)
 static void
 schedule(struct ng_crawl *c)
 {
-  double now = mono();
+  double now = ng__monotonic();
   size_t end = window_end(c);
   for (size_t i = c->next_out; i < end && c->active < c->jobs; i++) {
     struct xfer *x = c->items[i];
@@ -1176,7 +1167,7 @@ schedule(struct ng_crawl *c)
 static long
 next_wait_ms(struct ng_crawl *c)
 {
-  double now = mono(), best = now + 1;
+  double now = ng__monotonic(), best = now + 1;
   size_t end = window_end(c);
   for (size_t i = c->next_out; i < end; i++) {
     struct xfer *x = c->items[i];

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Gazetteer and word lists: Turtle files parsed with raptor into entries
- * and surface forms; surface forms sorted by their folded first word so a
- * text position is looked up with one binary search. */
+ * and surface forms; surface forms sorted by their folded first word and
+ * indexed by a hash of it, so a text position is looked up in time
+ * independent of the gazetteer's size. */
 #include "gazetteer.h"
 
 #include "segment.h"
@@ -29,7 +30,93 @@ struct ng_gazetteer {
   size_t n_entries;
   struct name *names; /* sorted by key, then longer surface first */
   size_t n_names, cap_names;
+  size_t *slots;       /* open addressing: index in names of the first
+                        * name of a key, or NG_NONE (owned) */
+  size_t n_slots;      /* a power of two, at least twice the keys */
 };
+
+/* FNV-1a hash of the NUL-terminated @p key. */
+static uint32_t
+key_hash(const char *key)
+{
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+    h = (h ^ *p) * 16777619u;
+  }
+  return h;
+}
+
+/* Builds gaz->slots over the sorted names. */
+static ng_status
+build_index(struct ng_gazetteer *gaz)
+{
+  size_t n_keys = 0;
+  for (size_t i = 0; i < gaz->n_names; i++) {
+    n_keys += i == 0 || strcmp(gaz->names[i - 1].key, gaz->names[i].key) != 0;
+  }
+  size_t n = 16;
+  while (n < 2 * n_keys) {
+    n *= 2;
+  }
+  gaz->slots = malloc(n * sizeof *gaz->slots);
+  if (!gaz->slots) {
+    return NG_ERR_NOMEM;
+  }
+  gaz->n_slots = n;
+  for (size_t i = 0; i < n; i++) {
+    gaz->slots[i] = NG_NONE;
+  }
+  for (size_t i = 0; i < gaz->n_names; i++) {
+    if (i > 0 && strcmp(gaz->names[i - 1].key, gaz->names[i].key) == 0) {
+      continue;
+    }
+    size_t h = key_hash(gaz->names[i].key) & (n - 1);
+    while (gaz->slots[h] != NG_NONE) {
+      h = (h + 1) & (n - 1);
+    }
+    gaz->slots[h] = i;
+  }
+  return NG_OK;
+}
+
+size_t
+ng__gazetteer_key_first(const struct ng_gazetteer *gaz, const char *key)
+{
+  if (!gaz || !gaz->slots) {
+    return NG_NONE;
+  }
+  size_t mask = gaz->n_slots - 1;
+  for (size_t h = key_hash(key) & mask;; h = (h + 1) & mask) {
+    size_t i = gaz->slots[h];
+    if (i == NG_NONE) {
+      return NG_NONE;
+    }
+    if (strcmp(gaz->names[i].key, key) == 0) {
+      return i;
+    }
+  }
+}
+
+bool
+ng__gazetteer_index_ok(const struct ng_gazetteer *gaz)
+{
+  for (size_t i = 0; i < gaz->n_names; i++) {
+    const char *key = gaz->names[i].key;
+    size_t lo = 0, hi = gaz->n_names;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(gaz->names[mid].key, key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (ng__gazetteer_key_first(gaz, key) != lo) {
+      return false;
+    }
+  }
+  return ng__gazetteer_key_first(gaz, "\x01no such key") == NG_NONE;
+}
 
 /* ---- loading ---- */
 
@@ -115,6 +202,16 @@ first_word_len(const char *s, size_t len)
 {
   size_t i = 0;
   while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      /* ASCII: ng__segment_is_word_cp() takes letters and digits */
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+            (c >= 'a' && c <= 'z'))) {
+        break;
+      }
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t k = ng__utf8_decode(s + i, len - i, &cp);
     if (k == 0 || !ng__segment_is_word_cp(cp)) {
@@ -449,6 +546,7 @@ compile(struct ng_gazetteer *gaz, struct ng_triple *t, size_t n)
     i = j;
   }
   qsort(gaz->names, gaz->n_names, sizeof *gaz->names, cmp_name);
+  TRY_DONE(st, build_index(gaz));
 done:
   free(ids);
   return st;
@@ -517,6 +615,7 @@ ng__gazetteer_free(struct ng_gazetteer *gaz)
     free((char *)gaz->names[i].item.surface);
   }
   free(gaz->names);
+  free(gaz->slots);
   free(gaz);
 }
 
@@ -602,15 +701,10 @@ ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
     key[i] = fold(text[pos + i]);
   }
   key[wl] = '\0';
-  /* lower bound of key */
-  size_t lo = 0, hi = gaz->n_names;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(gaz->names[mid].key, key) < 0) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+  /* the first name of the key */
+  size_t lo = ng__gazetteer_key_first(gaz, key);
+  if (lo == NG_NONE) {
+    return 0;
   }
   size_t n_out = 0;
   for (size_t i = lo; i < gaz->n_names && n_out < max; i++) {

@@ -107,6 +107,17 @@ NG_NODISCARD ng_status ng__gazetteer_load(ng_world *world, const char *dir,
 /* Frees @p gaz (NULL is a no-op). */
 void ng__gazetteer_free(struct ng_gazetteer *gaz);
 
+/* Index in the gazetteer's sorted names of the first name whose folded
+ * first word is @p key, found through a hash index (time independent of
+ * the gazetteer's size), or NG_NONE when no name has that key. */
+size_t ng__gazetteer_key_first(const struct ng_gazetteer *gaz,
+                               const char *key);
+
+/* Self-check of the hash index for tests: true when, for every name's
+ * key, ng__gazetteer_key_first() gives the lower bound a binary search
+ * over the sorted names gives, and an absent key gives NG_NONE. */
+bool ng__gazetteer_index_ok(const struct ng_gazetteer *gaz);
+
 /* Finds every surface form that matches @p text at byte offset @p pos and
  * ends on a word boundary, longest first, and writes up to @p max of them
  * to @p out; returns how many were written. Case: exact, or any case for

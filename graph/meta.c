@@ -911,6 +911,72 @@ read_visible_date(struct ctx *c, const char *text)
   }
 }
 
+/* True if @p n's class or id says "byline". */
+static bool
+is_byline_el(xmlNodePtr n)
+{
+  const char *cls = ng__html_attr(n, "class");
+  const char *id = ng__html_attr(n, "id");
+  return (cls && strcasestr(cls, "byline")) || (id && strcasestr(id, "byline"));
+}
+
+/* True if @p n's text, leading spaces skipped, starts with "By ". */
+static bool
+starts_by(xmlNodePtr n)
+{
+  char *t = ng__html_text_dup(n);
+  const char *v = t;
+  while (v && *v == ' ') {
+    v++;
+  }
+  bool by = v && strncasecmp(v, "by ", 3) == 0;
+  free(t);
+  return by;
+}
+
+/* The printed byline of the story: the innermost of the first elements
+ * whose class or id says "byline" and whose text starts with "By" (the
+ * names, not the block that adds the agency), outside asides,
+ * navigation and footers (related-story widgets carry bylines of other
+ * stories: FAULT-CASES M05). Kept as "byline:text", the last author
+ * source, cut where the names end: "By Ana Reis in Lisbon", "... for
+ * Orlan Wire", "... | 3 May", "... \xc2\xb7 Email the author". */
+static void
+read_byline(struct ctx *c, xmlNodePtr n)
+{
+  static const char *const ends[] = {
+    " in ", " for ", " at ", " on ", " with ", " \xc2\xb7", " | ", " - ",
+    " \xe2\x80\x94", " \xe2\x80\x93", "\n"};
+  if (get(c, "byline:text") || !is_byline_el(n)) {
+    return;
+  }
+  if (inside(n, "aside") || inside(n, "nav") || inside(n, "footer")) {
+    return;
+  }
+  for (xmlNodePtr d = n->children; d; d = ng__html_next(n, d, false)) {
+    if (d->type == XML_ELEMENT_NODE && is_byline_el(d) && starts_by(d)) {
+      return; /* the walk reaches the inner one next */
+    }
+  }
+  char *t = ng__html_text_dup(n);
+  if (t) {
+    const char *v = t;
+    while (*v == ' ') {
+      v++;
+    }
+    if (strlen(v) <= 160 && strncasecmp(v, "by ", 3) == 0) {
+      for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+        char *e = strstr(t, ends[i]);
+        if (e) {
+          *e = '\0';
+        }
+      }
+      add_kvs(c, "byline:text", v);
+    }
+  }
+  free(t);
+}
+
 static void
 walk_html(struct ctx *c, xmlDocPtr html)
 {
@@ -923,6 +989,9 @@ walk_html(struct ctx *c, xmlDocPtr html)
       const char *ip = ng__html_attr(n, "itemprop");
       if (ip) {
         read_itemprop(c, n, ip);
+      }
+      if (in_body_text) {
+        read_byline(c, n);
       }
       if (strcmp(name, "html") == 0) {
         add_kvs(c, "html:lang", ng__html_attr(n, "lang"));
@@ -1006,6 +1075,24 @@ walk_html(struct ctx *c, xmlDocPtr html)
 }
 
 /* ------------------------------------------------------- composition */
+
+/* Drops one-word names (taken from the printed byline: there a single
+ * word after a comma is the agency or the desk, "By Ana Reis, Reuters",
+ * not a person; metadata authors are kept as given). */
+static void
+drop_one_word_names(struct ng_meta *m)
+{
+  size_t keep = 0;
+  for (size_t i = 0; i < m->n_authors; i++) {
+    char *a = m->authors[i];
+    if (strchr(a, ' ')) {
+      m->authors[keep++] = a;
+    } else {
+      free(a);
+    }
+  }
+  m->n_authors = keep;
+}
 
 /* Lower-case alphanumerics of @p s into @p out (for loose comparison). */
 static void
@@ -2416,13 +2503,17 @@ compose(struct ctx *c)
   static const char *const auth_keys[] = {
     "jsonld:author", "meta:author", "meta:article:author", "meta:dc.creator",
     "meta:dcterms.creator", "itemprop:author", "meta:sailthru.author",
-    "meta:parsely-author", "rel:author"};
-  for (size_t k = 0; k < ARRAY_LEN(auth_keys) && m->n_authors == 0; k++) {
+    "meta:parsely-author", "rel:author", "byline:text"};
+  size_t k = 0;
+  for (; k < ARRAY_LEN(auth_keys) && m->n_authors == 0; k++) {
     for (size_t i = 0; i < c->n_kv; i++) {
       if (strcmp(c->kv[i].key, auth_keys[k]) == 0) {
         TRY(st, ng__meta_add_authors(doc, c->kv[i].value, m->publisher));
       }
     }
+  }
+  if (m->n_authors > 0 && strcmp(auth_keys[k - 1], "byline:text") == 0) {
+    drop_one_word_names(m);
   }
 
   static const char *const desc_keys[] = {"meta:description",

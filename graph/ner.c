@@ -48,6 +48,15 @@ struct lword {
   size_t len;
 };
 
+/* support()'s counts of country labels in the text, so each is counted
+ * once per doc instead of once per ambiguous name. */
+#define LABEL_MEMO 32
+struct label_memo {
+  size_t c[LABEL_MEMO];     /* gazetteer entries of the countries */
+  size_t count[LABEL_MEMO]; /* occurrences of their labels */
+  size_t n;
+};
+
 struct ner {
   ng_world *world;
   struct ng_doc *doc;
@@ -71,6 +80,7 @@ struct ner {
   size_t home;          /* home country entry of the meta publisher */
   struct lword *lower;  /* words starting in lower case, sorted */
   size_t n_lower;
+  struct label_memo *memo; /* support() cache (points into ng__ner_run) */
 };
 
 /* ---- token helpers ---- */
@@ -443,12 +453,22 @@ support(const struct ner *n, size_t g)
   }
   size_t score = c == n->home ? 2 : 0;
   if (c != g) {
+    for (size_t k = 0; n->memo && k < n->memo->n; k++) {
+      if (n->memo->c[k] == c) {
+        return score + n->memo->count[k];
+      }
+    }
     const char *h = n->text;
-    size_t l = strlen(ce->label);
+    size_t l = strlen(ce->label), hits = 0;
     while ((h = strstr(h, ce->label)) != NULL) {
-      score++;
+      hits++;
       h += l;
     }
+    if (n->memo && n->memo->n < LABEL_MEMO) {
+      n->memo->c[n->memo->n] = c;
+      n->memo->count[n->memo->n++] = hits;
+    }
+    score += hits;
   }
   return score;
 }
@@ -3365,7 +3385,10 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
     return NG_OK;
   }
   struct ner n;
+  struct label_memo memo;
   memset(&n, 0, sizeof n);
+  memo.n = 0;
+  n.memo = &memo;
   n.world = world;
   n.doc = doc;
   n.gaz = world->gaz;

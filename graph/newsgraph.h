@@ -401,6 +401,128 @@ NG_API void ng_crawl_free(ng_crawl *crawl);
  *  (FAULT-CASES F05). */
 NG_API const char *ng_fetch_version(void);
 
+/* ------------------------------------------- store inspection (storeq) */
+
+/** ng_store_open_ex() flag: open for writing (build, remove). A writer
+ *  holds an exclusive lock, readers a shared one (see ng_store_open_ex()). */
+#define NG_STORE_WRITE 1u
+
+/** Opens the store named by @p spec like ng_store_open(), with a lock:
+ *  for a file store (SQLite, BDB) an flock(2) lock on a file beside it
+ *  ("PATH.lock", or "DIR/newsgraph.lock"), exclusive with NG_STORE_WRITE
+ *  in @p flags and shared without. Waits up to @p wait_seconds for another
+ *  process's lock (0: fail at once). The lock is held until
+ *  ng_store_free() and ends with the process, also on SIGKILL, so a
+ *  killed build never leaves a stale lock. Two writers therefore never
+ *  run at once, and readers never see a half-written BDB store (Redland
+ *  has no locking for BDB) nor make a writer's SQLite commit fail. Memory
+ *  and server stores are not locked (servers have their own). A reader
+ *  does not create a missing SQLite file's indexes. ng_store_open() is
+ *  ng_store_open_ex(world, spec, NG_STORE_WRITE, 60, out). Errors: those
+ *  of ng_store_open(); NG_ERR_RDF when the lock is still held after
+ *  @p wait_seconds (the message names the store and the lock file);
+ *  NG_ERR_IO when the lock file cannot be opened. */
+NG_API NG_NODISCARD ng_status ng_store_open_ex(ng_world *world,
+                                               const char *spec,
+                                               unsigned flags,
+                                               double wait_seconds,
+                                               ng_store **out);
+
+/** Writes one line per article graph, sorted by graph IRI, after a header
+ *  line: graph IRI, publication date (schema:datePublished of the article
+ *  node, its lexical form: xsd:date or xsd:dateTime), number of triples,
+ *  headline. @p format is "tsv" (NULL; tabs and line breaks inside a
+ *  headline become spaces), "csv" (RFC 4180, CRLF) or "json" (an array of
+ *  objects with "graph", "date", "triples", "headline"; null when
+ *  absent). Reads one graph at a time. Errors: NG_ERR_ARG (format),
+ *  NG_ERR_RDF, NG_ERR_IO, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_write_graph_list(ng_store *store,
+                                                        const char *format,
+                                                        FILE *out);
+
+/** Writes the store's totals: lines "graphs N" and "quads N", then per
+ *  entity class (VOCABULARY.md "Entities") "entity CLASS N" with the
+ *  number of distinct entities of that class, per event class "event
+ *  CLASS N" (distinct event nodes), and per binary relation "relation
+ *  PROPERTY N M": N distinct facts (a symmetric one counted once whichever
+ *  way it is written) and M statements of it over all article graphs.
+ *  Names are prefixed ("ng:Person"). @p format: "tsv" (NULL), "csv", or
+ *  "json" (one object: graphs, quads, entities, events, relations).
+ *  Memory grows with the number of distinct entities and facts (keys are
+ *  sorted to count them once). Errors: NG_ERR_ARG, NG_ERR_RDF, NG_ERR_IO,
+ *  NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_write_stats(ng_store *store,
+                                                   const char *format,
+                                                   FILE *out);
+
+/** Writes what the store knows about the entity @p name: an entity IRI
+ *  (one with an rdf:type in the store), or a name matched against every
+ *  rdfs:label and skos:altLabel ignoring case (ASCII, Latin-1, Latin
+ *  Extended-A, Greek and Cyrillic letters; all matches are written, a
+ *  blank line between them). The name is compared in C and never put into
+ *  query text, so quotes, backslashes, braces and line breaks in it are
+ *  harmless. Per entity (tab-separated lines): "entity IRI", "class",
+ *  "label", "altLabel" and "sameAs" lines, then a header line and one line
+ *  per binary fact it takes part in: relation ("^ng:hosts" when the entity
+ *  is the object of a directed relation; symmetric relations have no "^"),
+ *  the other entity's label and IRI, the number of article graphs that
+ *  state the fact, the first and last of their publication dates
+ *  (xsd:date part), and their IRIs, space-separated. Facts are sorted by
+ *  support, most first. Errors: NG_NOT_FOUND (no such entity; message
+ *  names it), NG_ERR_RDF, NG_ERR_IO, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_write_entity(ng_store *store,
+                                                    const char *name,
+                                                    FILE *out);
+
+/** ng_store_query() with a time limit: when @p timeout_seconds > 0 the
+ *  query runs in a child process (fork(2)) that is killed once the limit
+ *  has passed, because rasqal cannot be interrupted and may spend all its
+ *  time before the first row. The results stream to @p out as they come;
+ *  after a timeout what was written may be incomplete. The limit is
+ *  checked continuously (poll(2)), so the granularity is milliseconds
+ *  plus the time to kill the process. @p timeout_seconds <= 0: no limit,
+ *  same as ng_store_query(). Errors: those of ng_store_query();
+ *  NG_ERR_TOO_LARGE when the time limit was reached; NG_ERR_IO when the
+ *  process cannot be started. */
+NG_API NG_NODISCARD ng_status ng_store_query_ex(ng_store *store,
+                                                const char *sparql,
+                                                const char *format,
+                                                double timeout_seconds,
+                                                FILE *out);
+
+/* ------------------------------------------- push to a server (servers) */
+
+/** ng_store_push() flag: send SPARQL 1.1 Update requests (DROP SILENT
+ *  GRAPH, then INSERT DATA) instead of Graph Store Protocol PUTs, for
+ *  endpoints that only take updates. */
+#define NG_PUSH_UPDATE 1u
+
+/** Sends the store's article graphs, or only @p graph_iri when not NULL,
+ *  to the triple store at @p endpoint (an http:// or https:// URL), one
+ *  request per graph, with libcurl:
+ *  - by default the SPARQL 1.1 Graph Store HTTP Protocol: PUT
+ *    ENDPOINT?graph=IRI (or &graph= when the URL has a query) with the
+ *    graph as N-Triples (application/n-triples), which replaces the graph,
+ *    so pushing twice leaves the same triples (idempotent);
+ *  - with NG_PUSH_UPDATE in @p flags, SPARQL 1.1 Update: POST of
+ *    application/sparql-update "DROP SILENT GRAPH <IRI> ; INSERT DATA {
+ *    GRAPH <IRI> { ... } }", equally idempotent.
+ *  @p userpwd ("USER:PASSWORD", may be NULL) gives the credentials; when
+ *  NULL they come from ~/.netrc if it has the host. Basic or digest
+ *  authentication, whichever the server asks for. Redirects are not
+ *  followed. *n_graphs and *n_triples (may be NULL) are set to what was
+ *  sent successfully. A graph that fails stops the push.
+ *  Errors: NG_ERR_ARG (bad endpoint, or a graph IRI that cannot be
+ *  written in SPARQL), NG_NOT_FOUND (no such graph), NG_ERR_FETCH
+ *  (transport), NG_ERR_HTTP (status >= 300, with the start of the answer
+ *  in the message), NG_ERR_RDF, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_store_push(ng_store *store,
+                                            const char *endpoint,
+                                            const char *graph_iri,
+                                            const char *userpwd,
+                                            unsigned flags, size_t *n_graphs,
+                                            size_t *n_triples);
+
 #ifdef __cplusplus
 }
 #endif

@@ -233,9 +233,63 @@ ng__tok_is_hard_barrier(const struct ng_tok *t)
   if (t->kind != NG_TOK_PUNCT) {
     return false;
   }
+  if (t->wf & NG_WF_SET) {
+    return (t->wf & NG_WF_STOP) != 0;
+  }
   return strcmp(t->low, ".") == 0 || strcmp(t->low, ";") == 0 ||
          strcmp(t->low, ":") == 0 || strcmp(t->low, "!") == 0 ||
          strcmp(t->low, "?") == 0 || strcmp(t->low, "--") == 0;
+}
+
+/* True if @p w is one of the @p n words at @p list. */
+static bool
+word_in(const char *w, const char *const *list, size_t n)
+{
+  for (size_t k = 0; k < n; k++) {
+    if (w[0] == list[k][0] && strcmp(w, list[k]) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The NG_WF_* bits of the lower-cased token text @p low (see pattern.h);
+ * NG_WF_SPEECH from the one-word phrases of @p lex's speech verbs. */
+static unsigned
+word_flags(const struct ng_lexicon *lex, const char *low)
+{
+  static const char *const clause[] = {"while", "whilst", "whereas", "but",
+                                       "although", "though", "however"};
+  static const char *const rel[] = {"which", "who", "whose"};
+  static const char *const be[] = {"is", "are", "was", "were"};
+  static const char *const stop[] = {".", ";", ":", "!", "?", "--"};
+  unsigned f = NG_WF_SET;
+  if (word_in(low, clause, ARRAY_LEN(clause))) {
+    f |= NG_WF_CLAUSE;
+  }
+  if (word_in(low, rel, ARRAY_LEN(rel))) {
+    f |= NG_WF_REL;
+  }
+  if (word_in(low, be, ARRAY_LEN(be))) {
+    f |= NG_WF_BE;
+  }
+  if (word_in(low, stop, ARRAY_LEN(stop))) {
+    f |= NG_WF_STOP;
+  }
+  f |= strcmp(low, "and") == 0 ? NG_WF_AND : 0;
+  f |= strcmp(low, ",") == 0 ? NG_WF_COMMA : 0;
+  f |= strcmp(low, "(") == 0 || strcmp(low, ")") == 0 ? NG_WF_PAREN : 0;
+  f |= strcmp(low, "to") == 0 ? NG_WF_TO : 0;
+  f |= strcmp(low, "but") == 0 ? NG_WF_BUT : 0;
+  const struct ng_wordlist *wl = &lex->lists[NG_WL_SPEECH];
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    if (wl->phrases[p].n_words == 1 && wl->phrases[p].words[0][0] == low[0] &&
+        strcmp(wl->phrases[p].words[0], low) == 0) {
+      f |= NG_WF_SPEECH;
+      break;
+    }
+  }
+  return f;
 }
 
 /* ---- quotation spans ---- */
@@ -304,15 +358,23 @@ find_quotes(const char *text, size_t len, struct ng_views *v)
   return NG_OK;
 }
 
+/* True if byte @p off lies inside a quotation span. find_quotes() makes
+ * the spans in text order and disjoint (a span ends before the next
+ * opening mark), so the only candidate is the last span beginning at or
+ * before @p off: binary search, O(log quotes). */
 static bool
 in_quote(const struct ng_views *v, size_t off)
 {
-  for (size_t i = 0; i < v->n_quotes; i++) {
-    if (off >= v->quotes[i].begin && off < v->quotes[i].end) {
-      return true;
+  size_t lo = 0, hi = v->n_quotes;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v->quotes[mid].begin <= off) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
   }
-  return false;
+  return lo > 0 && off < v->quotes[lo - 1].end;
 }
 
 /* ---- views ---- */
@@ -349,26 +411,41 @@ push_tok(struct ng_view *view, size_t *cap, const struct ng_tok *t)
 }
 
 /* The two countries most often mentioned (ties: the one mentioned
- * first). */
-static void
+ * first). One pass over the mentions counts them per entity. */
+static ng_status
 salient_pair(const struct ng_doc *doc, size_t pair[2])
 {
   pair[0] = pair[1] = NG_NONE;
   size_t best[2] = {0, 0};
   size_t first[2] = {SIZE_MAX, SIZE_MAX};
+  if (doc->n_entities == 0) {
+    return NG_OK;
+  }
+  size_t *counts = calloc(doc->n_entities, sizeof *counts);
+  size_t *ats = malloc(doc->n_entities * sizeof *ats);
+  if (!counts || !ats) {
+    free(counts);
+    free(ats);
+    return NG_ERR_NOMEM;
+  }
+  for (size_t e = 0; e < doc->n_entities; e++) {
+    ats[e] = SIZE_MAX;
+  }
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    size_t e = ng__doc_resolve(doc, doc->mentions[m].entity);
+    if (e >= doc->n_entities) {
+      continue;
+    }
+    counts[e]++;
+    if (doc->mentions[m].begin < ats[e]) {
+      ats[e] = doc->mentions[m].begin;
+    }
+  }
   for (size_t e = 0; e < doc->n_entities; e++) {
     if (doc->entities[e].merged || doc->entities[e].type != NG_ETYPE_COUNTRY) {
       continue;
     }
-    size_t count = 0, at = SIZE_MAX;
-    for (size_t m = 0; m < doc->n_mentions; m++) {
-      if (ng__doc_resolve(doc, doc->mentions[m].entity) == e) {
-        count++;
-        if (doc->mentions[m].begin < at) {
-          at = doc->mentions[m].begin;
-        }
-      }
-    }
+    size_t count = counts[e], at = ats[e];
     if (count == 0) {
       continue;
     }
@@ -386,6 +463,9 @@ salient_pair(const struct ng_doc *doc, size_t pair[2])
       }
     }
   }
+  free(counts);
+  free(ats);
+  return NG_OK;
 }
 
 size_t
@@ -410,6 +490,22 @@ ng__doc_office_of(const struct ng_doc *doc, size_t person, unsigned types)
   return NG_NONE;
 }
 
+void
+ng__views_mark(const struct ng_views *views, size_t ent, unsigned bit)
+{
+  if (views->asked && ent < views->n_asked) {
+    views->asked[ent] |= (unsigned char)bit;
+  }
+}
+
+size_t
+ng__views_office_of(const struct ng_views *views, const struct ng_doc *doc,
+                    size_t person, unsigned types)
+{
+  ng__views_mark(views, person, NG_ASKED_OFFICE);
+  return ng__doc_office_of(doc, person, types);
+}
+
 /* Length in tokens of a phrase of @p wl starting at token @p i, or 0. */
 static size_t
 phrase_at(const struct ng_view *v, size_t i, const struct ng_wordlist *wl)
@@ -424,7 +520,7 @@ phrase_at(const struct ng_view *v, size_t i, const struct ng_wordlist *wl)
     for (; k < ph->n_words; k++) {
       const struct ng_tok *t = &v->toks[i + k];
       if ((t->kind != NG_TOK_WORD && t->kind != NG_TOK_PUNCT) ||
-          strcmp(t->low, ph->words[k]) != 0) {
+          t->low[0] != ph->words[k][0] || strcmp(t->low, ph->words[k]) != 0) {
         break;
       }
     }
@@ -451,23 +547,32 @@ ng__view_find(const struct ng_view *view, size_t from, size_t to,
   return NG_NONE;
 }
 
+/* A phrase of @p w words ends at token @p end - 1 when its words are
+ * the word or punctuation tokens [end - w, end) (then phrase_at() at
+ * end - w finds it or a longer one). O(phrases) per call. */
 bool
 ng__view_ends_with(const struct ng_view *view, size_t end,
                    const struct ng_wordlist *list)
 {
   for (size_t p = 0; p < list->n_phrases; p++) {
-    size_t w = list->phrases[p].n_words;
-    if (w <= end && phrase_at(view, end - w, list) >= w) {
-      const struct ng_phrase *ph = &list->phrases[p];
-      size_t k = 0;
-      for (; k < w; k++) {
-        if (strcmp(view->toks[end - w + k].low, ph->words[k]) != 0) {
-          break;
-        }
+    const struct ng_phrase *ph = &list->phrases[p];
+    size_t w = ph->n_words;
+    if (w == 0) {
+      return true;
+    }
+    if (w > end || end > view->n_toks) {
+      continue;
+    }
+    size_t k = 0;
+    for (; k < w; k++) {
+      const struct ng_tok *t = &view->toks[end - w + k];
+      if ((t->kind != NG_TOK_WORD && t->kind != NG_TOK_PUNCT) ||
+          t->low[0] != ph->words[k][0] || strcmp(t->low, ph->words[k]) != 0) {
+        break;
       }
-      if (k == w) {
-        return true;
-      }
+    }
+    if (k == w) {
+      return true;
     }
   }
   return false;
@@ -621,6 +726,7 @@ described_person(const struct ng_doc *doc, const struct ng_views *views,
           doc->entities[x->ent].type != NG_ETYPE_PERSON) {
         continue;
       }
+      ng__views_mark(views, x->ent, NG_ASKED_OFFICE);
       if (fits_office(doc, x->ent, d) ||
           (x->mkind == NG_MENTION_NAME && titled_before(doc, v, t, d))) {
         return x->ent;
@@ -724,8 +830,8 @@ meeting_pair(const struct ng_doc *doc, const struct ng_lexicon *lex,
             (best != NG_NONE && m->last <= best)) {
           continue;
         }
-        size_t ox = ng__doc_office_of(doc, p[0], party);
-        size_t oy = ng__doc_office_of(doc, p[1], party);
+        size_t ox = ng__views_office_of(views, doc, p[0], party);
+        size_t oy = ng__views_office_of(views, doc, p[1], party);
         if (ox == NG_NONE || oy == NG_NONE || ox == oy) {
           continue;
         }
@@ -744,9 +850,10 @@ meeting_pair(const struct ng_doc *doc, const struct ng_lexicon *lex,
 }
 
 static bool
-holds_office(const struct ng_doc *doc, size_t person)
+holds_office(const struct ng_views *views, const struct ng_doc *doc,
+             size_t person)
 {
-  return ng__doc_office_of(doc, person, ~0u) != NG_NONE;
+  return ng__views_office_of(views, doc, person, ~0u) != NG_NONE;
 }
 
 /* The person the article makes head of state or government (or minister,
@@ -826,6 +933,7 @@ person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
           doc->entities[x->ent].type != NG_ETYPE_COUNTRY) {
         break;
       }
+      ng__views_mark(views, x->ent, NG_ASKED_HOLDER);
       size_t p = office_holder(doc, x->ent, ministers);
       if (p != NG_NONE) {
         g.grp[g.n_grp++] = p;
@@ -859,18 +967,18 @@ person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
         for (size_t q = 0; q < m && g.n_grp < want; q++) {
           size_t e = x->kind == NG_TOK_PAIR ? x->grp[q] : x->ent;
           if (doc->entities[e].type != NG_ETYPE_PERSON ||
-              !holds_office(doc, e)) {
+              !holds_office(views, doc, e)) {
             continue;
           }
           /* "the two leaders" of a bilateral story come from different
            * countries: skip a second office holder of the same one */
-          size_t ce = ng__doc_office_of(doc, e,
+          size_t ce = ng__views_office_of(views, doc, e,
                                         NG_TYPE_BIT(NG_ETYPE_COUNTRY));
           bool dup = false;
           for (size_t d = 0; d < g.n_grp; d++) {
             dup |= g.grp[d] == e ||
                    (ce != NG_NONE &&
-                    ng__doc_office_of(doc, g.grp[d],
+                    ng__views_office_of(views, doc, g.grp[d],
                                       NG_TYPE_BIT(NG_ETYPE_COUNTRY)) == ce);
           }
           if (!dup) {
@@ -1141,6 +1249,7 @@ ng__views_clear(struct ng_views *views)
   free(views->v);
   free(views->quotes);
   free(views->capital);
+  free(views->asked);
   memset(views, 0, sizeof *views);
 }
 
@@ -1152,11 +1261,18 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
   const struct ng_mention **ms = NULL;
   memset(out, 0, sizeof *out);
   out->pair[0] = out->pair[1] = out->home = NG_NONE;
+  if (doc->n_entities) {
+    out->asked = calloc(doc->n_entities, 1);
+    if (!out->asked) {
+      return NG_ERR_NOMEM;
+    }
+    out->n_asked = doc->n_entities;
+  }
   if (!doc->text || doc->n_sentences == 0) {
     return NG_OK;
   }
   TRY_DONE(st, find_quotes(doc->text, doc->text_len, out));
-  salient_pair(doc, out->pair);
+  TRY_DONE(st, salient_pair(doc, out->pair));
   if (doc->n_mentions) {
     ms = malloc(doc->n_mentions * sizeof *ms);
     if (!ms) {
@@ -1209,6 +1325,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
           t.ent = ent;
           t.mkind = m->kind;
           t.low[0] = '\0';
+          t.wf = word_flags(lex, t.low);
           t.quoted = in_quote(out, m->begin);
           TRY_DONE(st, push_tok(v, &cap, &t));
         }
@@ -1223,6 +1340,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
       t.end = e;
       t.ent = t.ent2 = NG_NONE;
       t.quoted = kind != NG_TOK_QUOTE && in_quote(out, b);
+      t.wf = word_flags(lex, t.low);
       TRY_DONE(st, push_tok(v, &cap, &t));
       pos = e;
     }
@@ -1277,6 +1395,9 @@ is_speech_word(const struct mstate *ms, const struct ng_tok *t)
   if (t->kind != NG_TOK_WORD) {
     return false;
   }
+  if (t->wf & NG_WF_SET) {
+    return (t->wf & NG_WF_SPEECH) != 0;
+  }
   const struct ng_wordlist *wl = &ms->lex->lists[NG_WL_SPEECH];
   for (size_t p = 0; p < wl->n_phrases; p++) {
     if (wl->phrases[p].n_words == 1 &&
@@ -1307,14 +1428,20 @@ title_and(const struct mstate *ms, size_t i)
   return cp >= 'A' && cp <= 'Z' && cn >= 'A' && cn <= 'Z';
 }
 
+/* True if @p t is a word or punctuation token whose text has one of
+ * the NG_WF_* bits @p f: is_word() for the words the bits stand for. */
+static bool
+is_wf(const struct ng_tok *t, unsigned f)
+{
+  return (t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT) &&
+         (t->wf & f) != 0;
+}
+
 /* May token @p i be skipped by a gap? A short gap stops at commas and
  * brackets, except a comma opening a relative clause (", which"). */
 static bool
 gap_ok(const struct mstate *ms, size_t i, bool long_gap)
 {
-  static const char *const clause_words[] = {"while", "whilst", "whereas",
-                                             "but", "although", "though",
-                                             "however"};
   const struct ng_tok *t = &ms->v->toks[i];
   if (t->quoted != ms->quoted || ng__tok_is_hard_barrier(t)) {
     return false;
@@ -1322,37 +1449,28 @@ gap_ok(const struct mstate *ms, size_t i, bool long_gap)
   if (is_speech_word(ms, t)) {
     /* "is said to have visited": a hedge, not a new clause */
     bool hedge = i > 0 && i + 1 < ms->v->n_toks &&
-                 is_word(&ms->v->toks[i + 1], "to") &&
-                 (is_word(&ms->v->toks[i - 1], "is") ||
-                  is_word(&ms->v->toks[i - 1], "are") ||
-                  is_word(&ms->v->toks[i - 1], "was") ||
-                  is_word(&ms->v->toks[i - 1], "were"));
+                 is_wf(&ms->v->toks[i + 1], NG_WF_TO) &&
+                 is_wf(&ms->v->toks[i - 1], NG_WF_BE);
     if (!hedge) {
       return false;
     }
   }
-  for (size_t k = 0; k < ARRAY_LEN(clause_words); k++) {
-    if (is_word(t, clause_words[k])) {
-      return false; /* a new clause with its own subject */
-    }
+  if (is_wf(t, NG_WF_CLAUSE)) {
+    return false; /* a new clause with its own subject */
   }
-  if (!long_gap && is_word(t, "and") && !title_and(ms, i)) {
+  if (!long_gap && is_wf(t, NG_WF_AND) && !title_and(ms, i)) {
     return false; /* "X and hold talks with Y": a coordinated clause */
   }
-  if (is_word(t, ",") && i + 2 < ms->v->n_toks &&
-      (is_word(&ms->v->toks[i + 1], "and") ||
-       is_word(&ms->v->toks[i + 1], "but")) &&
+  if (is_wf(t, NG_WF_COMMA) && i + 2 < ms->v->n_toks &&
+      is_wf(&ms->v->toks[i + 1], NG_WF_AND | NG_WF_BUT) &&
       ms->v->toks[i + 2].kind == NG_TOK_ENT) {
     return false; /* ", and Colombia became ...": a new clause, subject */
   }
   if (!long_gap && t->kind == NG_TOK_PUNCT &&
-      (strcmp(t->low, ",") == 0 || strcmp(t->low, "(") == 0 ||
-       strcmp(t->low, ")") == 0)) {
+      (t->wf & (NG_WF_COMMA | NG_WF_PAREN))) {
     /* ", which/who" opens a relative clause on the subject */
-    if (strcmp(t->low, ",") == 0 && i + 1 < ms->v->n_toks) {
-      const struct ng_tok *nx = &ms->v->toks[i + 1];
-      return is_word(nx, "which") || is_word(nx, "who") ||
-             is_word(nx, "whose");
+    if ((t->wf & NG_WF_COMMA) && i + 1 < ms->v->n_toks) {
+      return is_wf(&ms->v->toks[i + 1], NG_WF_REL);
     }
     return false;
   }
@@ -1476,7 +1594,7 @@ slot_entity(struct mstate *ms, const struct ng_pel *el, size_t t,
   }
   if (el->coerce && type == NG_ETYPE_PERSON) {
     unsigned others = el->types & ~NG_TYPE_BIT(NG_ETYPE_PERSON);
-    size_t o = ng__doc_office_of(ms->doc, ent, others);
+    size_t o = ng__views_office_of(ms->views, ms->doc, ent, others);
     if (o != NG_NONE) {
       *coerced = true;
       return o;
@@ -1734,7 +1852,7 @@ group_member(const struct mstate *ms, const struct ng_pel *el, size_t ent)
   enum ng_etype type = ms->doc->entities[ent].type;
   if (el->coerce && type == NG_ETYPE_PERSON) {
     unsigned others = el->types & ~NG_TYPE_BIT(NG_ETYPE_PERSON);
-    size_t o = ng__doc_office_of(ms->doc, ent, others);
+    size_t o = ng__views_office_of(ms->views, ms->doc, ent, others);
     if (o != NG_NONE) {
       return o;
     }
@@ -1893,6 +2011,12 @@ match_slot(struct mstate *ms, size_t e, size_t t)
 {
   const struct ng_pel *el = &ms->rule->els[e];
   const struct ng_view *v = ms->v;
+  if (!el->subject && !el->implicit &&
+      (t >= v->n_toks ||
+       (v->toks[t].kind != NG_TOK_ENT && v->toks[t].kind != NG_TOK_PAIR) ||
+       v->toks[t].quoted != ms->quoted)) {
+    return false; /* a slot that consumes a token needs an entity here */
+  }
   struct ng_match saved = ms->cur;
   if (el->subject) {
     size_t st = NG_NONE;
@@ -2255,4 +2379,70 @@ ng__pattern_match(const struct ng_doc *doc, const struct ng_lexicon *lex,
     }
   }
   return n;
+}
+
+/* ---- prefilter ---- */
+
+uint64_t
+ng__sig_bit(const char *low)
+{
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)low; *p; p++) {
+    h = (h ^ *p) * 16777619u;
+  }
+  return (uint64_t)1 << ((h ^ (h >> 16)) & 63u);
+}
+
+void
+ng__rule_sig(const struct ng_rule *rule, struct ng_rule_sig *sig)
+{
+  memset(sig, 0, sizeof *sig);
+  for (size_t e = 0; e < rule->n_els; e++) {
+    const struct ng_pel *el = &rule->els[e];
+    if (el->kind == NG_PEL_SLOT && !el->implicit) {
+      sig->needs_ent = true;
+    }
+    if (el->kind != NG_PEL_LIT || el->optional || sig->n_need == NG_SIG_MAX) {
+      continue;
+    }
+    uint64_t bits = 0;
+    for (size_t k = 0; k < el->n_alts; k++) {
+      bits |= ng__sig_bit(el->alts[k]);
+      if (strcmp(el->alts[k], "'s") == 0) {
+        bits |= ng__sig_bit("'"); /* bare_possessive() */
+      }
+    }
+    sig->need[sig->n_need++] = bits;
+  }
+}
+
+uint64_t
+ng__view_sig(const struct ng_view *view, bool *has_ent)
+{
+  uint64_t bits = 0;
+  *has_ent = false;
+  for (size_t i = 0; i < view->n_toks; i++) {
+    const struct ng_tok *t = &view->toks[i];
+    if (t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT) {
+      bits |= ng__sig_bit(t->low);
+    } else if (t->kind == NG_TOK_ENT || t->kind == NG_TOK_PAIR) {
+      *has_ent = true;
+    }
+  }
+  return bits;
+}
+
+bool
+ng__rule_sig_may_match(const struct ng_rule_sig *sig, uint64_t words,
+                       bool has_ent)
+{
+  if (sig->needs_ent && !has_ent) {
+    return false;
+  }
+  for (size_t k = 0; k < sig->n_need; k++) {
+    if (!(sig->need[k] & words)) {
+      return false;
+    }
+  }
+  return true;
 }

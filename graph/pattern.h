@@ -10,6 +10,8 @@
 #include "lexicon.h"
 #include "world.h"
 
+#include <stdint.h>
+
 /* Plain-token kinds of ng__tok_next(). */
 enum ng_tok_kind {
   NG_TOK_WORD,  /* letters/digits; low is lower case */
@@ -42,7 +44,25 @@ struct ng_tok {
   bool quoted;               /* inside quotation marks */
   size_t grp[NG_GROUP_MAX];  /* PAIR: every entity, ent and ent2 first */
   size_t n_grp;              /* PAIR: entries in grp (2 or more) */
+  unsigned wf;               /* NG_WF_* bits of low (whatever the kind),
+                              * set by ng__views_build */
 };
+
+/* Bits of ng_tok.wf: what the token's lower-cased text is, computed once
+ * so the matcher's inner loops test bits instead of comparing strings.
+ * They describe low only; callers still check the kind. */
+#define NG_WF_SPEECH 0x001u  /* a one-word phrase of ngl:SpeechVerb */
+#define NG_WF_CLAUSE 0x002u  /* while whilst whereas but although though
+                              * however */
+#define NG_WF_AND 0x004u     /* "and" */
+#define NG_WF_COMMA 0x008u   /* "," */
+#define NG_WF_PAREN 0x010u   /* "(" or ")" */
+#define NG_WF_REL 0x020u     /* which who whose */
+#define NG_WF_TO 0x040u      /* "to" */
+#define NG_WF_BE 0x080u      /* is are was were */
+#define NG_WF_BUT 0x100u     /* "but" */
+#define NG_WF_STOP 0x200u    /* . ; : ! ? -- (hard barriers when PUNCT) */
+#define NG_WF_SET 0x8000u    /* the bits are computed */
 
 struct ng_view {
   size_t sentence;      /* index in doc->sentences */
@@ -74,7 +94,26 @@ struct ng_views {
                           * Tokyo"), or NG_NONE; NULL when unknown (set
                           * by the caller, owned, freed by
                           * ng__views_clear) */
+  unsigned char *asked;  /* per entity: NG_ASKED_* bits, which of its
+                          * facts the views and matches depend on (owned,
+                          * NULL when the doc has no entities) */
+  size_t n_asked;        /* entries in asked (doc->n_entities) */
 };
+
+/* Bits of ng_views.asked. */
+#define NG_ASKED_OFFICE 1u /* the offices a person holds were read */
+#define NG_ASKED_HOLDER 2u /* the holders of a country's offices were read */
+#define NG_ASKED_CITY 4u   /* the country a city lies in was read */
+
+/* Records in @p views that bit @p bit of entity @p ent was read (see
+ * ng_views.asked; out-of-range entities are ignored). */
+void ng__views_mark(const struct ng_views *views, size_t ent, unsigned bit);
+
+/* ng__doc_office_of(), recorded as NG_ASKED_OFFICE of @p person in
+ * @p views. */
+size_t ng__views_office_of(const struct ng_views *views,
+                           const struct ng_doc *doc, size_t person,
+                           unsigned types);
 
 /* Builds the views of every sentence of @p doc using @p lex for the
  * fallback descriptions and pair phrases. Errors: NG_ERR_NOMEM (then
@@ -136,5 +175,39 @@ bool ng__tok_is_hard_barrier(const struct ng_tok *t);
  * object's type is in @p types, or NG_NONE. */
 size_t ng__doc_office_of(const struct ng_doc *doc, size_t person,
                          unsigned types);
+
+/* ---- prefilter: rules that cannot match a view ----
+ * A rule matches only where each of its mandatory literal elements meets
+ * a word or punctuation token whose text is one of the element's
+ * alternatives, and each of its non-implicit slots an entity or group
+ * token. Word sets are kept as 64-bit signatures (one bit per hashed
+ * word), so the test is a few AND operations per rule; a signature can
+ * only let through a rule that then fails to match, never drop one that
+ * would match. */
+
+/* Most mandatory literal elements a signature tests (further ones are
+ * left to the matcher). */
+#define NG_SIG_MAX 8
+
+struct ng_rule_sig {
+  uint64_t need[NG_SIG_MAX]; /* per mandatory literal: its word bits */
+  size_t n_need;             /* entries in need */
+  bool needs_ent;            /* has a slot that consumes an entity */
+};
+
+/* The signature bit of the lower-cased word @p low (FNV-1a). */
+uint64_t ng__sig_bit(const char *low);
+
+/* Computes the signature of @p rule into @p sig. */
+void ng__rule_sig(const struct ng_rule *rule, struct ng_rule_sig *sig);
+
+/* The word bits of @p view (its word and punctuation tokens) and, in
+ * *has_ent, whether it has an entity or group token. */
+uint64_t ng__view_sig(const struct ng_view *view, bool *has_ent);
+
+/* False when a rule of signature @p sig cannot match a view of signature
+ * @p words / @p has_ent (see above); true when it may. */
+bool ng__rule_sig_may_match(const struct ng_rule_sig *sig, uint64_t words,
+                            bool has_ent);
 
 #endif

@@ -15,6 +15,11 @@
 
 #include <errno.h>
 #include <json-c/json.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <libxml/xmlwriter.h>
 #include <redland.h>
 #include <stdlib.h>
@@ -189,6 +194,9 @@ ng__query_check(ng_world *world, const char *sparql,
   }
   const char *unsupported = NULL;
   int shown = 0;
+  int depth = 0, sub_depth = 0; /* braces; depth of an open sub-SELECT */
+  bool sub_closed = false, warned_sub = false;
+  bool date_literal = false, date_cast = false;
   const char *shown_s = "";
   for (size_t i = 0; i < t.n && !unsupported; i++) {
     const struct tok *k = &t.v[i];
@@ -253,6 +261,36 @@ ng__query_check(ng_world *world, const char *sparql,
       ng__warnf(world, "VALUES at the start of a group gives wrong "
                 "bindings in rasqal: put it after the patterns");
     }
+    /* REDLAND-NOTES.md §3: a FILTER outside a sub-SELECT (on its
+     * aggregate, typically) gives shifted and unfiltered rows. */
+    depth += is_punct(k, "{") - is_punct(k, "}");
+    if (is_word(k, "SELECT") && depth > 0 && !sub_depth) {
+      sub_depth = depth;
+    } else if (sub_depth && depth < sub_depth) {
+      sub_closed = true;
+      sub_depth = 0;
+    }
+    if (sub_closed && !warned_sub && is_word(k, "FILTER")) {
+      warned_sub = true;
+      ng__warnf(world, "a FILTER outside a sub-SELECT gives wrong rows in "
+                "rasqal (REDLAND-NOTES.md §3): use HAVING inside it");
+    }
+    /* An xsd:dateTime never compares with an xsd:date in rasqal: the row
+     * is dropped without a word, and schema:datePublished is either. */
+    bool xsd_date =
+        (k->kind == TK_PNAME && k->len == 8 &&
+         strncmp(k->s, "xsd:date", 8) == 0) ||
+        (k->kind == TK_IRI && k->len == strlen(XSD_DATE) + 2 &&
+         strncmp(k->s + 1, XSD_DATE, strlen(XSD_DATE)) == 0);
+    date_literal = date_literal ||
+                   (xsd_date && prev && is_punct(prev, "^^"));
+    date_cast = date_cast || (xsd_date && next && is_punct(next, "("));
+  }
+  if (!unsupported && date_literal && !date_cast) {
+    ng__warnf(world, "rasqal never finds an xsd:dateTime equal to, before "
+              "or after an xsd:date (such rows are dropped), and "
+              "schema:datePublished may be either: compare "
+              "xsd:date(SUBSTR(STR(?d), 1, 10))");
   }
   if (unsupported) {
     st = ng__errorf(world, NG_ERR_PARSE,
@@ -448,6 +486,8 @@ struct sel {
   int n;             /* variables */
   char **names;      /* n names, without "?" */
   struct rterm *row; /* n terms of the current row */
+  bool synthetic;    /* the one row of an empty aggregate is in row[] */
+  bool none;         /* GROUP BY over no match: write no row at all */
 };
 
 static void
@@ -514,6 +554,142 @@ sel_names_from_query(struct sel *s, librdf_world *lw, const char *sparql)
   return NG_OK;
 }
 
+/* REDLAND-NOTES.md §3: rasqal gives no row for an aggregate query without
+ * GROUP BY over no match, where SPARQL 1.1 §11.2 (one group, the empty
+ * one) gives one row: COUNT and SUM 0 (§18.5.1.2-3), GROUP_CONCAT "", the
+ * rest unbound (AVG's 0 is left out: rasqal would type it differently).
+ * For such a query with no result, fills s->row with that row and sets
+ * s->synthetic. A query rasqal cannot parse again is left as it is. */
+static ng_status
+sel_empty_aggregate(struct sel *s, librdf_world *lw, const char *sparql)
+{
+  rasqal_world *rw = librdf_world_get_rasqal(lw);
+  rasqal_query *rq = rw ? rasqal_new_query(rw, "sparql11", NULL) : NULL;
+  ng_status st = NG_OK;
+  if (!rq || rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL)) {
+    goto done;
+  }
+  raptor_sequence *groups = rasqal_query_get_group_conditions_sequence(rq);
+  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(rq);
+  if ((groups && raptor_sequence_size(groups) > 0) || !vars) {
+    goto done;
+  }
+  bool aggregate = false;
+  for (int i = 0; i < raptor_sequence_size(vars); i++) {
+    rasqal_variable *v = raptor_sequence_get_at(vars, i);
+    if (v && v->expression &&
+        (v->expression->op == RASQAL_EXPR_COUNT ||
+         v->expression->op == RASQAL_EXPR_SUM ||
+         v->expression->op == RASQAL_EXPR_AVG ||
+         v->expression->op == RASQAL_EXPR_MIN ||
+         v->expression->op == RASQAL_EXPR_MAX ||
+         v->expression->op == RASQAL_EXPR_SAMPLE ||
+         v->expression->op == RASQAL_EXPR_GROUP_CONCAT)) {
+      aggregate = true;
+    }
+  }
+  for (int k = 0; aggregate && k < s->n; k++) {
+    for (int i = 0; i < raptor_sequence_size(vars); i++) {
+      rasqal_variable *v = raptor_sequence_get_at(vars, i);
+      if (!v || !v->expression || !v->name ||
+          strcmp((const char *)v->name, s->names[k]) != 0) {
+        continue;
+      }
+      rasqal_op op = v->expression->op;
+      const char *lex = op == RASQAL_EXPR_COUNT || op == RASQAL_EXPR_SUM
+                            ? "0"
+                        : op == RASQAL_EXPR_GROUP_CONCAT ? ""
+                                                         : NULL;
+      if (!lex) {
+        break;
+      }
+      struct rterm *r = &s->row[k];
+      r->own[0] = strdup(lex);
+      if (*lex) {
+        r->own[2] = strdup(XSD_NS "integer");
+      }
+      if (!r->own[0] || (*lex && !r->own[2])) {
+        st = NG_ERR_NOMEM;
+        goto done;
+      }
+      r->bound = true;
+      r->t.kind = NG_TERM_LITERAL;
+      r->t.value = r->own[0];
+      r->t.datatype = r->own[2];
+      break;
+    }
+  }
+  s->synthetic = aggregate;
+done:
+  if (rq) {
+    rasqal_free_query(rq);
+  }
+  return st;
+}
+
+/* REDLAND-NOTES.md §3: over no match, rasqal answers a GROUP BY query
+ * with one row (unbound keys, COUNT 1) where SPARQL 1.1 §11.2 has no
+ * group and so no row. Whether the WHERE pattern matches at all is asked
+ * with ASK: the query's prolog (PREFIX, BASE) and its first top-level
+ * group { ... } after SELECT, found with the tokenizer (so braces in
+ * strings, IRIs and comments do not count). Sets s->none when the ASK
+ * says false; leaves the result alone when the query does not split. */
+static ng_status
+sel_check_group_by(struct sel *s, librdf_world *lw, librdf_model *model,
+                   const char *sparql)
+{
+  struct toks t = {0};
+  const char *select = NULL, *open = NULL, *close = NULL;
+  bool group_by = false;
+  int depth = 0;
+  if (!tokenize(sparql, &t)) {
+    free(t.v);
+    return NG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < t.n; i++) {
+    const struct tok *k = &t.v[i];
+    if (!select && is_word(k, "SELECT")) {
+      select = k->s;
+    } else if (select && is_punct(k, "{")) {
+      open = depth == 0 && !open ? k->s : open;
+      depth++;
+    } else if (select && is_punct(k, "}")) {
+      depth--;
+      close = depth == 0 && open && !close ? k->s : close;
+    } else if (close && depth == 0 && is_word(k, "GROUP")) {
+      group_by = true;
+    }
+  }
+  free(t.v);
+  if (!group_by || !close) {
+    return NG_OK;
+  }
+  size_t n_pro = (size_t)(select - sparql), n_pat = (size_t)(close + 1 - open);
+  char *ask = malloc(n_pro + n_pat + 6);
+  if (!ask) {
+    return NG_ERR_NOMEM;
+  }
+  memcpy(ask, sparql, n_pro);
+  memcpy(ask + n_pro, "ASK ", 4);
+  memcpy(ask + n_pro + 4, open, n_pat);
+  ask[n_pro + 4 + n_pat] = '\0';
+  librdf_query *q =
+      librdf_new_query(lw, "sparql", NULL, (const unsigned char *)ask, NULL);
+  librdf_query_results *r = q ? librdf_model_query_execute(model, q) : NULL;
+  if (r && librdf_query_results_is_boolean(r) &&
+      librdf_query_results_get_boolean(r) == 0) {
+    s->none = true;
+  }
+  if (r) {
+    librdf_free_query_results(r);
+  }
+  if (q) {
+    librdf_free_query(q);
+  }
+  free(ask);
+  return NG_OK;
+}
+
 static ng_status
 sel_init(struct sel *s, ng_world *world, librdf_query_results *res,
          librdf_world *lw, const char *sparql)
@@ -539,7 +715,12 @@ sel_init(struct sel *s, ng_world *world, librdf_query_results *res,
     }
   }
   s->row = calloc((size_t)s->n + 1, sizeof *s->row);
-  return s->row ? NG_OK : NG_ERR_NOMEM;
+  if (!s->row) {
+    return NG_ERR_NOMEM;
+  }
+  return librdf_query_results_finished(res)
+             ? sel_empty_aggregate(s, lw, sparql)
+             : NG_OK;
 }
 
 /* Reads the current row into s->row. */
@@ -563,6 +744,14 @@ sel_read_row(struct sel *s)
 static bool
 sel_next(struct sel *s, bool *first, ng_status *st)
 {
+  if (s->none) {
+    return false;
+  }
+  if (s->synthetic) {
+    bool once = *first;
+    *first = false;
+    return once;
+  }
   if (!*first) {
     librdf_query_results_next(s->res);
   }
@@ -1261,6 +1450,9 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
   } else {
     struct sel s;
     st = sel_init(&s, world, res, lw, sparql);
+    if (st == NG_OK && !s.boolean) {
+      st = sel_check_group_by(&s, lw, ng__store_model(store), sparql);
+    }
     if (st == NG_OK) {
       st = write_fn(&s, out);
     }
@@ -1275,4 +1467,128 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
                     strerror(errno));
   }
   return st;
+}
+
+/* ------------------------------------------------------------ time limit */
+
+/* rasqal has no way to stop a query (it may spend all its time before the
+ * first row: ORDER BY, GROUP BY and DISTINCT materialise), so the query
+ * runs in a child process that is killed at the limit. The child writes
+ * the results to a pipe, which the parent copies to @p out as they come
+ * (constant memory), and its error message to a second pipe. The child
+ * only reads the store, inherited open, while the parent waits; it ends
+ * with _exit() so nothing of the parent's is flushed or freed twice. */
+ng_status
+ng_store_query_ex(ng_store *store, const char *sparql, const char *format,
+                  double timeout_seconds, FILE *out)
+{
+  if (!store || !sparql || !out) {
+    return NG_ERR_ARG;
+  }
+  if (!(timeout_seconds > 0)) {
+    return ng_store_query(store, sparql, format, out);
+  }
+  ng_world *world = ng__store_world(store);
+  int data[2], err[2];
+  if (fflush(out) != 0) {
+    return ng__errorf(world, NG_ERR_IO, "cannot write the query results: %s",
+                      strerror(errno));
+  }
+  if (pipe(data) != 0) {
+    return ng__errorf(world, NG_ERR_IO, "cannot run the query: %s",
+                      strerror(errno));
+  }
+  if (pipe(err) != 0) {
+    close(data[0]);
+    close(data[1]);
+    return ng__errorf(world, NG_ERR_IO, "cannot run the query: %s",
+                      strerror(errno));
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    int e = errno;
+    close(data[0]);
+    close(data[1]);
+    close(err[0]);
+    close(err[1]);
+    return ng__errorf(world, NG_ERR_IO, "cannot run the query: %s",
+                      strerror(e));
+  }
+  if (pid == 0) {
+    close(data[0]);
+    close(err[0]);
+    FILE *f = fdopen(data[1], "w");
+    ng_status st = f ? ng_store_query(store, sparql, format, f) : NG_ERR_IO;
+    if (f && fclose(f) != 0 && st == NG_OK) {
+      st = NG_ERR_IO;
+    }
+    if (st != NG_OK) {
+      const char *m = ng_world_errmsg(world);
+      ssize_t w = write(err[1], m, strlen(m));
+      (void)w;
+    }
+    _exit((int)st);
+  }
+  close(data[1]);
+  close(err[1]);
+  double end = ng__monotonic() + timeout_seconds;
+  char buf[65536], msg[1024] = "";
+  size_t n_msg = 0;
+  bool data_open = true, err_open = true, timed_out = false, write_err = false;
+  while (data_open || err_open) {
+    double left = end - ng__monotonic();
+    if (left <= 0) {
+      timed_out = true;
+      break;
+    }
+    struct pollfd p[2] = {{data_open ? data[0] : -1, POLLIN, 0},
+                          {err_open ? err[0] : -1, POLLIN, 0}};
+    int rc = poll(p, 2, (int)(left * 1000) + 1);
+    if (rc < 0 && errno != EINTR) {
+      break;
+    }
+    if (rc > 0 && data_open && (p[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+      ssize_t n = read(data[0], buf, sizeof buf);
+      if (n <= 0) {
+        data_open = false;
+      } else if (!write_err && fwrite(buf, 1, (size_t)n, out) != (size_t)n) {
+        write_err = true;
+      }
+    }
+    if (rc > 0 && err_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+      ssize_t n = read(err[0], msg + n_msg, sizeof msg - 1 - n_msg);
+      if (n <= 0) {
+        err_open = false;
+      } else {
+        n_msg += (size_t)n;
+      }
+    }
+  }
+  msg[n_msg] = '\0';
+  close(data[0]);
+  close(err[0]);
+  int status = 0;
+  if (timed_out) {
+    kill(pid, SIGKILL);
+  }
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out) {
+    return ng__errorf(world, NG_ERR_TOO_LARGE, "the query was stopped at "
+                      "its time limit of %g s", timeout_seconds);
+  }
+  if (write_err || fflush(out) != 0 || ferror(out)) {
+    return ng__errorf(world, NG_ERR_IO, "cannot write the query results: %s",
+                      strerror(errno));
+  }
+  if (!WIFEXITED(status)) {
+    return ng__errorf(world, NG_ERR_INTERNAL, "the query process died "
+                      "(signal %d)", WIFSIGNALED(status) ? WTERMSIG(status)
+                                                         : 0);
+  }
+  ng_status st = (ng_status)WEXITSTATUS(status);
+  if (st != NG_OK) {
+    return ng__errorf(world, st, "%s", msg[0] ? msg : ng_strerror(st));
+  }
+  return NG_OK;
 }

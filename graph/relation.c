@@ -427,8 +427,8 @@ drop_witnesses(const struct ng_lexicon *lex, const struct ng_view *v,
  * clause speaks of the country). False when the country is not known:
  * the match is dropped. */
 static bool
-whose_country(const struct ng_doc *doc, const struct ng_view *v,
-              struct ng_match *m)
+whose_country(const struct ng_doc *doc, const struct ng_views *views,
+              const struct ng_view *v, struct ng_match *m)
 {
   if (m->rule->rel == NG_REL_MEETS || m->rule->rel == NG_REL_VISITS) {
     return true; /* person-only relations */
@@ -447,7 +447,7 @@ whose_country(const struct ng_doc *doc, const struct ng_view *v,
            strcmp(v->toks[t + 3].low, "government") != 0)) {
         continue;
       }
-      size_t c = ng__doc_office_of(doc, arrs[r][i],
+      size_t c = ng__views_office_of(views, doc, arrs[r][i],
                                    NG_TYPE_BIT(NG_ETYPE_COUNTRY));
       if (c == NG_NONE) {
         return false;
@@ -538,6 +538,7 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
   }
   if (doc->dateline != NG_NONE && doc->dateline < doc->n_entities) {
     size_t city = ng__doc_resolve(doc, doc->dateline);
+    ng__views_mark(&out->views, city, NG_ASKED_CITY);
     const char *c = city != NG_NONE &&
                             doc->entities[city].type == NG_ETYPE_CITY
                         ? ng__relation_city_country(world, doc, city)
@@ -548,10 +549,27 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
     }
   }
   struct ng_match found[32];
+  /* rules whose words a sentence lacks are not tried on it */
+  struct ng_rule_sig *sigs = NULL;
+  if (lex->n_rules) {
+    sigs = malloc(lex->n_rules * sizeof *sigs);
+    if (!sigs) {
+      ng__relation_clear(out);
+      return NG_ERR_NOMEM;
+    }
+    for (size_t r = 0; r < lex->n_rules; r++) {
+      ng__rule_sig(&lex->rules[r], &sigs[r]);
+    }
+  }
   for (size_t vi = 0; vi < out->views.n; vi++) {
     const struct ng_view *v = &out->views.v[vi];
+    bool has_ent;
+    uint64_t words = ng__view_sig(v, &has_ent);
     for (size_t r = 0; r < lex->n_rules; r++) {
       const struct ng_rule *rule = &lex->rules[r];
+      if (!ng__rule_sig_may_match(&sigs[r], words, has_ent)) {
+        continue;
+      }
       size_t n = ng__pattern_match(doc, lex, &out->views, vi, rule, found,
                                    ARRAY_LEN(found));
       for (size_t i = 0; i < n; i++) {
@@ -565,7 +583,7 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
           }
           drop_witnesses(lex, v, &rm.m);
         }
-        if (!whose_country(doc, v, &rm.m) ||
+        if (!whose_country(doc, &out->views, v, &rm.m) ||
             !member_description(doc, &out->views, &rm.m) ||
             intended(lex, v, &rm.m) || hypothetical(doc, lex, v, &rm.m) ||
             passive_misread(v, &rm.m) || not_membership(lex, v, &rm.m)) {
@@ -586,11 +604,25 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
         rm.confidence = c;
         st = push(out, &rm);
         if (st != NG_OK) {
+          free(sigs);
           ng__relation_clear(out);
           return st;
         }
       }
     }
+  }
+  free(sigs);
+  /* where each view's matches start, for per-sentence lookups */
+  out->first = malloc((out->views.n + 1) * sizeof *out->first);
+  if (!out->first) {
+    ng__relation_clear(out);
+    return NG_ERR_NOMEM;
+  }
+  for (size_t vi = 0, i = 0; vi <= out->views.n; vi++) {
+    while (i < out->n && out->m[i].m.view < vi) {
+      i++;
+    }
+    out->first[vi] = i;
   }
   return NG_OK;
 }
@@ -600,6 +632,7 @@ ng__relation_clear(struct ng_relset *set)
 {
   ng__views_clear(&set->views);
   free(set->m);
+  free(set->first);
   memset(set, 0, sizeof *set);
 }
 
@@ -680,20 +713,34 @@ add_capitals(ng_world *world, struct ng_doc *doc)
     return NG_OK;
   }
   size_t head = ng__doc_dateline_end(doc);
-  for (size_t c = 0; c < doc->n_entities; c++) {
+  if (doc->n_entities == 0) {
+    return NG_OK;
+  }
+  /* per city: the sentence of its first name mention as a place, found
+   * in one pass over the mentions */
+  size_t *first = malloc(doc->n_entities * sizeof *first);
+  if (!first) {
+    return NG_ERR_NOMEM;
+  }
+  for (size_t e = 0; e < doc->n_entities; e++) {
+    first[e] = NG_NONE;
+  }
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    size_t e = ng__doc_resolve(doc, mn->entity);
+    if (e < doc->n_entities && first[e] == NG_NONE &&
+        doc->entities[e].type == NG_ETYPE_CITY && mn->begin > head &&
+        mn->kind == NG_MENTION_NAME && locative(doc, mn->begin)) {
+      first[e] = mn->sentence;
+    }
+  }
+  st = NG_OK;
+  for (size_t c = 0; c < doc->n_entities && st == NG_OK; c++) {
     const struct ng_entity *ce = &doc->entities[c];
     if (ce->merged || ce->type != NG_ETYPE_CITY) {
       continue;
     }
-    size_t sent = NG_NONE;
-    for (size_t m = 0; m < doc->n_mentions && sent == NG_NONE; m++) {
-      if (ng__doc_resolve(doc, doc->mentions[m].entity) == c &&
-          doc->mentions[m].begin > head &&
-          doc->mentions[m].kind == NG_MENTION_NAME &&
-          locative(doc, doc->mentions[m].begin)) {
-        sent = doc->mentions[m].sentence;
-      }
-    }
+    size_t sent = first[c];
     if (sent == NG_NONE) {
       continue;
     }
@@ -712,9 +759,51 @@ add_capitals(ng_world *world, struct ng_doc *doc)
     }
     struct ng_fact f = {NG_REL_LOCATED_IN, c, country, sent, 0.6,
                         NG_MOD_ASSERTED};
-    TRY(st, ng__doc_add_fact(doc, &f));
+    st = ng__doc_add_fact(doc, &f);
   }
-  return NG_OK;
+  free(first);
+  return st;
+}
+
+/* True if a fact from index @p from on may change what
+ * ng__relation_find() found in @p set: a fact of a kind it reads (an
+ * office held, for ng__doc_office_of() and the descriptions of
+ * pattern.c; a city's country, for ng__relation_city_country()) about an
+ * entity whose facts of that kind it read (set->views.asked). Facts are
+ * only appended and the first search read every such fact through the
+ * functions that mark views.asked, so a search now would make the same
+ * decisions when this is false. */
+static bool
+facts_change_matches(const struct ng_doc *doc, const struct ng_relset *set,
+                     size_t from)
+{
+  const struct ng_views *views = &set->views;
+  for (size_t i = from; i < doc->n_facts; i++) {
+    const struct ng_fact *f = &doc->facts[i];
+    if (f->modality == NG_MOD_DENIED) {
+      continue;
+    }
+    size_t s = ng__doc_resolve(doc, f->subject);
+    size_t o = ng__doc_resolve(doc, f->object);
+    bool office = f->rel == NG_REL_HEAD_OF_STATE_OF ||
+                  f->rel == NG_REL_HEAD_OF_GOVERNMENT_OF ||
+                  f->rel == NG_REL_MINISTER_OF || f->rel == NG_REL_LEADER_OF;
+    bool holder = f->rel == NG_REL_HEAD_OF_STATE_OF ||
+                  f->rel == NG_REL_HEAD_OF_GOVERNMENT_OF ||
+                  f->rel == NG_REL_MINISTER_OF;
+    if (!office && f->rel != NG_REL_LOCATED_IN) {
+      continue;
+    }
+    if (!views->asked || s >= views->n_asked || o >= views->n_asked) {
+      return true; /* unknown: assume it does */
+    }
+    if ((office && (views->asked[s] & NG_ASKED_OFFICE)) ||
+        (holder && (views->asked[o] & NG_ASKED_HOLDER)) ||
+        (f->rel == NG_REL_LOCATED_IN && (views->asked[s] & NG_ASKED_CITY))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 ng_status
@@ -723,6 +812,12 @@ ng__relation_run(ng_world *world, struct ng_doc *doc)
   ng_status st;
   struct ng_relset set;
   ng__relation_set_ref_date(doc);
+  if (doc->relset) {
+    ng__relation_clear(doc->relset);
+    free(doc->relset);
+    doc->relset = NULL;
+  }
+  size_t n0 = doc->n_facts;
   TRY(st, ng__relation_find(world, doc, &set));
   for (size_t i = 0; i < set.n; i++) {
     const struct ng_rmatch *rm = &set.m[i];
@@ -744,6 +839,16 @@ ng__relation_run(ng_world *world, struct ng_doc *doc)
     }
   }
   TRY_DONE(st, add_capitals(world, doc));
+  /* ng__event_run() needs the same matches: keep them when the facts
+   * added here leave a new search unchanged (facts are only appended,
+   * and entities are not merged after coreference) */
+  if (!facts_change_matches(doc, &set, n0)) {
+    doc->relset = malloc(sizeof *doc->relset);
+    if (doc->relset) {
+      *doc->relset = set;
+      return NG_OK;
+    }
+  }
 done:
   ng__relation_clear(&set);
   return st;

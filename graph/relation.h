@@ -32,6 +32,10 @@ struct ng_relset {
   struct ng_views views;
   struct ng_rmatch *m; /* owned */
   size_t n, cap;
+  size_t *first;       /* views.n + 1 entries: the matches of view vi are
+                        * m[first[vi]] up to m[first[vi + 1]] (they are
+                        * stored in view order); owned, NULL when there
+                        * are no views */
 };
 
 /* Sets doc->ref_date when empty: doc->user_date, else the date part of
@@ -69,7 +73,10 @@ const char *ng__relation_city_country(ng_world *world,
  * NG_MOD_DENIED and never written as plain triples), plus ng:locatedIn
  * for a city the body names that the gazetteer makes the capital of a
  * country the article also names. Sets doc->ref_date first (see
- * ng__relation_set_ref_date). Errors: NG_ERR_NOMEM and the lexicon's
- * loading errors. */
+ * ng__relation_set_ref_date). Keeps the matches in doc->relset for
+ * ng__event_run() when the facts it added (no office, no locatedIn) leave
+ * them unchanged, so they are searched once per doc; the next
+ * ng__relation_run() or ng__event_run() frees them. Errors:
+ * NG_ERR_NOMEM and the lexicon's loading errors. */
 NG_NODISCARD ng_status ng__relation_run(ng_world *world, struct ng_doc *doc);
 #endif

@@ -6,19 +6,26 @@
 #include "store.h"
 
 #include "iri.h"
+#include "lock.h"
 #include "serialize.h"
 #include "vocab.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <redland.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define NG_DEFAULT_STORE "newsgraph.db"
 
-enum store_kind { KIND_SQLITE, KIND_MEMORY, KIND_BDB, KIND_SERVER };
+/* KIND_SERVER is Virtuoso; PostgreSQL has its own kind because librdf's
+ * transactions are unusable on it (open_storage()). */
+enum store_kind {
+  KIND_SQLITE, KIND_MEMORY, KIND_BDB, KIND_SERVER, KIND_POSTGRESQL
+};
 
 struct ng_store {
   ng_world *world;        /* borrowed; outlives the store */
@@ -28,6 +35,9 @@ struct ng_store {
   enum store_kind kind;   /* which storage */
   bool in_batch;          /* ng_store_begin() started a transaction */
   char *name;             /* spec as given, for messages */
+  int lock_fd;            /* lock file (lock.c) held while open, or -1 */
+  bool writer;            /* opened for writing: exclusive lock */
+  double lock_wait;       /* seconds to wait for the lock */
 };
 
 /* ---------------------------------------------------------- librdf world */
@@ -131,6 +141,226 @@ exists(const char *path)
   return stat(path, &sb) == 0;
 }
 
+/* Server stores (postgresql:, virtuoso:). Redland storage options pass
+ * through verbatim; the model name is "newsgraph". */
+
+/* Replaces the value of password='...' in @p name (the spec kept for
+ * messages) with "*" so that errors and summaries never show it. */
+static void
+redact_password(char *name)
+{
+  char *p = strstr(name, "password='");
+  if (!p) {
+    return;
+  }
+  p += 10;
+  char *end = strchr(p, '\'');
+  if (!end || end == p) {
+    return;
+  }
+  *p++ = '*';
+  memmove(p, end, strlen(end) + 1);
+}
+
+/* The graphs every Virtuoso database holds for itself (its RDF views,
+ * LDP and URIQA metadata), which newsgraph never wrote: listing, counting
+ * and exporting skip them. */
+static bool
+is_server_internal_graph(const ng_store *store, const char *iri)
+{
+  static const char *const prefixes[] = {
+      "http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#",
+      "http://localuriqaserver/", "virtrdf:"};
+  if (store->kind != KIND_SERVER) {
+    return false;
+  }
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+    if (strncmp(iri, prefixes[i], strlen(prefixes[i])) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Literals as librdf 1.0.17's Virtuoso storage reads them back
+ * (rdf_storage_virtuoso.c rdf2node, rdf_lang2string) differ from what was
+ * stored; repaired in the node's own strings (never lengthened) so output
+ * and query results match the other stores: xsd:dateTime in SQL form
+ * ("2025-09-10 18:40:00+07:00": the space becomes the "T" of XML Schema 1.1
+ * Part 2 3.3.7), xsd:gYear widened to a date ("2024-01-01": cut to the
+ * year), and language tags without their NUL (cut at the first byte that
+ * cannot be in a BCP 47 tag). Harmless for every other store. */
+static void
+fix_server_literal(librdf_node *n, struct ng_term *t)
+{
+  static const char xsd[] = "http://www.w3.org/2001/XMLSchema#";
+  const char *dt = t->datatype;
+  if (dt && strncmp(dt, xsd, sizeof xsd - 1) == 0) {
+    unsigned char *v = librdf_node_get_literal_value(n);
+    size_t len = strlen(t->value);
+    dt += sizeof xsd - 1;
+    if (strcmp(dt, "dateTime") == 0 && len > 11 && v[10] == ' ') {
+      v[10] = 'T';
+    } else if (strcmp(dt, "gYear") == 0 && len == 10 &&
+               strcmp(t->value + 4, "-01-01") == 0) {
+      v[4] = '\0';
+    }
+  }
+  if (t->lang) {
+    /* librdf's Virtuoso module caches each language tag without its NUL
+     * (rdf_lang2string() puts strlen() bytes in its hash), so a tag read
+     * a second time runs into whatever bytes follow it. Keep what is a
+     * valid tag (RDF 1.1 LANGTAG: letters, then "-" and letters or
+     * digits); write_graph() then restores the article's own tag. */
+    static const char alnum[] = "abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    char *l = (char *)t->lang; /* librdf's own copy of the tag */
+    size_t k = strspn(l, "abcdefghijklmnopqrstuvwxyz"
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    while (k > 0 && l[k] == '-' && strspn(l + k + 1, alnum) > 0) {
+      k += 1 + strspn(l + k + 1, alnum);
+    }
+    l[k] = '\0';
+  }
+}
+
+/* Virtuoso (see fix_server_literal()): every language-tagged literal of
+ * an article graph carries the article's language, which the graph also
+ * states as the plain literal schema:inLanguage (read back intact): a
+ * tag that starts with that language and runs on is cut back to it. */
+static void
+repair_lang_tags(struct ng_quads *qs)
+{
+  const char *lang = NULL;
+  for (size_t i = 0; i < qs->n && !lang; i++) {
+    if (strcmp(qs->q[i].predicate, SCHEMA_IN_LANGUAGE) == 0 &&
+        !qs->q[i].object.lang) {
+      lang = qs->q[i].object.value;
+    }
+  }
+  size_t n = lang ? strlen(lang) : 0;
+  for (size_t i = 0; n > 0 && i < qs->n; i++) {
+    char *l = (char *)qs->q[i].object.lang;
+    if (l && strlen(l) > n && strncasecmp(l, lang, n) == 0) {
+      l[n] = '\0';
+    }
+  }
+}
+
+/* Opens a postgresql: or virtuoso: store. PostgreSQL: librdf's storage
+ * inserts every node and relies on the unique-key error for one already
+ * there, which aborts a PostgreSQL transaction, so the store runs in
+ * autocommit (KIND_POSTGRESQL: no transactions); a database without the
+ * tables or the model is set up with new='yes' (which would truncate an
+ * existing model, so only after a first open failed for that reason).
+ * Virtuoso: needs an ODBC DSN (odbc.ini, $ODBCINI); transactions work. */
+static ng_status
+open_server(ng_store *store, const char *spec)
+{
+  ng_world *world = store->world;
+  bool pg = spec[0] == 'p';
+  const char *type = pg ? "postgresql" : "virtuoso";
+  const char *o = strchr(spec, ':') + 1;
+  char opts[1024];
+  store->kind = pg ? KIND_POSTGRESQL : KIND_SERVER;
+  redact_password(store->name);
+  int n = snprintf(opts, sizeof opts, "%s", o);
+  if (n < 0 || (size_t)n >= sizeof opts - 16) {
+    return ng__errorf(world, NG_ERR_ARG, "store options too long");
+  }
+  world->rdf_error[0] = '\0';
+  store->storage = librdf_new_storage(store->lw, type, "newsgraph", opts);
+  if (!store->storage && pg && !strstr(o, "new=") &&
+      (strstr(world->rdf_error, "does not exist") ||
+       strstr(world->rdf_error, "failed to find model"))) {
+    snprintf(opts + n, sizeof opts - (size_t)n, "%snew='yes'",
+             n > 0 ? "," : "");
+    store->storage = librdf_new_storage(store->lw, type, "newsgraph", opts);
+  }
+  if (!store->storage) {
+    return ng__errorf(world, NG_ERR_RDF, "cannot open %s store %s%s%s", type,
+                      store->name, world->rdf_error[0] ? ": " : "",
+                      world->rdf_error);
+  }
+  store->model = librdf_new_model(store->lw, store->storage, NULL);
+  if (!store->model) {
+    return ng__errorf(world, NG_ERR_RDF, "cannot open a model on store %s",
+                      store->name);
+  }
+  if (!librdf_model_supports_contexts(store->model)) {
+    return ng__errorf(world, NG_ERR_RDF, "store %s has no named graphs",
+                      store->name);
+  }
+  return NG_OK;
+}
+
+/* Registers librdf's "vsparql" query engine (SPARQL run by Virtuoso),
+ * which lives in the Virtuoso storage module: the module registers it
+ * when it is loaded, but librdf 1.0.17 initialises its query engines
+ * after the storage modules and the registration is lost. True when it
+ * could be registered. */
+static bool
+register_vsparql(librdf_world *lw)
+{
+  /* Already loaded by librdf: found by its soname, never loaded here. */
+  void *h = dlopen("librdf_storage_virtuoso.so", RTLD_NOW | RTLD_NOLOAD);
+  if (!h) {
+    return false;
+  }
+  void (*init)(librdf_world *);
+  *(void **)&init = dlsym(h, "librdf_init_query_virtuoso");
+  if (init) {
+    init(lw);
+  }
+  dlclose(h);
+  return init != NULL;
+}
+
+/* Removes every statement of graph @p ctx; non-zero on failure. librdf
+ * 1.0.17's Virtuoso storage clears the graph named "<IRI>" (brackets and
+ * all) in context_remove_statements, so nothing is removed, and its
+ * context_remove_statement frees the node's URI string (double free; both
+ * in rdf_storage_virtuoso.c): on Virtuoso the graph is cleared with SPARQL
+ * run by Virtuoso itself ("vsparql"), on the storage's connection and so
+ * inside the current transaction. An IRI that cannot be written as a
+ * SPARQL IRIREF is refused. */
+static int
+remove_context(ng_store *store, librdf_node *ctx)
+{
+  if (store->kind != KIND_SERVER) {
+    return librdf_model_context_remove_statements(store->model, ctx);
+  }
+  const char *iri =
+      (const char *)librdf_uri_as_string(librdf_node_get_uri(ctx));
+  char text[4096];
+  if (strpbrk(iri, "<>\"{}|^`\\ ") ||
+      snprintf(text, sizeof text, "CLEAR SILENT GRAPH <%s>", iri) >=
+          (int)sizeof text) {
+    return 1;
+  }
+  for (const char *c = iri; *c; c++) {
+    if ((unsigned char)*c < 0x20) {
+      return 1;
+    }
+  }
+  librdf_query *q = librdf_new_query(store->lw, "vsparql", NULL,
+                                     (const unsigned char *)text, NULL);
+  if (!q && register_vsparql(store->lw)) {
+    q = librdf_new_query(store->lw, "vsparql", NULL,
+                         (const unsigned char *)text, NULL);
+  }
+  if (!q) {
+    return 1;
+  }
+  librdf_query_results *r = librdf_model_query_execute(store->model, q);
+  int rc = r ? 0 : 1;
+  if (r) {
+    librdf_free_query_results(r);
+  }
+  librdf_free_query(q);
+  return rc;
+}
+
 static ng_status
 open_storage(ng_store *store, const char *spec)
 {
@@ -139,6 +369,7 @@ open_storage(ng_store *store, const char *spec)
   const char *type, *name;
   bool created = false;
   const char *path = NULL;
+  ng_status st;
 
   if (strcmp(spec, "memory:") == 0) {
     /* REDLAND-NOTES.md §6.4: hashes with contexts; we only ever add
@@ -159,6 +390,9 @@ open_storage(ng_store *store, const char *spec)
       return ng__errorf(world, NG_ERR_IO, "cannot create store directory "
                         "%s: %s", dir, strerror(errno));
     }
+    snprintf(probe, sizeof probe, "%s/newsgraph.lock", dir);
+    TRY(st, ng__lock_take(world, spec, probe, store->writer,
+                          store->lock_wait, &store->lock_fd));
     snprintf(probe, sizeof probe, "%s/newsgraph-sp2o.db", dir);
     created = !exists(probe);
     store->kind = KIND_BDB;
@@ -173,20 +407,21 @@ open_storage(ng_store *store, const char *spec)
     }
   } else if (strncmp(spec, "postgresql:", 11) == 0 ||
              strncmp(spec, "virtuoso:", 9) == 0) {
-    /* Options pass through verbatim (Redland storage option syntax). */
-    store->kind = KIND_SERVER;
-    type = spec[0] == 'p' ? "postgresql" : "virtuoso";
-    name = "newsgraph";
-    const char *o = strchr(spec, ':') + 1;
-    int n = snprintf(opts, sizeof opts, "%s", o);
-    if (n < 0 || (size_t)n >= sizeof opts) {
-      return ng__errorf(world, NG_ERR_ARG, "store options too long");
-    }
+    return open_server(store, spec);
   } else {
     path = strncmp(spec, "sqlite:", 7) == 0 ? spec + 7 : spec;
     if (!*path) {
       path = NG_DEFAULT_STORE;
     }
+    /* One writer at a time, taken before the existence test below so two
+     * builds cannot both create (new='yes' truncates) the file. */
+    char lock[4096];
+    int n = snprintf(lock, sizeof lock, "%s.lock", path);
+    if (n < 0 || (size_t)n >= sizeof lock) {
+      return ng__errorf(world, NG_ERR_ARG, "store path too long");
+    }
+    TRY(st, ng__lock_take(world, path, lock, store->writer,
+                          store->lock_wait, &store->lock_fd));
     /* FAULT-CASES.md X05: new='yes' truncates, so only for a new file. */
     created = !exists(path);
     store->kind = KIND_SQLITE;
@@ -205,8 +440,7 @@ open_storage(ng_store *store, const char *spec)
                       spec);
   }
   /* The sqlite storage opens (and creates) its file with the model. */
-  if (store->kind == KIND_SQLITE) {
-    ng_status st;
+  if (store->kind == KIND_SQLITE && store->writer) {
     TRY(st, add_sqlite_indexes(world, path));
   }
   if (!librdf_model_supports_contexts(store->model)) {
@@ -218,6 +452,13 @@ open_storage(ng_store *store, const char *spec)
 
 ng_status
 ng_store_open(ng_world *world, const char *spec, ng_store **out)
+{
+  return ng_store_open_ex(world, spec, NG_STORE_WRITE, 60, out);
+}
+
+ng_status
+ng_store_open_ex(ng_world *world, const char *spec, unsigned flags,
+                 double wait_seconds, ng_store **out)
 {
   ng_status st;
   if (!out) {
@@ -235,6 +476,9 @@ ng_store_open(ng_world *world, const char *spec, ng_store **out)
     return NG_ERR_NOMEM;
   }
   store->world = world;
+  store->lock_fd = -1;
+  store->writer = (flags & NG_STORE_WRITE) != 0;
+  store->lock_wait = wait_seconds;
   store->name = strdup(spec);
   if (!store->name) {
     free(store);
@@ -267,6 +511,7 @@ ng_store_free(ng_store *store)
   if (store->storage) {
     librdf_free_storage(store->storage);
   }
+  ng__lock_release(store->lock_fd); /* after the storage has closed */
   free(store->name);
   free(store);
 }
@@ -404,7 +649,7 @@ ng__store_replace_graph(ng_store *store, const char *graph,
   /* VOCABULARY.md "Graph layout": re-ingest replaces the article's graph
    * and changes nothing else. */
   if (librdf_model_contains_context(store->model, ctx) &&
-      librdf_model_context_remove_statements(store->model, ctx) != 0) {
+      remove_context(store, ctx) != 0) {
     st = ng__errorf(store->world, NG_ERR_RDF, "cannot remove graph %s",
                     graph);
     goto done;
@@ -491,6 +736,9 @@ ng__store_term(void *node, struct ng_term *t)
     t->value = (const char *)librdf_node_get_literal_value(n);
     t->lang = librdf_node_get_literal_value_language(n);
     t->datatype = dt ? (const char *)librdf_uri_as_string(dt) : NULL;
+    if (t->value) {
+      fix_server_literal(n, t);
+    }
     return t->value != NULL;
   }
   case LIBRDF_NODE_TYPE_UNKNOWN:
@@ -539,6 +787,9 @@ list_graphs(ng_store *store, char ***out, size_t *n_out)
     }
     const char *s =
         (const char *)librdf_uri_as_string(librdf_node_get_uri(ctx));
+    if (is_server_internal_graph(store, s)) {
+      continue;
+    }
     if (n == cap) {
       size_t ncap = cap ? 2 * cap : 64;
       char **p = realloc(v, ncap * sizeof *p);
@@ -589,6 +840,18 @@ free_list(char **v, size_t n)
   free(v);
 }
 
+ng_status
+ng__store_graphs(ng_store *store, char ***out, size_t *n_out)
+{
+  return list_graphs(store, out, n_out);
+}
+
+void
+ng__store_free_graphs(char **graphs, size_t n)
+{
+  free_list(graphs, n);
+}
+
 /* Writes graph @p graph: its statements are read into memory (one
  * article's graph, not the store), sorted so the output does not depend
  * on the storage's order or the ingest history, and written. */
@@ -613,6 +876,9 @@ write_graph(ng_store *store, struct ng_writer *w, const char *graph)
     if (stmt) {
       TRY_DONE(st, collect(&qs, stmt, graph));
     }
+  }
+  if (store->kind == KIND_SERVER) {
+    repair_lang_tags(&qs);
   }
   ng__quads_sort(&qs, graph);
   for (size_t i = 0; i < qs.n; i++) {

@@ -35,4 +35,13 @@ NG_NODISCARD ng_status ng__store_replace_graph(ng_store *store,
                                                const char *graph,
                                                const struct ng_quads *quads);
 
+/* Sets *out to the sorted, de-duplicated graph IRIs of the store (free
+ * with ng__store_free_graphs()) and *n_out to their number. Errors:
+ * NG_ERR_NOMEM. */
+NG_NODISCARD ng_status ng__store_graphs(ng_store *store, char ***out,
+                                        size_t *n_out);
+
+/* Frees what ng__store_graphs() returned. */
+void ng__store_free_graphs(char **graphs, size_t n);
+
 #endif

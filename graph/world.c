@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define NG_DEFAULT_BASE "https://w3id.org/newsgraph/id/"
 
@@ -188,6 +189,14 @@ ng_world_set_option(ng_world *world, const char *name, const char *value)
     return fst;
   }
   return ng__errorf(world, NG_ERR_ARG, "unknown option: %s", name);
+}
+
+double
+ng__monotonic(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 time_t

@@ -54,6 +54,10 @@ void ng__warnf(ng_world *world, const char *fmt, ...)
 /* The current time: the fixed clock if set, else time(NULL). */
 time_t ng__world_now(const ng_world *world);
 
+/* Seconds on the monotonic clock (CLOCK_MONOTONIC), for delays and time
+ * limits; never goes back, unrelated to the world clock. */
+double ng__monotonic(void);
+
 /* The folder holding newsgraph.ttl and the lexicon files (borrowed):
  * the "data-dir" option, $NEWSGRAPH_DATA, the installed pkgdatadir, or the
  * source tree's ontology/ folder, the first that has newsgraph.ttl. */

@@ -154,6 +154,245 @@ test_split_and_links(void)
   ng_doc_free(doc);
 }
 
+/* Class 5 (recall): a best-effort body from broken old pages instead of
+ * "no article text": <br>-separated lines with no <p>, a page the parser
+ * left in the <head> after a stray tag, an article pasted after an early
+ * </html>, and a broken <html> start tag that leaves the page in a second
+ * root element. */
+static void
+test_broken_pages(void)
+{
+  char page[8192];
+  /* lines split by <br> belong to their cell, not to the <br> */
+  snprintf(page, sizeof page,
+           "<body><table><tr><td><div class=\"nav\"><a href=\"/\">Home</a>"
+           " <a href=\"/w\">World</a></div><p>Weather, traffic, lottery "
+           "numbers, school closings and more, every day.</p></td>"
+           "<td>ORLAN - Line one. %s<br><br>Line two. %s<br><br>Line three. "
+           "%s<br><br>Line four. %s</td></tr></table></body>",
+           lorem, lorem, lorem, lorem);
+  const char *t = text_of(page);
+  CHECK(strncmp(t, "ORLAN - Line one.", 17) == 0);
+  CHECK(strstr(t, "\n\nLine four. Harbour") != NULL);
+  CHECK(strstr(t, "lottery") == NULL);
+  /* <br> lines in a <font> inside a <p>: the lines score the paragraph
+   * (not the <br> before them), so the story's block wins over a
+   * neighbouring teaser box */
+  snprintf(page, sizeof page,
+           "<body><div><p><b>Lead of the story.</b></p><p><font>Line two. "
+           "%s<br><br>Line three. %s<br><br>Line four. %s</font></p></div>"
+           "<div><p>Short teaser, with a comma here.</p></div></body>",
+           lorem, lorem, lorem);
+  t = text_of(page);
+  CHECK(strncmp(t, "Lead of the story.\n\nLine two.", 29) == 0);
+  CHECK(strstr(t, "teaser") == NULL);
+  /* text left in the head by a stray tag before <body> */
+  snprintf(page, sizeof page,
+           "<html><head><title>Strike ends</title><mbox><table><tr><td>"
+           "<p>Para one. %s</p><p>Para two. %s</p></td></tr></table>"
+           "</html>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "Para one. Harbour") != NULL);
+  CHECK(strstr(t, "Para two. Harbour") != NULL);
+  CHECK(strstr(t, "Strike ends") == NULL);
+  /* an article after an early </html> */
+  snprintf(page, sizeof page,
+           "<html><head><title>News</title></head><body><div>Sunny, 25 "
+           "degrees</div></body></html><html><head><title>Strike ends"
+           "</title></head><body><table><tr><td><p>Para one. %s</p>"
+           "<p>Para two. %s</p></td></tr></table></body></html>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "Para one. Harbour") != NULL);
+  CHECK(strstr(t, "Para two. Harbour") != NULL);
+  /* a broken <html> start tag */
+  snprintf(page, sizeof page,
+           "<!DOCTYPE html>\n<html xlogo.jpg\" alt=\"Orlan Wire\" "
+           "width=\"145\" /></a></td>\n<td><table>"
+           "<tr><td><div>Para one. %s<br>Para two. %s</div></td></tr>"
+           "</table></body></html>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "Para one. Harbour") != NULL);
+  CHECK(strstr(t, "Para two. Harbour") != NULL);
+}
+
+/* Class 1: readers' comments in the story's own container (same class,
+ * no comment markup) end at the "Comments" heading or the first
+ * "Posted by" signature. */
+static void
+test_comment_heading(void)
+{
+  char page[8192];
+  snprintf(page, sizeof page,
+           "<body><div class=\"main\"><p class=\"story\">Para one. %s</p>"
+           "<p class=\"story\">Para two. %s</p><div>Comments (2)</div>"
+           "<p class=\"story\">Great piece, but the port should have paid "
+           "them years ago, and everyone in Orlan knows it.</p>"
+           "<p class=\"story\">Posted by Harbour Fan on May 15, 2025 5:58 PM"
+           "</p><p class=\"story\">I disagree with the first reader, the "
+           "union asked for far too much this time, as usual.</p></div>"
+           "</body>",
+           lorem, lorem);
+  const char *t = text_of(page);
+  CHECK(strstr(t, "Para two. Harbour") != NULL);
+  CHECK(strstr(t, "Great piece") == NULL);
+  CHECK(strstr(t, "disagree") == NULL);
+  /* an "Also in" teaser list after the story */
+  snprintf(page, sizeof page,
+           "<body><div class=\"main\"><p>Para one. %s</p><p>Para two. %s</p>"
+           "<p>Also in Business:</p><p>Orlan bank raises its rates for "
+           "the third time this year, citing the cost of imported fuel.</p>"
+           "</div></body>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "Para two. Harbour") != NULL);
+  CHECK(strstr(t, "imported fuel") == NULL);
+  /* a story that merely mentions comments is not cut */
+  snprintf(page, sizeof page,
+           "<article><p>Para one. %s</p><p>Comments</p><p>Para two. %s</p>"
+           "</article>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "Para one. Harbour") != NULL);
+  snprintf(page, sizeof page,
+           "<article><p>Para one. %s</p><p>The minister declined to comment "
+           "on the strike.</p><p>Para two. %s</p></article>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "Para two. Harbour") != NULL);
+}
+
+/* Classes 2-4: wire bylines with a role or a time, numeric stamps ending
+ * in a dash or a time zone, captions ending in a "(NAME / AGENCY)"
+ * credit, and wire copyright notices are not story text. */
+static void
+test_wire_furniture(void)
+{
+  char page[8192];
+  snprintf(page, sizeof page,
+           "<article><p>By LENA DORSEY, Orlan Wire Writer 42 minutes ago</p>"
+           "<p>2025-05-15 20:04:13 -</p><p>Workers cheer at the gate in "
+           "Orlan on Monday. (Lena Dorsey / ORLAN WIRE)</p>"
+           "<p>Para one. %s</p><p>By Monday the ships had gone.</p>"
+           "<p>Para two. %s</p><p>(\xc2\xa9 2025 Orlan Wire. All Rights "
+           "Reserved. This material may not be published.)</p></article>",
+           lorem, lorem);
+  const char *t = text_of(page);
+  CHECK(strncmp(t, "Para one. Harbour", 17) == 0);
+  CHECK(strstr(t, "\n\nBy Monday the ships had gone.\n\n") != NULL);
+  CHECK(strstr(t, "Writer") == NULL);
+  CHECK(strstr(t, "20:04") == NULL);
+  CHECK(strstr(t, "cheer") == NULL);
+  CHECK(strstr(t, "Reserved") == NULL);
+  /* a parenthesis with a slash inside a sentence is kept */
+  snprintf(page, sizeof page,
+           "<article><p>Para one. %s</p><p>Shifts run day and night (and "
+           "weekends/holidays)</p><p>Para two. %s</p></article>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strstr(t, "weekends/holidays") != NULL);
+}
+
+/* Class 3: short labels above the story that do not end a sentence
+ * (section name, kicker, agency name) are not its first paragraph; a
+ * short first sentence is. */
+static void
+test_leading_labels(void)
+{
+  char page[8192];
+  snprintf(page, sizeof page,
+           "<article><p>Latest News</p><p>Orlan Wire</p><p>Para one. %s</p>"
+           "<p>Para two. %s</p><p>What comes next</p><p>Para three. %s</p>"
+           "</article>",
+           lorem, lorem, lorem);
+  const char *t = text_of(page);
+  CHECK(strncmp(t, "Para one. Harbour", 17) == 0);
+  CHECK(strstr(t, "\n\nWhat comes next\n\n") != NULL);
+  snprintf(page, sizeof page,
+           "<article><p>Short lead.</p><p>Para one. %s</p>"
+           "<p>Para two. %s</p></article>",
+           lorem, lorem);
+  t = text_of(page);
+  CHECK(strncmp(t, "Short lead.\n\nPara one.", 22) == 0);
+}
+
+/* E01/E02/E03: a consent banner and readers' comments are never article
+ * text, not even when the article is short (under 500 bytes, so the
+ * extractor retries with fewer exclusions) or missing altogether. */
+static void
+test_short_article_banner(void)
+{
+  static const char banner[] =
+    "<div id=\"cookie-consent\" class=\"consent-banner\" role=\"dialog\">"
+    "<p>This site and its 96 advertising partners store cookies on your "
+    "device to show you relevant offers and count visits. Change your "
+    "settings at any time. <button>Accept all</button> <button>Manage "
+    "choices</button></p></div>";
+  static const char comments[] =
+    "<section class=\"comments\" id=\"comments\"><div class=\"comment\">"
+    "<p>Finally some good news. I just hope they keep their word this "
+    "time, we have heard all of this before.</p></div><div class=\"comment"
+    "\"><p>Does anyone know whether the evening service will change as "
+    "well? The article does not say.</p></div></section>";
+  char page[8192];
+  snprintf(page, sizeof page,
+           "<html lang=\"en\"><body>%s<article class=\"story\"><h1>Ferry "
+           "fares rise</h1><p>Ferry fares between Orlan and Velmar will "
+           "rise by a tenth from June, the operator said on Monday, blaming "
+           "fuel.</p><p>Holders of season tickets keep their price until "
+           "the end of the year, a spokeswoman said.</p></article>%s"
+           "</body></html>",
+           banner, comments);
+  const char *t = text_of(page);
+  CHECK(strncmp(t, "Ferry fares between Orlan", 25) == 0);
+  CHECK(strstr(t, "a spokeswoman said.") != NULL);
+  CHECK(strstr(t, "cookies") == NULL);
+  CHECK(strstr(t, "good news") == NULL);
+  CHECK(strstr(t, "evening service") == NULL);
+
+  /* An index page behind the same banner is still no article. */
+  snprintf(page, sizeof page,
+           "<html><body>%s<div class=\"card\"><h2><a href=\"/s/1\">Ferry "
+           "fares rise</a></h2></div><div class=\"card\"><h2><a href=\"/s/2"
+           "\">Port talks resume</a></h2></div></body></html>", banner);
+  ng_status st;
+  ng_doc *doc = parse_page(page, strlen(page), &st);
+  CHECK(st == NG_ERR_PARSE);
+  ng_doc_free(doc);
+
+  /* A wrapper whose class merely mentions comments is not dropped. */
+  snprintf(page, sizeof page,
+           "<html><body><div id=\"page\" class=\"has-comments\"><article>"
+           "<p>%s</p><p>%s</p></article>%s</div></body></html>",
+           lorem, lorem, comments);
+  t = text_of(page);
+  CHECK(strncmp(t, "Harbour workers", 15) == 0);
+  CHECK(strstr(t, "good news") == NULL);
+}
+
+/* M09/M11: a line that is only a numeric date or a clock time is the
+ * page's timestamp, not body text; numbers that are not dates stay. */
+static void
+test_numeric_stamps(void)
+{
+  char page[8192];
+  snprintf(page, sizeof page,
+           "<article><h1>Ferry strike</h1><p class=\"date\">2/5/2019</p>"
+           "<div><div>Mar 12, 2024</div><div>12:10 PM</div></div>"
+           "<p>15.04.2019, 08:30</p><p>%s</p><p>-12.99</p><p>02-751-1500</p>"
+           "<p>9.30 A.M. / 7.00 P.M.</p><p>%s</p></article>", lorem, lorem);
+  const char *t = text_of(page);
+  CHECK(strncmp(t, "Harbour workers", 15) == 0);
+  CHECK(strstr(t, "2/5/2019") == NULL);
+  CHECK(strstr(t, "12:10 PM") == NULL);
+  CHECK(strstr(t, "08:30") == NULL);
+  CHECK(strstr(t, "\n\n-12.99\n\n") != NULL);
+  CHECK(strstr(t, "\n\n02-751-1500\n\n") != NULL);
+  CHECK(strstr(t, "\n\n9.30 A.M. / 7.00 P.M.\n\n") != NULL);
+}
+
 /* FAULT-CASES M15: the declared <html lang> loses to the language of the
  * text; a declaration that agrees keeps its region. */
 static void
@@ -392,6 +631,12 @@ main(void)
   test_boilerplate();
   test_language();
   test_split_and_links();
+  test_short_article_banner();
+  test_broken_pages();
+  test_comment_heading();
+  test_wire_furniture();
+  test_leading_labels();
+  test_numeric_stamps();
   test_plain_text();
   test_iri();
   test_files();

@@ -174,6 +174,17 @@ test_errors(void)
   ng_world_free(world);
 }
 
+/* The hash index of first words: every key gives the first name a binary
+ * search gives; absent keys give nothing. */
+static void
+test_index(const struct ng_gazetteer *gaz)
+{
+  CHECK(ng__gazetteer_index_ok(gaz));
+  CHECK(ng__gazetteer_key_first(gaz, "malaysia") != NG_NONE);
+  CHECK(ng__gazetteer_key_first(gaz, "qqzzxv") == NG_NONE);
+  CHECK(ng__gazetteer_key_first(NULL, "malaysia") == NG_NONE);
+}
+
 int
 main(void)
 {
@@ -182,6 +193,7 @@ main(void)
   if (world) {
     test_entries(world->gaz);
     test_words(world->gaz);
+    test_index(world->gaz);
   }
   test_errors();
   ng_world_free(world);

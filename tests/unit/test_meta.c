@@ -373,6 +373,67 @@ test_authors(void)
   ng_doc_free(doc);
 }
 
+/* M05/M07: the printed byline is the last author source: a list with a
+ * suffix splits into its people; a byline in a related-stories aside
+ * (before the article) and a staff byline are nobody's. */
+static void
+test_printed_byline(void)
+{
+  struct ng_doc *doc = meta_of(
+    "<body><aside class=\"most-read\"><a href=\"/c\">Cocoa prices rise</a>"
+    "<p class=\"byline\">By Karl Osei</p></aside><article><h1>Border "
+    "reopens</h1><div class=\"story-byline\">By Sam Ortiz, Jr., Lena "
+    "Dorsey and Ivo Tran</div><p>The border reopened.</p></article>"
+    "</body>", NULL);
+  CHECK(doc->meta.n_authors == 3);
+  if (doc->meta.n_authors == 3) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Sam Ortiz, Jr.");
+    CHECK_EQ_STR(doc->meta.authors[1], "Lena Dorsey");
+    CHECK_EQ_STR(doc->meta.authors[2], "Ivo Tran");
+  }
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Border reopens</h1><p id=\"byline\">By Orlan "
+                "Daily staff</p><p>The border reopened.</p></body>", NULL);
+  CHECK(doc->meta.n_authors == 0);
+  ng_doc_free(doc);
+  /* a byline that does not start with "By" is not read as names */
+  doc = meta_of("<body><h1>Border reopens</h1><p class=\"byline\">Updated "
+                "May 3, 2025</p><p>The border reopened.</p></body>", NULL);
+  CHECK(doc->meta.n_authors == 0);
+  ng_doc_free(doc);
+  /* the names end before the place, the outlet and the agency */
+  doc = meta_of("<body><h1>Border reopens</h1><p class=\"byline\">By Lena "
+                "Dorsey in Velmar \xc2\xb7 Email the author</p><p>The border "
+                "reopened.</p></body>", NULL);
+  CHECK(doc->meta.n_authors == 1);
+  if (doc->meta.n_authors == 1) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Lena Dorsey");
+  }
+  ng_doc_free(doc);
+  doc = meta_of("<body><h1>Border reopens</h1><p class=\"byline\">By Ivo "
+                "Tran, Wirepix</p><p>The border reopened.</p></body>", NULL);
+  CHECK(doc->meta.n_authors == 1);
+  if (doc->meta.n_authors == 1) {
+    CHECK_EQ_STR(doc->meta.authors[0], "Ivo Tran");
+  }
+  ng_doc_free(doc);
+  /* the inner byline holds the names, the outer one adds the agency */
+  doc = meta_of("<body><h1>Border reopens</h1><div class=\"story-byline\">"
+                "<div class=\"byline-names\">By LENA DORSEY and IVO TRAN"
+                "</div><div class=\"byline-title\">Orlan Wire Press</div>"
+                "</div><p>The border reopened.</p></body>", NULL);
+  CHECK(doc->meta.n_authors == 2);
+  if (doc->meta.n_authors == 2) {
+    CHECK_EQ_STR(doc->meta.authors[1], "IVO TRAN");
+  }
+  ng_doc_free(doc);
+  /* metadata authors win over the printed byline */
+  doc = meta_of("<meta name=\"author\" content=\"Dana Kwe\"><body><p "
+                "class=\"byline\">By Dana Kwe in Velmar</p></body>", NULL);
+  CHECK(doc->meta.n_authors == 1);
+  ng_doc_free(doc);
+}
+
 static void
 test_canonical(void)
 {
@@ -416,6 +477,7 @@ main(void)
   test_dates();
   test_visible_dates();
   test_authors();
+  test_printed_byline();
   test_canonical();
   ng_world_free(world);
   return test_report();

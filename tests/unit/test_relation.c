@@ -1039,6 +1039,132 @@ test_capitals_for_countries(void)
   ng_doc_free(doc);
 }
 
+/* The view of the sentence holding byte @p off, or NULL. */
+static const struct ng_view *
+view_at(const struct ng_views *vs, const struct ng_doc *doc, size_t off)
+{
+  size_t si = ng__doc_sentence_at(doc, off);
+  return si < vs->n ? &vs->v[si] : NULL;
+}
+
+/* The first entity token of @p v for entity @p ent, or NULL. */
+static const struct ng_tok *
+ent_tok(const struct ng_view *v, size_t ent)
+{
+  for (size_t i = 0; v && i < v->n_toks; i++) {
+    if (v->toks[i].kind == NG_TOK_ENT && v->toks[i].ent == ent) {
+      return &v->toks[i];
+    }
+  }
+  return NULL;
+}
+
+/* The indexes behind fast matching: quotation spans looked up by binary
+ * search (tokens inside and between several quotes), the word flags of
+ * tokens, and the rule signatures that skip rules a sentence cannot
+ * match. */
+static void
+test_match_index(void)
+{
+  struct ng_doc *doc = rd_doc(
+      "[Ana Lima|P] said \"[Bo Chen|P] met [Cy Diaz|P] and talked.\" "
+      "[Dee Eko|P] met [Fay Gu|P] on Monday. \"Fine,\" said [Gil Ho|P]. "
+      "Then \"[Hal Ito|P] visited [Kenya|C]\", and [Ivo Jin|P] "
+      "left.",
+      "2025-05-15");
+  CHECK(doc != NULL);
+  if (!doc) {
+    return;
+  }
+  struct ng_views vs;
+  CHECK_OK(ng__views_build(doc, world->lex, &vs));
+  CHECK(vs.n_quotes == 3);
+  for (size_t q = 1; q < vs.n_quotes; q++) {
+    CHECK(vs.quotes[q - 1].end < vs.quotes[q].begin); /* sorted, disjoint */
+  }
+  const char *in[] = {"Bo Chen", "Cy Diaz", "Hal Ito", "Kenya"};
+  const char *out[] = {"Ana Lima", "Dee Eko", "Fay Gu", "Gil Ho",
+                       "Ivo Jin"};
+  for (size_t k = 0; k < ARRAY_LEN(in); k++) {
+    size_t e = rd_ent(doc, in[k]);
+    const char *at = strstr(doc->text, in[k]);
+    const struct ng_tok *t =
+        at ? ent_tok(view_at(&vs, doc, (size_t)(at - doc->text)), e) : NULL;
+    CHECK(t && t->quoted);
+  }
+  for (size_t k = 0; k < ARRAY_LEN(out); k++) {
+    size_t e = rd_ent(doc, out[k]);
+    const char *at = strstr(doc->text, out[k]);
+    const struct ng_tok *t =
+        at ? ent_tok(view_at(&vs, doc, (size_t)(at - doc->text)), e) : NULL;
+    CHECK(t && !t->quoted);
+  }
+  /* word flags: computed for every token, as the strings say */
+  const struct ng_view *v0 = &vs.v[0];
+  bool said = false, and = false;
+  for (size_t i = 0; i < v0->n_toks; i++) {
+    const struct ng_tok *t = &v0->toks[i];
+    CHECK(t->wf & NG_WF_SET);
+    if (t->kind == NG_TOK_WORD && strcmp(t->low, "said") == 0) {
+      said = (t->wf & NG_WF_SPEECH) != 0;
+    }
+    if (t->kind == NG_TOK_WORD && strcmp(t->low, "and") == 0) {
+      and = (t->wf & NG_WF_AND) && !(t->wf & NG_WF_SPEECH);
+    }
+    if (t->kind == NG_TOK_WORD && strcmp(t->low, "met") == 0) {
+      CHECK(!(t->wf & (NG_WF_SPEECH | NG_WF_AND | NG_WF_CLAUSE)));
+    }
+  }
+  CHECK(said && and);
+  /* signatures: a rule needs each mandatory literal and an entity */
+  struct ng_rule rule;
+  CHECK_OK(ng__lexicon_compile(world, "{A:Person} ~ met|meets [the] {B:Person}",
+                               &rule));
+  struct ng_rule_sig sig;
+  ng__rule_sig(&rule, &sig);
+  CHECK(sig.n_need == 1 && sig.needs_ent); /* "the" is optional */
+  bool has_ent;
+  uint64_t words = ng__view_sig(&vs.v[1], &has_ent); /* "Dee Eko met" */
+  CHECK(has_ent && ng__rule_sig_may_match(&sig, words, has_ent));
+  CHECK(!ng__rule_sig_may_match(&sig, words, false));
+  if ((ng__sig_bit("met") | ng__sig_bit("meets")) !=
+      ng__sig_bit("visited")) {
+    CHECK(!ng__rule_sig_may_match(&sig, ng__sig_bit("visited"), true));
+  }
+  ng__lexicon_rule_clear(&rule);
+  ng__views_clear(&vs);
+  ng_doc_free(doc);
+}
+
+/* ng__relation_run() keeps its matches for ng__event_run() when the facts
+ * it adds cannot change them, and the events are those of a fresh
+ * search. */
+static void
+test_shared_matches(void)
+{
+  const char *text =
+      "[Dee Eko|P] met [Fay Gu|P] in [Kenya|C] on Monday. \"We agreed,\" "
+      "said [Eko|P|Dee Eko|partial].";
+  struct ng_doc *a = rd_doc(text, "2025-05-15");
+  struct ng_doc *b = rd_doc(text, "2025-05-15");
+  CHECK(a && b);
+  if (a && b) {
+    CHECK_OK(ng__relation_run(world, a));
+    CHECK(a->relset != NULL);
+    CHECK_OK(ng__event_run(world, a));
+    CHECK(a->relset == NULL);
+    CHECK_OK(ng__relation_run(world, b));
+    ng__relation_clear(b->relset); /* force a fresh search */
+    free(b->relset);
+    b->relset = NULL;
+    CHECK_OK(ng__event_run(world, b));
+    CHECK(a->n_events == b->n_events && a->n_events > 0);
+    CHECK(a->n_facts == b->n_facts);
+  }
+  ng_doc_free(a);
+  ng_doc_free(b);
+}
+
 int
 main(void)
 {
@@ -1074,6 +1200,8 @@ main(void)
   test_talks_titles_denial();
   test_described_holders();
   test_capitals_for_countries();
+  test_match_index();
+  test_shared_matches();
   ng_world_free(world);
   return test_report();
 }

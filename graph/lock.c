@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* Advisory store locks: flock(2) on a file beside the store. Redland has
+ * no locking for BDB stores (REDLAND-NOTES.md §1: no DB_ENV, one writer
+ * only) and its SQLite storage sets no busy timeout, so a second writer
+ * would either corrupt a BDB store or fail at a random commit; the lock
+ * makes it wait, then fail with a clear message. */
+#include "lock.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+ng_status
+ng__lock_take(ng_world *world, const char *store, const char *path,
+              bool exclusive, double wait_s, int *fd)
+{
+  *fd = -1;
+  int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (f < 0 && !exclusive) {
+    f = open(path, O_RDONLY | O_CLOEXEC); /* a read-only folder */
+  }
+  if (f < 0) {
+    return ng__errorf(world, NG_ERR_IO, "cannot open lock file %s: %s", path,
+                      strerror(errno));
+  }
+  double end = ng__monotonic() + (wait_s > 0 ? wait_s : 0);
+  for (;;) {
+    if (flock(f, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0) {
+      *fd = f;
+      return NG_OK;
+    }
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      int e = errno;
+      close(f);
+      return ng__errorf(world, NG_ERR_IO, "cannot lock %s: %s", path,
+                        strerror(e));
+    }
+    if (ng__monotonic() >= end) {
+      break;
+    }
+    struct timespec ts = {0, 50 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+  close(f);
+  return ng__errorf(world, NG_ERR_RDF, "cannot open store %s: it is in use "
+                    "by another process (lock %s is held%s; waited %g s, "
+                    "see --wait)", store, path,
+                    exclusive ? "" : " by a writer", wait_s > 0 ? wait_s : 0);
+}
+
+void
+ng__lock_release(int fd)
+{
+  if (fd >= 0) {
+    flock(fd, LOCK_UN);
+    close(fd);
+  }
+}

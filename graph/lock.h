@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* Advisory lock files that keep two processes from writing one store:
+ * flock(2) on a file beside the store, waited for with a time limit. */
+#ifndef NG_LOCK_H
+#define NG_LOCK_H
+
+#include "world.h"
+
+/* Opens (creating, mode 0666 & ~umask) the lock file @p path and takes an
+ * flock(2) lock on it: exclusive when @p exclusive (one writer), shared
+ * otherwise (readers). Waits up to @p wait_s seconds (0: try once),
+ * polling every 50 ms. The lock belongs to the open file description and
+ * ends with ng__lock_release() or when the process dies, even by SIGKILL,
+ * so a killed build never leaves a stale lock. On success *fd is the
+ * lock's descriptor. Errors: NG_ERR_IO (cannot open the file), NG_ERR_RDF
+ * when the lock is still held by another process after @p wait_s, with
+ * a message naming @p store and @p path. */
+NG_NODISCARD ng_status ng__lock_take(ng_world *world, const char *store,
+                                     const char *path, bool exclusive,
+                                     double wait_s, int *fd);
+
+/* Releases and closes the lock @p fd (negative: no-op). */
+void ng__lock_release(int fd);
+
+#endif
