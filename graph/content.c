@@ -10,7 +10,10 @@
  * Inside the region, blocks under boilerplate (navigation, banners, share
  * bars, related links, comments, captions) and link lists are dropped, but
  * a prose paragraph that is one link is kept (E02), and a boilerplate tag
- * never outweighs a content class (E01). All tree walks are iterative. */
+ * never outweighs a content class (E01). The story ends at a readers'
+ * comments heading or a list of other stories; labels above it, wire
+ * bylines, photo credits and rights notices are dropped; a page with no
+ * <body> or with several is read whole. All tree walks are iterative. */
 #include "content.h"
 
 #include "buf.h"
@@ -915,7 +918,8 @@ is_furniture(const char *t, size_t len)
     "print this", "email this", "image:", "photo:", "picture:",
     "getty images", "loading", "watch:", "listen to this", "don't miss",
     "this slideshow requires", "tell us what you think", "have a tip?",
-    "get the latest updates", "sign up for"};
+    "get the latest updates", "sign up for", "font size", "font:",
+    "text size", "send this article", "email this article"};
   static const char *const whole[] = {"advert", "advertisement", "ad",
                                       "sponsored content", "continue reading",
                                       "story continues below"};

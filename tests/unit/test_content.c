@@ -275,7 +275,8 @@ test_wire_furniture(void)
            "<article><p>By LENA DORSEY, Orlan Wire Writer 42 minutes ago</p>"
            "<p>2025-05-15 20:04:13 -</p><p>Workers cheer at the gate in "
            "Orlan on Monday. (Lena Dorsey / ORLAN WIRE)</p>"
-           "<p>Para one. %s</p><p>By Monday the ships had gone.</p>"
+           "<p>Para one. %s</p><p>Font size:</p>"
+           "<p>By Monday the ships had gone.</p>"
            "<p>Para two. %s</p><p>(\xc2\xa9 2025 Orlan Wire. All Rights "
            "Reserved. This material may not be published.)</p></article>",
            lorem, lorem);
@@ -286,6 +287,7 @@ test_wire_furniture(void)
   CHECK(strstr(t, "20:04") == NULL);
   CHECK(strstr(t, "cheer") == NULL);
   CHECK(strstr(t, "Reserved") == NULL);
+  CHECK(strstr(t, "Font") == NULL);
   /* a parenthesis with a slash inside a sentence is kept */
   snprintf(page, sizeof page,
            "<article><p>Para one. %s</p><p>Shifts run day and night (and "
