@@ -26,6 +26,10 @@
 #define ARTICLE_PARAS 5
 /* Fewer paragraphs than this make a page thin (walls, refresh stubs). */
 #define THIN_PARAS 2
+/* At most this much visible text (bytes, outside <noscript>) on a page
+ * whose meta refresh is followed: a stub that only sends the reader on,
+ * never an article of short wire paragraphs (FAULT-CASES F09 (b)). */
+#define STUB_TEXT_BYTES 400
 /* Longest meta refresh delay still followed outside <noscript>. */
 #define REFRESH_MAX_DELAY 5
 
@@ -735,7 +739,8 @@ ng__crawl_classify(const char *body, size_t len, const char *url,
   if (st != NG_OK || pg.paragraphs >= ARTICLE_PARAS) {
     goto done;
   }
-  if (pg.refresh && pg.paragraphs < THIN_PARAS) {
+  if (pg.refresh && pg.paragraphs < THIN_PARAS &&
+      pg.text.len < STUB_TEXT_BYTES) {
     long delay = 0;
     char *target = refresh_target((const char *)pg.refresh, url, &delay);
     if (target && !same_page(target, url) &&

@@ -919,6 +919,14 @@ make_doc(struct ng_crawl *c, struct xfer *x, long status)
     free(ctype);
     return;
   }
+  if (ng__input_looks_binary(body, len)) {
+    /* as for a file: random bytes served as text/html are no article */
+    free(body);
+    free(ctype);
+    finish(x, NG_ERR_PARSE, "cannot fetch %s: not a text or HTML document "
+           "(binary data)", x->input);
+    return;
+  }
   bool plain_ct = ctype && strncasecmp(ctype, "text/plain", 10) == 0;
   bool markup = ng__input_is_markup(body, len);
   if (markup && !plain_ct) {

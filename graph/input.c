@@ -363,8 +363,8 @@ read_stream(ng_world *world, FILE *f, const char *name, size_t cap,
  * text in any encoding: a NUL byte, or more than 10 % C0 controls other
  * than TAB, LF, FF and CR (or DEL). A UTF-16 BOM exempts the data, since
  * UTF-16 text holds NUL bytes (Encoding Standard BOM sniffing). */
-static bool
-looks_binary(const char *raw, size_t len)
+bool
+ng__input_looks_binary(const char *raw, size_t len)
 {
   const unsigned char *s = (const unsigned char *)raw;
   if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) ||
@@ -390,7 +390,7 @@ static ng_status
 take_doc(ng_world *world, const char *name, char *raw, size_t len,
          const char *content_type, bool plain, ng_doc **out)
 {
-  if (looks_binary(raw, len)) {
+  if (ng__input_looks_binary(raw, len)) {
     free(raw);
     return ng__errorf(world, NG_ERR_PARSE,
                       "%s: not a text or HTML document (binary data)", name);

@@ -24,6 +24,12 @@ NG_NODISCARD ng_status ng__input_gunzip(ng_world *world, const char *name,
  * plain text. */
 bool ng__input_is_markup(const char *s, size_t len);
 
+/* True if the first 4096 bytes of @p raw (@p len bytes) look like binary
+ * data rather than text in any encoding: a NUL byte, or more than 10 % C0
+ * controls other than TAB, LF, FF and CR (or DEL); a UTF-16 BOM exempts
+ * the data (Encoding Standard BOM sniffing). */
+bool ng__input_looks_binary(const char *raw, size_t len);
+
 /* True if @p s is an absolute IRI: a scheme (RFC 3987 3.1), ':', at least
  * one more character, and none of the characters IRIs never contain
  * (controls, space, <>"{}|^`\). */

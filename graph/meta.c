@@ -2392,6 +2392,54 @@ compose_dates(struct ctx *c)
   return have ? set_field(&m->date_published, date) : NG_OK;
 }
 
+/* Sets @p out (size @p cap) to the site of URL @p url: its host in lower
+ * case cut to the registrable part, approximated as the last two labels,
+ * or three when the last is a two-letter country code and the one before
+ * it has at most three letters ("news.bbc.co.uk" -> "bbc.co.uk",
+ * "m.example.com" -> "example.com"). "" when there is no host. */
+static void
+site_of(const char *url, char *out, size_t cap)
+{
+  out[0] = '\0';
+  const char *h = url ? strstr(url, "://") : NULL;
+  if (!h || cap < 2) {
+    return;
+  }
+  h += 3;
+  const char *at = h + strcspn(h, "/?#");
+  const char *user = memchr(h, '@', (size_t)(at - h));
+  if (user) {
+    h = user + 1;
+  }
+  size_t n = strcspn(h, ":/?#");
+  if (n == 0 || n >= cap) {
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    out[i] = (char)(h[i] >= 'A' && h[i] <= 'Z' ? h[i] + 32 : h[i]);
+  }
+  out[n] = '\0';
+  while (n > 0 && out[n - 1] == '.') {
+    out[--n] = '\0'; /* "example.com." */
+  }
+  size_t dots[3] = {0, 0, 0}, nd = 0; /* positions of the last 3 dots */
+  for (size_t i = n; i-- > 0 && nd < 3;) {
+    if (out[i] == '.') {
+      dots[nd++] = i;
+    }
+  }
+  if (strspn(out, "0123456789.") == n) {
+    return; /* an IPv4 address is its own site */
+  }
+  size_t keep = 2;
+  if (nd >= 2 && n - dots[0] - 1 == 2 && dots[0] - dots[1] - 1 <= 3) {
+    keep = 3; /* co.uk, com.au, or.jp */
+  }
+  if (nd >= keep) {
+    memmove(out, out + dots[keep - 1] + 1, n - dots[keep - 1]);
+  }
+}
+
 static ng_status
 compose(struct ctx *c)
 {
@@ -2420,6 +2468,21 @@ compose(struct ctx *c)
         m->canonical_url = ng__input_resolve_article_url(base,
                                                          c->kv[i].value);
       }
+    }
+  }
+
+  /* A page fetched from one site cannot name another site's article as
+   * its own (it would replace that article's graph in the store). */
+  if (m->canonical_url && doc->final_url) {
+    char a[256], b[256];
+    site_of(m->canonical_url, a, sizeof a);
+    site_of(doc->final_url, b, sizeof b);
+    if (a[0] && b[0] && strcmp(a, b) != 0) {
+      ng__warnf(c->world, "%s: ignoring the canonical URL %s, which is on "
+                "another site than %s", doc->name, m->canonical_url,
+                doc->final_url);
+      free(m->canonical_url);
+      m->canonical_url = NULL;
     }
   }
 

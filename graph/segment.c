@@ -245,6 +245,41 @@ is_opener(uint32_t cp)
 }
 
 /* Splits one paragraph [pb, pe) into sentences. */
+/* Longest sentence, in bytes: a longer span (a page of words with no
+ * sentence end, as hostile or broken pages have) is cut at a space before
+ * this many bytes, so that no later stage works on an unbounded sentence.
+ * Real news sentences stay far below it (the longest in the benchmark
+ * pages here is under 1,000 bytes). */
+#define MAX_SENTENCE_BYTES 2000
+
+/* Adds the sentence [begin, end) (bytes), cut into pieces of at most
+ * MAX_SENTENCE_BYTES at spaces (or at a UTF-8 boundary when a piece has
+ * no space). */
+static ng_status
+add_bounded(struct ng_doc *doc, size_t begin, size_t end)
+{
+  ng_status st;
+  const char *text = doc->text;
+  while (end - begin > MAX_SENTENCE_BYTES) {
+    size_t cut = begin + MAX_SENTENCE_BYTES;
+    while (cut > begin + MAX_SENTENCE_BYTES / 2 && text[cut] != ' ') {
+      cut--;
+    }
+    if (text[cut] != ' ') {
+      cut = begin + MAX_SENTENCE_BYTES;
+      while (cut > begin && ((unsigned char)text[cut] & 0xC0) == 0x80) {
+        cut--; /* not inside a UTF-8 sequence */
+      }
+    }
+    TRY(st, ng__doc_add_sentence(doc, begin, cut));
+    begin = cut;
+    while (begin < end && text[begin] == ' ') {
+      begin++;
+    }
+  }
+  return end > begin ? ng__doc_add_sentence(doc, begin, end) : NG_OK;
+}
+
 static ng_status
 split_paragraph(ng_world *world, struct ng_doc *doc, size_t pb, size_t pe)
 {
@@ -297,7 +332,7 @@ split_paragraph(ng_world *world, struct ng_doc *doc, size_t pb, size_t pe)
       i = j;
       continue;
     }
-    TRY(st, ng__doc_add_sentence(doc, start, end));
+    TRY(st, add_bounded(doc, start, end));
     start = j;
     i = j;
   }
@@ -308,7 +343,7 @@ split_paragraph(ng_world *world, struct ng_doc *doc, size_t pb, size_t pe)
     e--;
   }
   if (e > start) {
-    TRY(st, ng__doc_add_sentence(doc, start, e));
+    TRY(st, add_bounded(doc, start, e));
   }
   return NG_OK;
 }

@@ -7,6 +7,7 @@
 #include "warc.h"
 
 #include "buf.h"
+#include "crawl.h"
 #include "input.h"
 
 #include <errno.h>
@@ -769,6 +770,25 @@ make_doc(struct ng_warc *w, const struct header *h, char *block,
     free(ctype);
     free(payload);
     return NG_OK; /* not an article: skipped */
+  }
+  /* FAULT-CASES F08: a crawl archive holds walls and error pages served
+   * with 200 too; they fail with the reason, as when fetched. */
+  struct ng_page_verdict v;
+  st = ng__crawl_classify(payload, plen, name, &v);
+  if (st == NG_OK && v.kind != NG_PAGE_ARTICLE && v.kind != NG_PAGE_REFRESH) {
+    const char *why = ng__crawl_page_reason(v.kind);
+    ng__crawl_verdict_clear(&v);
+    free(ctype);
+    free(payload);
+    return ng__errorf(w->world, NG_ERR_PARSE, "%s: %s (HTTP %ld, record at "
+                      "offset %" PRIu64 " of %s)", name, why, status,
+                      name_offset(w, w->rec_off), w->path);
+  }
+  ng__crawl_verdict_clear(&v);
+  if (st != NG_OK) {
+    free(ctype);
+    free(payload);
+    return st;
   }
   struct ng_doc *doc = ng__doc_new(name);
   char *url = ng__input_iri_clean(name);

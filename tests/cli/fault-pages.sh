@@ -418,7 +418,7 @@ has M14 "relative canonical resolved against the final URL" "$tmp/nq" \
 lacks M14 "no relative IRI written" "$tmp/nq" "</world/"
 fetch M14-malformed-canonical
 has M14 "host-less canonical rejected, og:url used" "$tmp/nq" \
-  "$(self https://courier.example/world/2024/lisbon-talks)"
+  "$(self "$base/world/2024/lisbon-talks")"
 lacks M14 "no host-less IRI written" "$tmp/nq" "https:///"
 fetch M14-home-canonical
 has M14 "home-page canonical rejected, final URL used" "$tmp/nq" \

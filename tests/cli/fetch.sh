@@ -135,6 +135,16 @@ fi
 # F09: follow a stub's noscript refresh; not an article's, nor a reload.
 run refresh-stub OK "final $base/real" -- "$base/js-redirect"
 run refresh-article OK "final $base/nojs-article" -- "$base/nojs-article"
+run refresh-short-article OK "final $base/nojs-short" -- "$base/nojs-short"
+# Random bytes served as text/html are refused as for a file; a feed given
+# as an article is refused with a pointer to --feed; a page cannot claim
+# another site's article as its canonical URL.
+run binary-as-html ERR_PARSE "not a text or HTML document (binary data)" \
+  -- "$base/binary-as-html"
+run feed-as-page ERR_PARSE "is a feed or sitemap, not an article" -- \
+  "$base/feed-as-page"
+run other-site-canonical OK "iri $base/other-site-canonical" -- \
+  "$base/other-site-canonical"
 requests 0 "127.0.0.1 /\\?nojs=1 "
 run refresh-self OK "final $base/reload-self" -- "$base/reload-self"
 requests 1 "127.0.0.1 /reload-self "

@@ -150,4 +150,33 @@ fi
 rc=$?
 [ $rc = 2 ] && echo "ok   --url with a WARC is a usage error" ||
   { echo "FAIL --url with a WARC: exit $rc"; fail=1; }
+# F08 in an archive: a consent wall served with 200 is a failed input with
+# the reason, never an article (as when fetched).
+python3 - "$tmp/wall.warc" "$top_srcdir/fixtures/html/orlan-harbour-strike.html" <<'PY'
+import sys
+def rec(uri, body):
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body)) + body
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+            "WARC-Date: 2024-11-03T10:20:30Z\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            "Content-Length: %d\r\n\r\n" % (uri, uri[-12:].rjust(12, "0"), len(http)))
+    return head.encode() + http + b"\r\n\r\n"
+wall = (b"<html><head><title>Before you continue</title></head><body><h1>"
+        b"Before you continue</h1><p>We and our partners use cookies. Accept "
+        b"all cookies or manage cookies in the privacy settings.</p></body>"
+        b"</html>")
+page = open(sys.argv[2], "rb").read()
+open(sys.argv[1], "wb").write(rec("https://news.example/consent", wall) +
+                              rec("https://news.example/orlan", page))
+PY
+"$NEWSGRAPH" build --store "$tmp/w.db" "$tmp/wall.warc" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && grep -q "consent wall" "$tmp/err" &&
+   grep -q "^newsgraph: 1 article added to $tmp/w.db, 1 failed" "$tmp/err"; then
+  echo "ok   consent wall in an archive: failed with the reason"
+else
+  echo "FAIL consent wall in an archive (exit $rc)"; sed 's/^/  /' "$tmp/err"
+  fail=1
+fi
 exit $fail

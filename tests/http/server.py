@@ -374,6 +374,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, article("Ferry timetable agreed", 6,
                                    b"<noscript><meta http-equiv=\"refresh\" "
                                    b"content=\"0;url=/?nojs=1\"></noscript>"))
+        elif p == "/nojs-short":
+            # F09 (b) with short wire paragraphs (under 150 bytes each)
+            paras = b"".join(
+                b"<p>Short wire paragraph %d on the Brelde ferry timetable, "
+                b"agreed on Tuesday by the harbour council.</p>" % i
+                for i in range(5))
+            self.send(200, b"<!DOCTYPE html><html><head><title>Brelde "
+                      b"ferry timetable</title><noscript><meta http-equiv="
+                      b"\"refresh\" content=\"0;url=/?nojs=1\"></noscript>"
+                      b"</head><body><article><h1>Brelde ferry timetable</h1>"
+                      + paras + b"</article></body></html>")
+        elif p == "/binary-as-html":
+            self.send(200, bytes((i * 7919 + 13) % 256 for i in range(20000)))
+        elif p == "/feed-as-page":
+            self.send(200, b"<?xml version=\"1.0\"?><rss version=\"2.0\">"
+                      b"<channel><title>Brelde notices</title><item><title>"
+                      b"Notice</title><link>http://127.0.0.1/x</link></item>"
+                      b"</channel></rss>", ctype="application/rss+xml")
+        elif p == "/other-site-canonical":
+            # a page that claims to be another site's article (provenance)
+            self.send(200, article("Brelde council notice", 5).replace(
+                b"<title>", b"<link rel=\"canonical\" href=\"https://"
+                b"news.example.org/world/2025/real-story\"><title>", 1))
         elif p == "/?nojs=1":
             self.send(200, thin("Home", "This is the home page."))
         elif p == "/reload-self":

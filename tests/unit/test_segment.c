@@ -4,6 +4,9 @@
  * punctuation). */
 #include "entities.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static struct ng_doc *
 segmented(ng_world *world, const char *text)
 {
@@ -110,6 +113,43 @@ test_company_end(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* A span of 100,000 words with no sentence end (hostile or broken
+ * pages) becomes sentences of at most 2,000 bytes, cut at spaces, so the
+ * later stages never see an unbounded sentence. */
+static void
+test_long_sentence(ng_world *world)
+{
+  size_t n = 100000;
+  char *text = malloc(5 * n + 64);
+  CHECK(text != NULL);
+  if (!text) {
+    return;
+  }
+  size_t len = 0;
+  memcpy(text, "Leaders met. ", 13);
+  len = 13;
+  for (size_t i = 0; i < n; i++) {
+    memcpy(text + len, "word ", 5);
+    len += 5;
+  }
+  text[len] = '\0';
+  struct ng_doc *doc = segmented(world, text);
+  CHECK(doc && doc->n_sentences > 200);
+  bool bounded = doc != NULL, at_space = doc != NULL;
+  for (size_t i = 0; doc && i < doc->n_sentences; i++) {
+    const struct ng_sentence *s = &doc->sentences[i];
+    bounded &= s->end - s->begin <= 2000;
+    at_space &= doc->text[s->begin] != ' ' &&
+                (s->end == doc->text_len || doc->text[s->end - 1] == ' ' ||
+                 doc->text[s->end] == ' ' || doc->text[s->end - 1] == '.');
+  }
+  CHECK(bounded);
+  CHECK(at_space);
+  CHECK(doc && strncmp(doc->text, "Leaders met. word", 17) == 0);
+  ng_doc_free(doc);
+  free(text);
+}
+
 int
 main(void)
 {
@@ -118,6 +158,7 @@ main(void)
   if (world) {
     test_sentences(world);
     test_company_end(world);
+    test_long_sentence(world);
   }
   test_tokens();
   ng_world_free(world);
