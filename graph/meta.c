@@ -1926,7 +1926,17 @@ clean_title(struct ctx *c, const char *title, const char *const *sites,
         return NULL;
       }
       char *res = NULL;
-      if (wt <= 3 && wh >= 4 &&
+      /* The <h1> repeats one side word for word: that side is the
+       * headline, however short ("Kenya trade deal - Harbour Daily"). */
+      bool h1_head = h1 && loose_eq(head, h1) && wt <= 5;
+      bool h1_tail = !h1_head && h1 && loose_eq(tail, h1) && wh <= 5;
+      if (h1_head) {
+        res = head;
+        *site = strdup(tail);
+      } else if (h1_tail) {
+        res = strdup(tail);
+        *site = head;
+      } else if (wt <= 3 && wh >= 4 &&
           ((h1 && loose_eq(head, h1)) || matches_host(tail, url) ||
            in_body(c, head, title))) {
         res = head;

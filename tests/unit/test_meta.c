@@ -93,6 +93,16 @@ test_jsonld_malformed(void)
 static void
 test_titles(void)
 {
+  /* M01: a short headline that the <h1> repeats loses the site suffix,
+   * whose side names the publisher (no site name given anywhere). */
+  {
+    struct ng_doc *d = meta_of(
+      "<title>Kenya trade deal - Harbour Daily</title></head><body>"
+      "<h1>Kenya trade deal</h1><p>Text.</p>", NULL);
+    CHECK_EQ_STR(d->meta.headline, "Kenya trade deal");
+    CHECK_EQ_STR(d->meta.publisher, "Harbour Daily");
+    ng_doc_free(d);
+  }
   /* og:title beats <title>; the site suffix goes. */
   struct ng_doc *doc = meta_of(
     "<title>Old title | Velmar Post</title>"
