@@ -1913,6 +1913,11 @@ ng_doc_write_json(const ng_doc *doc, FILE *out)
     }
   }
   if (st == NG_OK) {
+    /* the input as given, so JSON Lines of several inputs can be matched
+     * to them */
+    st = json_put(o, "input", doc->name);
+  }
+  if (st == NG_OK) {
     st = json_put(o, "url", url);
   }
   if (st == NG_OK) {

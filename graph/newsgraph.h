@@ -146,8 +146,10 @@ NG_API const char *ng_doc_get_text(const ng_doc *doc);
  *  Borrowed: valid until the doc is freed or its URL set again. */
 NG_API const char *ng_doc_get_iri(const ng_doc *doc);
 
-/** Writes the main text and metadata as one JSON object (json-c) to @p out.
- *  NG_ERR_IO on a write error. */
+/** Writes the main text and metadata as one JSON object (json-c) on one
+ *  line to @p out: "input" (the input as given), "url", "iri",
+ *  "headline", dates, "authors", "publisher", "language", "text".
+ *  NG_ERR_IO on a write error, NG_ERR_NOMEM. */
 NG_API NG_NODISCARD ng_status ng_doc_write_json(const ng_doc *doc, FILE *out);
 
 /** Runs extraction (sentences, mentions, entities, coreference, linking,

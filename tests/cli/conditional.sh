@@ -94,6 +94,7 @@ import json, sys
 lines = [json.loads(line) for line in open(sys.argv[1])]
 assert "Norway" in lines[0]["headline"] and len(lines[0]["text"]) > 200
 assert "Harbour workers" in lines[1]["text"]
+assert lines[1]["input"].endswith("orlan-harbour-strike.html")
 ' "$tmp/t"
 ng text "$tmp/missing.html" "$top_srcdir/fixtures/html/orlan-harbour-strike.html" \
   >"$tmp/t" 2>"$tmp/err"
