@@ -13,6 +13,12 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   # shellcheck disable=SC2046
   apt-get install -y -qq --no-install-recommends \
     $(grep -v '^#' "$top/tests/packages.txt") >/dev/null
+  # The SHACL test runs an npm validator: Debian's nodejs and npm, unless
+  # a Node.js with npm is there already (NodeSource's conflicts with
+  # Debian's npm package).
+  if ! command -v npm >/dev/null 2>&1; then
+    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
 fi
 cd "$top"
 [ -x configure ] || ./autogen.sh >/dev/null 2>&1
