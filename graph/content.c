@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "charset.h"
+#include "feed.h"
 #include "input.h"
 #include "meta.h"
 #include "utf8.h"
@@ -1754,49 +1755,6 @@ ng__content_plain(ng_world *world, struct ng_doc *doc, const char *text,
 
 /* ------------------------------------------------------------ public */
 
-/* True if the first element of the UTF-8 document @p s (@p len bytes),
- * after an XML declaration, comments and doctypes, is the root of a feed
- * or sitemap (RSS, RDF/RSS 1.0, Atom, sitemaps.org urlset or index): such
- * a document lists articles and is never one. */
-static bool
-is_feed(const char *s, size_t len)
-{
-  static const char *const roots[] = {"rss", "feed", "rdf:rdf", "urlset",
-                                      "sitemapindex"};
-  size_t i = 0;
-  size_t end = len < 4096 ? len : 4096;
-  while (i < end) {
-    while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                       s[i] == '\r' || (unsigned char)s[i] == 0xEF ||
-                       (unsigned char)s[i] == 0xBB ||
-                       (unsigned char)s[i] == 0xBF)) {
-      i++;
-    }
-    if (i + 1 >= end || s[i] != '<') {
-      return false;
-    }
-    if (s[i + 1] == '?' || s[i + 1] == '!') {
-      const char *close = memchr(s + i, '>', end - i);
-      if (!close) {
-        return false;
-      }
-      i = (size_t)(close - s) + 1; /* declaration, comment or doctype */
-      continue;
-    }
-    for (size_t k = 0; k < sizeof roots / sizeof roots[0]; k++) {
-      size_t n = strlen(roots[k]);
-      if (i + 1 + n < end && strncasecmp(s + i + 1, roots[k], n) == 0 &&
-          (s[i + 1 + n] == ' ' || s[i + 1 + n] == '>' ||
-           s[i + 1 + n] == '\n' || s[i + 1 + n] == '\t' ||
-           s[i + 1 + n] == '\r')) {
-        return true;
-      }
-    }
-    return false;
-  }
-  return false;
-}
-
 ng_status
 ng_doc_parse(ng_world *world, ng_doc *doc)
 {
@@ -1815,7 +1773,7 @@ ng_doc_parse(ng_world *world, ng_doc *doc)
   if (st != NG_OK) {
     return ng__errorf(world, st, "cannot decode %s", doc->name);
   }
-  if (!doc->is_plain_text && is_feed(utf8, len)) {
+  if (!doc->is_plain_text && ng__feed_is_feed(utf8, len)) {
     free(utf8);
     return ng__errorf(world, NG_ERR_PARSE, "%s is a feed or sitemap, not an "
                       "article (read it with --feed)", doc->name);

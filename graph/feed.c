@@ -614,6 +614,27 @@ xml_decl(const char *data, size_t len)
   return len - i >= 5 && memcmp(data + i, "<?xml", 5) == 0;
 }
 
+bool
+ng__feed_is_feed(const char *data, size_t len)
+{
+  if (len == 0 || len > 0x7fffffff ||
+      (!xml_decl(data, len) && ng__input_is_markup(data, len))) {
+    return false; /* an HTML page: never parsed as XML here */
+  }
+  int opts = XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+             XML_PARSE_NONET;
+  xmlSetGenericErrorFunc(NULL, quiet_error);
+  xmlStructuredErrorFunc old_serror = xmlStructuredError;
+  void *old_serror_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, quiet_structured);
+  xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, NULL, opts);
+  xmlSetStructuredErrorFunc(old_serror_ctx, old_serror);
+  xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+  bool feed = root && kind_of(root) != NG_FEED_UNKNOWN;
+  xmlFreeDoc(doc);
+  return feed;
+}
+
 ng_status
 ng__feed_parse(ng_world *world, const char *name, const char *data,
                size_t len, const char *content_type, const char *base,

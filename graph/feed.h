@@ -57,6 +57,11 @@ NG_NODISCARD ng_status ng__feed_add(struct ng_feed *f, const char *url,
  * False if @p s is neither. */
 bool ng__feed_parse_date(const char *s, char out[11]);
 
+/* True if @p data (@p len bytes, UTF-8) is not an HTML page and its XML
+ * root element is a feed or sitemap (rss, RDF, feed, urlset,
+ * sitemapindex): a list of articles, never one (ng_doc_parse()). */
+bool ng__feed_is_feed(const char *data, size_t len);
+
 /* Parses the @p len bytes at @p data (named @p name in messages) as a
  * feed; @p content_type (may be NULL) gives an HTML page's charset to
  * charset.c. @p base is the document's URL (after redirects) against which
