@@ -77,4 +77,6 @@ break_it "no ng:retrievedAt" sed "\\|<${NG}retrievedAt>|d" "retrievedAt sh:MinCo
 break_it "a confidence of 1.5" sed "\\|<${NG}confidence>|s|\"[0-9.]*\"^^<${XSD}decimal>|\"1.5\"^^<${XSD}decimal>|" "Evidence"
 break_it "date as a plain string" add "<$g> <https://schema.org/datePublished> \"15 May\" <$g> ." "datePublished"
 break_it "a person meets a country" add "<https://w3id.org/newsgraph/id/person/x> <${NG}meets> <https://w3id.org/newsgraph/id/country/kenya> <$g> ." "sh:ClassConstraint"
+break_it "a person as a trading partner" add "<https://w3id.org/newsgraph/id/person/x> <${NG}tradingPartnerOf> <https://w3id.org/newsgraph/id/country/kenya> <$g> ." "sh:OrConstraint"
+break_it "a dateline naming a person" sed "\\|<${NG}dateline>|d;\\|<https://schema.org/datePublished>|s|^<\\([^>]*\\)>.*|&\\n<\\1> <${NG}dateline> <https://w3id.org/newsgraph/id/person/x> <$g> .|" "dateline sh:OrConstraint"
 exit "$fail"
