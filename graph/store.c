@@ -12,6 +12,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdint.h>
 #include <redland.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -22,7 +23,7 @@
 #define NG_DEFAULT_STORE "newsgraph.db"
 
 /* KIND_SERVER is Virtuoso; PostgreSQL has its own kind because librdf's
- * transactions are unusable on it (open_storage()). */
+ * transactions work on it only with the rules of pg_node_rules(). */
 enum store_kind {
   KIND_SQLITE, KIND_MEMORY, KIND_BDB, KIND_SERVER, KIND_POSTGRESQL
 };
@@ -38,7 +39,10 @@ struct ng_store {
   int lock_fd;            /* lock file (lock.c) held while open, or -1 */
   bool writer;            /* opened for writing: exclusive lock */
   double lock_wait;       /* seconds to wait for the lock */
+  bool pg_tx;             /* PostgreSQL with pg_node_rules(): transactions */
 };
+
+static int end_transaction(ng_store *store, bool commit);
 
 /* ---------------------------------------------------------- librdf world */
 
@@ -55,6 +59,14 @@ log_handler(void *user_data, librdf_log_message *message)
   raptor_locator *loc = librdf_log_message_locator(message);
   if (level < LIBRDF_LOG_WARN ||
       (level == LIBRDF_LOG_WARN && facility == LIBRDF_FROM_QUERY)) {
+    return 1;
+  }
+  /* librdf 1.0.17's PostgreSQL storage hands its transaction connection
+   * back to the pool after every statement and again at commit, and warns
+   * about the second time (rdf_storage_postgresql.c, release_handle):
+   * harmless, and it would be printed once per batch. */
+  if (facility == LIBRDF_FROM_STORAGE && msg &&
+      strstr(msg, "Unable to find busy connection")) {
     return 1;
   }
   if (loc && loc->line > 0) {
@@ -247,13 +259,119 @@ repair_lang_tags(struct ng_quads *qs)
   }
 }
 
-/* Opens a postgresql: or virtuoso: store. PostgreSQL: librdf's storage
- * inserts every node and relies on the unique-key error for one already
- * there, which aborts a PostgreSQL transaction, so the store runs in
- * autocommit (KIND_POSTGRESQL: no transactions); a database without the
- * tables or the model is set up with new='yes' (which would truncate an
- * existing model, so only after a first open failed for that reason).
- * Virtuoso: needs an ODBC DSN (odbc.ini, $ODBCINI); transactions work. */
+/* The libpq calls pg_node_rules() needs, found in the libpq that librdf's
+ * PostgreSQL storage module has loaded (newsgraph does not link libpq). */
+struct pq_api {
+  void *(*exec)(void *conn, const char *sql);
+  int (*status)(const void *res);
+  char *(*message)(const void *res);
+  void (*clear)(void *res);
+};
+
+/* PGRES_COMMAND_OK in libpq-fe.h's ExecStatusType. */
+#define PQ_COMMAND_OK 1
+
+/* Makes librdf's PostgreSQL storage usable inside a transaction. It adds
+ * every node with a plain INSERT into resources, literals or bnodes and
+ * takes the unique-key error (SQLSTATE 23505) for "already there"
+ * (rdf_storage_postgresql.c, librdf 1.0.17); in a transaction that error
+ * aborts everything after it. A rule per table turns the INSERT of a node
+ * already there into nothing (PostgreSQL manual, "Rules on INSERT, UPDATE,
+ * and DELETE": a conditional DO INSTEAD NOTHING), so no error is raised.
+ * Runs in its own transaction on librdf's connection; true when the three
+ * rules are in place. False, with the tables untouched, when libpq is not
+ * loaded or the user may not change the tables: the store then commits
+ * each statement (the --help text says so). */
+static bool
+pg_node_rules(ng_store *store)
+{
+  static const char *const tables[] = {"resources", "literals", "bnodes"};
+  struct pq_api pq;
+  void *h = dlopen("libpq.so.5", RTLD_NOW | RTLD_NOLOAD);
+  if (!h) {
+    return false;
+  }
+  *(void **)&pq.exec = dlsym(h, "PQexec");
+  *(void **)&pq.status = dlsym(h, "PQresultStatus");
+  *(void **)&pq.message = dlsym(h, "PQresultErrorMessage");
+  *(void **)&pq.clear = dlsym(h, "PQclear");
+  bool ok = pq.exec && pq.status && pq.message && pq.clear;
+  if (ok && librdf_model_transaction_start(store->model) != 0) {
+    ok = false;
+  } else if (ok) {
+    void *conn = librdf_model_transaction_get_handle(store->model);
+    ok = conn != NULL;
+    for (size_t i = 0; ok && i < sizeof tables / sizeof *tables; i++) {
+      char sql[256];
+      snprintf(sql, sizeof sql,
+               "CREATE OR REPLACE RULE newsgraph_once AS ON INSERT TO %s "
+               "WHERE EXISTS (SELECT 1 FROM %s t WHERE t.id = NEW.id) "
+               "DO INSTEAD NOTHING",
+               tables[i], tables[i]);
+      void *res = pq.exec(conn, sql);
+      ok = res && pq.status(res) == PQ_COMMAND_OK;
+      if (!ok) {
+        ng__warnf(store->world, "store %s: cannot add a rule to table %s "
+                  "(%s): each statement is committed on its own",
+                  store->name, tables[i],
+                  res ? pq.message(res) : "no result");
+      }
+      if (res) {
+        pq.clear(res);
+      }
+    }
+    if (ok) {
+      ok = librdf_model_transaction_commit(store->model) == 0;
+    } else {
+      librdf_model_transaction_rollback(store->model);
+    }
+  }
+  dlclose(h);
+  return ok;
+}
+
+/* The head of librdf's Virtuoso connection record, the handle of a
+ * Virtuoso transaction (librdf_storage_virtuoso_connection in
+ * rdf_storage_virtuoso_internal.h, the same since librdf 1.0.9). */
+struct virtuoso_connection_head {
+  int status;
+  void *henv;
+  void *hdbc;
+};
+
+/* Turns ODBC autocommit on or off on @p c, the connection of a Virtuoso
+ * transaction (NULL: nothing to do, false). librdf 1.0.17 starts a
+ * Virtuoso transaction by turning autocommit ON (rdf_storage_virtuoso.c,
+ * transaction_start), so every statement commits at once and a rollback
+ * undoes nothing: ng_store_begin() turns it off, end_transaction() back on
+ * once the connection is in librdf's pool again. Uses the unixODBC that the
+ * storage module has loaded (newsgraph does not link it). True when the
+ * driver took the setting. */
+static bool
+virtuoso_autocommit(struct virtuoso_connection_head *c, bool on)
+{
+  if (!c || !c->hdbc) {
+    return false;
+  }
+  void *h = dlopen("libodbc.so.2", RTLD_NOW | RTLD_NOLOAD);
+  if (!h) {
+    return false;
+  }
+  /* SQLSetConnectAttr(hdbc, SQL_ATTR_AUTOCOMMIT (102), SQL_AUTOCOMMIT_ON
+   * (1) or _OFF (0), 0): sql.h, sqlext.h. */
+  short (*set_attr)(void *, int, void *, int);
+  *(void **)&set_attr = dlsym(h, "SQLSetConnectAttr");
+  short rc = set_attr ? set_attr(c->hdbc, 102, (void *)(uintptr_t)on, 0)
+                      : -1;
+  dlclose(h);
+  return rc == 0 || rc == 1; /* SQL_SUCCESS, SQL_SUCCESS_WITH_INFO */
+}
+
+/* Opens a postgresql: or virtuoso: store. PostgreSQL: a database without
+ * the tables or the model is set up with new='yes' (which would truncate an
+ * existing model, so only after a first open failed for that reason);
+ * pg_node_rules() then makes transactions work. Virtuoso: needs an ODBC
+ * DSN (odbc.ini, $ODBCINI); transactions work. */
 static ng_status
 open_server(ng_store *store, const char *spec)
 {
@@ -290,6 +408,9 @@ open_server(ng_store *store, const char *spec)
   if (!librdf_model_supports_contexts(store->model)) {
     return ng__errorf(world, NG_ERR_RDF, "store %s has no named graphs",
                       store->name);
+  }
+  if (pg) {
+    store->pg_tx = pg_node_rules(store);
   }
   return NG_OK;
 }
@@ -503,7 +624,7 @@ ng_store_free(ng_store *store)
     return;
   }
   if (store->in_batch && store->model) {
-    librdf_model_transaction_rollback(store->model);
+    end_transaction(store, false);
   }
   if (store->model) {
     librdf_free_model(store->model);
@@ -529,15 +650,41 @@ ng_store_begin(ng_store *store)
   }
   /* Only sqlite, postgresql and virtuoso have transactions; the others
    * return non-zero and simply go on without (REDLAND-NOTES.md §1). */
-  if (store->kind == KIND_SQLITE || store->kind == KIND_SERVER) {
+  if (store->kind == KIND_SQLITE || store->kind == KIND_SERVER ||
+      store->pg_tx) {
     if (librdf_model_transaction_start(store->model) != 0) {
       return ng__errorf(store->world, NG_ERR_RDF,
                         "cannot start a transaction on store %s",
                         store->name);
     }
+    if (store->kind == KIND_SERVER &&
+        !virtuoso_autocommit(
+            librdf_model_transaction_get_handle(store->model), false)) {
+      librdf_model_transaction_rollback(store->model);
+      return ng__errorf(store->world, NG_ERR_RDF,
+                        "cannot start a transaction on store %s "
+                        "(ODBC autocommit stays on)", store->name);
+    }
     store->in_batch = true;
   }
   return NG_OK;
+}
+
+/* Ends the current transaction with a commit or a rollback; 0 when done.
+ * On Virtuoso, autocommit is turned back on afterwards. */
+static int
+end_transaction(ng_store *store, bool commit)
+{
+  struct virtuoso_connection_head *c =
+      store->kind == KIND_SERVER
+          ? librdf_model_transaction_get_handle(store->model)
+          : NULL;
+  int rc = commit ? librdf_model_transaction_commit(store->model)
+                  : librdf_model_transaction_rollback(store->model);
+  if (c) {
+    (void)virtuoso_autocommit(c, true);
+  }
+  return rc;
 }
 
 ng_status
@@ -551,8 +698,8 @@ ng_store_commit(ng_store *store)
     return NG_OK;
   }
   store->in_batch = false;
-  if (librdf_model_transaction_commit(store->model) != 0) {
-    librdf_model_transaction_rollback(store->model);
+  if (end_transaction(store, true) != 0) {
+    end_transaction(store, false);
     return ng__errorf(store->world, NG_ERR_RDF,
                       "cannot commit to store %s (rolled back)", store->name);
   }
@@ -564,7 +711,7 @@ static void
 rollback(ng_store *store)
 {
   if (store->in_batch) {
-    librdf_model_transaction_rollback(store->model);
+    end_transaction(store, false);
     store->in_batch = false;
   }
 }
