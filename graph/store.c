@@ -240,6 +240,20 @@ static void
 fix_server_literal(librdf_node *n, struct ng_term *t)
 {
   static const char xsd[] = "http://www.w3.org/2001/XMLSchema#";
+  /* The module caches datatype IRIs the same way as language tags (see
+   * below: no NUL), so one read again can run into other bytes
+   * ("...#nonNegativeIntegerorway!"). Every datatype newsgraph writes is
+   * one of these: the longest that starts the IRI is taken. */
+  static const char *const types[] = {
+      XSD_NS "nonNegativeInteger", XSD_NS "dateTime", XSD_NS "decimal",
+      XSD_NS "integer", XSD_NS "double", XSD_NS "string", XSD_NS "gYear",
+      XSD_NS "date"};
+  for (size_t i = 0; t->datatype && i < sizeof types / sizeof *types; i++) {
+    if (strncmp(t->datatype, types[i], strlen(types[i])) == 0) {
+      t->datatype = types[i];
+      break;
+    }
+  }
   const char *dt = t->datatype;
   if (dt && strncmp(dt, xsd, sizeof xsd - 1) == 0) {
     unsigned char *v = librdf_node_get_literal_value(n);
