@@ -195,7 +195,7 @@ ng__query_check(ng_world *world, const char *sparql,
   const char *unsupported = NULL;
   int shown = 0;
   int depth = 0, sub_depth = 0; /* braces; depth of an open sub-SELECT */
-  bool sub_closed = false, warned_sub = false;
+  bool sub_closed = false, warned_sub = false, warned_ymd = false;
   bool date_literal = false, date_cast = false;
   const char *shown_s = "";
   for (size_t i = 0; i < t.n && !unsupported; i++) {
@@ -219,6 +219,15 @@ ng__query_check(ng_world *world, const char *sparql,
       unsupported = "DESCRIBE";
     } else if (is_word(k, "SERVICE")) {
       unsupported = "SERVICE (federated query)";
+    } else if (is_word(k, "FROM")) {
+      /* librdf ignores the dataset and queries every graph. */
+      unsupported = "FROM / FROM NAMED (the query would run over every "
+                    "graph: use GRAPH <IRI> { ... })";
+    } else if (is_word(k, "BY") && prev && is_word(prev, "GROUP") && next &&
+               is_punct(next, "(")) {
+      /* Wrong keys and merged groups (seen with STRLEN, YEAR, DATATYPE). */
+      unsupported = "GROUP BY on an expression (rasqal groups it wrongly: "
+                    "BIND it to a variable and group by that)";
     }
     for (size_t u = 0; u < ARRAY_LEN(update) && !unsupported; u++) {
       if (is_word(k, update[u])) {
@@ -255,7 +264,15 @@ ng__query_check(ng_world *world, const char *sparql,
     if (is_word(k, "COUNT") && next && is_punct(next, "(") && i + 2 < t.n &&
         is_word(&t.v[i + 2], "DISTINCT")) {
       ng__warnf(world, "COUNT(DISTINCT ...) over-counts in rasqal beyond "
-                "about 200 rows (REDLAND-NOTES.md §3)");
+                "about 200 rows: count a sub-SELECT DISTINCT instead");
+    }
+    if ((is_word(k, "YEAR") || is_word(k, "MONTH") || is_word(k, "DAY")) &&
+        next && is_punct(next, "(") && !warned_ymd) {
+      warned_ymd = true;
+      ng__warnf(world, "%.*s() gives no value on an xsd:date in rasqal, and "
+                "schema:datePublished may be one: use "
+                "xsd:integer(SUBSTR(STR(?d), 1, 4)) (year), 6, 2 (month) "
+                "or 9, 2 (day)", (int)k->len, k->s);
     }
     if (is_word(k, "VALUES") && prev && is_punct(prev, "{")) {
       ng__warnf(world, "VALUES at the start of a group gives wrong "
@@ -273,7 +290,7 @@ ng__query_check(ng_world *world, const char *sparql,
     if (sub_closed && !warned_sub && is_word(k, "FILTER")) {
       warned_sub = true;
       ng__warnf(world, "a FILTER outside a sub-SELECT gives wrong rows in "
-                "rasqal (REDLAND-NOTES.md §3): use HAVING inside it");
+                "rasqal: use HAVING inside it");
     }
     /* An xsd:dateTime never compares with an xsd:date in rasqal: the row
      * is dropped without a word, and schema:datePublished is either. */

@@ -4,7 +4,7 @@
 # typed dates, GRAPH per article, and the refusals (FAULT-CASES.md X07).
 set -u
 : "${top_srcdir:?}" "${NEWSGRAPH:?}"
-seed="$top_srcdir/../shared/eval/dev/seed-bernama-putin-anwar.html"
+seed="${NEWSGRAPH_SHARED:-$top_srcdir/../shared}/eval/dev/seed-bernama-putin-anwar.html"
 [ -f "$seed" ] || { echo "no seed article at $seed (shared/ must sit beside the checkout)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -66,6 +66,9 @@ for bad in \
   "$P SELECT ?a WHERE { ?a ng:meets ?b FILTER NOT EXISTS { ?b ng:meets ?a } }" \
   "$P SELECT ?a WHERE { ?a ng:meets ?b MINUS { ?a ng:visits ?b } }" \
   "DESCRIBE <https://w3id.org/newsgraph/id/person/vladimir-putin>" \
+  "$P SELECT ?a FROM <https://news.example/a> WHERE { ?a ng:meets ?b }" \
+  "$P SELECT ?a FROM NAMED <https://news.example/a> WHERE { GRAPH ?g { ?a ng:meets ?b } }" \
+  "SELECT (STRLEN(STR(?d)) AS ?l) (COUNT(*) AS ?n) WHERE { ?a <https://schema.org/datePublished> ?d } GROUP BY (STRLEN(STR(?d)))" \
   "INSERT DATA { <http://example.org/x> <http://example.org/p> \"v\" }"; do
   q "$bad" >/dev/null 2>"$tmp/err"
   rc=$?
