@@ -1404,6 +1404,49 @@ done:
 
 /* ---------------------------------------------------------------- query */
 
+/* rasqal matches GRAPH <IRI> once, with nothing bound, when the store has
+ * no such graph (ASK says true, COUNT(*) 1): a query naming a graph the
+ * store lacks is refused with NG_NOT_FOUND instead, naming the graph.
+ * NG_ERR_NOMEM. Relative IRIs and prefixed names are left to rasqal. */
+static ng_status
+check_named_graphs(ng_store *store, const char *sparql)
+{
+  ng_world *world = ng__store_world(store);
+  librdf_world *lw;
+  struct toks t = {0};
+  ng_status st = NG_OK;
+  if (!tokenize(sparql, &t)) {
+    free(t.v);
+    return NG_ERR_NOMEM;
+  }
+  for (size_t i = 0; st == NG_OK && i + 1 < t.n; i++) {
+    const struct tok *g = &t.v[i + 1];
+    if (!is_word(&t.v[i], "GRAPH") || g->kind != TK_IRI || g->len < 3 ||
+        memchr(g->s, ':', g->len) == NULL) {
+      continue;
+    }
+    char *iri = strndup(g->s + 1, g->len - 2);
+    st = iri ? ng__store_rdf_world(world, &lw) : NG_ERR_NOMEM;
+    librdf_node *ctx = st == NG_OK ? librdf_new_node_from_uri_string(
+                                         lw, (const unsigned char *)iri)
+                                   : NULL;
+    if (st == NG_OK && !ctx) {
+      st = NG_ERR_NOMEM;
+    } else if (ctx && !librdf_model_contains_context(ng__store_model(store),
+                                                     ctx)) {
+      st = ng__errorf(world, NG_NOT_FOUND, "no graph <%s> in the store "
+                      "(rasqal would match it once with nothing bound)",
+                      iri);
+    }
+    if (ctx) {
+      librdf_free_node(ctx);
+    }
+    free(iri);
+  }
+  free(t.v);
+  return st;
+}
+
 ng_status
 ng_store_query(ng_store *store, const char *sparql, const char *format,
                FILE *out)
@@ -1421,6 +1464,7 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
   }
   ng_world *world = ng__store_world(store);
   TRY(st, ng__query_check(world, sparql, &form));
+  TRY(st, check_named_graphs(store, sparql));
   bool graph_form = form == NG_QUERY_CONSTRUCT;
   if (!format) {
     format = graph_form ? "turtle" : "table";

@@ -78,6 +78,15 @@ for bad in \
     echo "FAIL not refused (exit $rc): $bad"; fail=1
   fi
 done
+# A GRAPH the store does not have is an error, not one empty match.
+q "ASK { GRAPH <http://nope.example/g> { ?s ?p ?o } }" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 1 ] && grep -q 'no graph <http://nope.example/g>' "$tmp/err" &&
+   [ ! -s "$tmp/out" ]; then
+  echo "ok   GRAPH of a missing graph: $(cat "$tmp/err")"
+else
+  echo "FAIL GRAPH of a missing graph: exit $rc, $(cat "$tmp/out" "$tmp/err")"; fail=1
+fi
 # The store is unchanged by the refused update.
 n=$(q --format csv 'SELECT ?s WHERE { <http://example.org/x> ?p ?o }' | wc -l)
 [ "$n" = 1 ] || { echo "FAIL update changed the store"; fail=1; }
