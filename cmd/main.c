@@ -7,6 +7,7 @@
 #include "options.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,7 +27,38 @@ struct cli {
   ng_world *world;
   char last_error[1024];
   ng_crawl *crawl; /* the URL inputs, fetched concurrently, or NULL */
+  char store_label[1024]; /* --store with passwords hidden (open_store) */
+  size_t not_read;        /* inputs left when build was interrupted */
 };
+
+/* Set by SIGINT or SIGTERM during build: no new input is read, the
+ * articles already extracted are committed and the summary printed. */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int sig)
+{
+  interrupted = sig;
+}
+
+/* Replaces the value of every password='...' in @p s with "*": server
+ * store specs (postgresql:, virtuoso:) carry one, and neither messages
+ * nor summaries may show it. */
+static void
+hide_passwords(char *s)
+{
+  for (char *p = strstr(s, "password='"); p; p = strstr(p, "password='")) {
+    p += 10;
+    char *end = strchr(p, '\'');
+    if (!end) {
+      end = p + strlen(p);
+    }
+    if (end > p) {
+      *p++ = '*';
+      memmove(p, end, strlen(end) + 1);
+    }
+  }
+}
 
 static void
 sink(void *handle, ng_log_level level, const char *msg)
@@ -34,8 +66,12 @@ sink(void *handle, ng_log_level level, const char *msg)
   struct cli *cli = handle;
   if (level == NG_LOG_ERROR) {
     snprintf(cli->last_error, sizeof cli->last_error, "%s", msg);
+    hide_passwords(cli->last_error);
   } else if (level == NG_LOG_WARNING && !cli->opts->quiet) {
-    fprintf(stderr, "newsgraph: warning: %s\n", msg);
+    char text[2048];
+    snprintf(text, sizeof text, "%s", msg);
+    hide_passwords(text);
+    fprintf(stderr, "newsgraph: warning: %s\n", text);
   }
 }
 
@@ -230,44 +266,6 @@ expand_inputs(const struct ng_cli_options *o, struct inputs *in)
   return true;
 }
 
-/* Applies --url, --date and the feed date @p feed_date (may be NULL) to
- * @p doc (taken) and extracts it. *out is NULL on failure (already
- * reported, naming @p label). */
-static int
-prepare_doc(struct cli *cli, ng_doc *doc, const char *label,
-            const char *feed_date, ng_doc **out)
-{
-  const struct ng_cli_options *o = cli->opts;
-  ng_status st;
-  *out = NULL;
-  st = o->url ? ng_doc_set_url(doc, o->url) : NG_OK;
-  if (st != NG_OK) {
-    ng_doc_free(doc);
-    return fail(cli, "set the URL of", label, st);
-  }
-  st = o->date ? ng_doc_set_date(doc, o->date) : NG_OK;
-  if (st != NG_OK) {
-    ng_doc_free(doc);
-    return fail(cli, "set the date of", label, st);
-  }
-  if (feed_date && !o->date) {
-    /* below the page's own date: applied once the page is parsed */
-    st = ng_doc_parse(cli->world, doc);
-    if (st == NG_OK) {
-      st = ng_doc_set_fallback_date(doc, feed_date);
-    }
-  }
-  if (st == NG_OK) {
-    st = ng_doc_extract(cli->world, doc);
-  }
-  if (st != NG_OK) {
-    ng_doc_free(doc);
-    return fail(cli, "extract", label, st);
-  }
-  *out = doc;
-  return 0;
-}
-
 /* True if @p input is fetched (ng_doc_load()'s rule). */
 static bool
 is_url(const char *input)
@@ -276,44 +274,297 @@ is_url(const char *input)
          strncasecmp(input, "https://", 8) == 0;
 }
 
-/* Loads one input: URLs come from the crawl, in the order start_crawl()
- * added them. Returns 0 with *out the doc, 1 on failure (reported), or
- * -1 for a URL not modified since the store's copy (HTTP 304). */
-static int
-fetch_doc(struct cli *cli, const char *input, ng_doc **out)
+/* ------------------------------------------------------------------ jobs */
+
+/* What a job holds. */
+enum job_kind {
+  JOB_DOC,        /* an article: doc, or the input for the worker to load */
+  JOB_FAILED,     /* could not be fetched or read on the main thread */
+  JOB_SAME,       /* a URL not modified since the store's copy (HTTP 304) */
+  JOB_BAD_RECORD, /* a WARC record that is not an article: skipped */
+  JOB_END         /* nothing (the end of a WARC file) */
+};
+
+/* One input, or one WARC record. It is made on the main thread (a URL
+ * fetched, a record read: job_make(), job_warc()), worked on by one of
+ * --jobs worker threads (job_run(), on the worker's own world), and used
+ * on the main thread in input order (job_next()); ng_pool_next() passes
+ * its messages to the sink in that order too, so output, messages and
+ * the store do not depend on --jobs. With --jobs 1 job_run() runs on
+ * the main thread: the same steps in the same order. */
+struct job {
+  enum job_kind kind;
+  const struct ng_cli_options *opts; /* read-only on the worker */
+  size_t i;              /* the input's index */
+  const char *input;     /* the input as given (borrowed) */
+  const char *name;      /* the object named in messages: input or label */
+  const char *feed_date; /* its feed's date, or NULL (borrowed) */
+  char label[1024];      /* "the record at offset N of FILE" */
+  ng_doc *doc;           /* the article, or NULL: job_run() loads input */
+  ng_status st;          /* JOB_FAILED, JOB_BAD_RECORD: why */
+  const char *what;      /* the step that failed ("load", "extract", ...) */
+  bool write;            /* job_run() writes the graph into out ... */
+  ng_syntax syntax;      /* ... in this syntax (never RDF/XML: Redland) */
+  char *out;             /* the graph written, or NULL */
+  size_t out_len;
+};
+
+static void
+job_free(struct job *j)
+{
+  if (j) {
+    ng_doc_free(j->doc);
+    free(j->out);
+    free(j);
+  }
+}
+
+/* Writes the graph of @p j's doc into j->out, and frees the doc. */
+static ng_status
+job_write(ng_world *world, struct job *j)
+{
+  FILE *f = open_memstream(&j->out, &j->out_len);
+  if (!f) {
+    return NG_ERR_NOMEM;
+  }
+  ng_status st = ng_doc_write(world, j->doc, j->syntax, f);
+  if (fclose(f) != 0 && st == NG_OK) {
+    st = NG_ERR_NOMEM;
+  }
+  ng_doc_free(j->doc);
+  j->doc = NULL;
+  return st;
+}
+
+/* The worker's part of a job (ng_pool_fn, on the worker's world): loads
+ * a file input; for text parses it; else applies --url, --date and the
+ * feed date (below the page's own date, so once the page is parsed),
+ * extracts, and writes the graph when j->write. j->what names the step
+ * that failed. */
+static ng_status
+job_run(ng_world *world, void *task)
+{
+  struct job *j = task;
+  const struct ng_cli_options *o = j->opts;
+  ng_status st = NG_OK;
+  if (j->kind != JOB_DOC) {
+    return j->st;
+  }
+  j->what = "load";
+  if (!j->doc && (st = ng_doc_load(world, j->input, &j->doc)) != NG_OK) {
+    return st;
+  }
+  if (o->command == NG_CMD_TEXT) {
+    j->what = "parse";
+    return ng_doc_parse(world, j->doc);
+  }
+  j->what = "set the URL of";
+  if (o->url && (st = ng_doc_set_url(j->doc, o->url)) != NG_OK) {
+    return st;
+  }
+  j->what = "set the date of";
+  if (o->date && (st = ng_doc_set_date(j->doc, o->date)) != NG_OK) {
+    return st;
+  }
+  j->what = "extract";
+  if (j->feed_date && !o->date) {
+    st = ng_doc_parse(world, j->doc);
+    if (st == NG_OK) {
+      st = ng_doc_set_fallback_date(j->doc, j->feed_date);
+    }
+  }
+  if (st == NG_OK) {
+    st = ng_doc_extract(world, j->doc);
+  }
+  if (st != NG_OK || !j->write) {
+    return st;
+  }
+  j->what = "write the graph of";
+  return job_write(world, j);
+}
+
+/* Makes the job of input @p i on the main thread: a URL comes from the
+ * crawl (in the order start_crawl() added them) or is fetched alone; a
+ * file is left for the worker to load. */
+static void
+job_make(struct cli *cli, const struct inputs *in, size_t i, struct job *j)
 {
   ng_status st;
-  *out = NULL;
-  cli->last_error[0] = '\0';
-  if (cli->crawl && is_url(input)) {
-    st = ng_crawl_next(cli->crawl, NULL, out);
+  j->input = j->name = in->v[i];
+  j->feed_date = inputs_date(in, i);
+  if (!is_url(j->input)) {
+    return;
+  }
+  if (cli->crawl) {
+    st = ng_crawl_next(cli->crawl, NULL, &j->doc);
     if (st == NG_NOT_FOUND) {
-      cli->last_error[0] = '\0';
-      return -1;
+      j->kind = JOB_SAME;
+      return;
     }
   } else {
-    st = ng_doc_load(cli->world, input, out);
+    st = ng_doc_load(cli->world, j->input, &j->doc);
   }
-  return st == NG_OK ? 0 : fail(cli, "load", input, st);
+  if (st != NG_OK) {
+    j->kind = JOB_FAILED;
+    j->st = st;
+    j->what = "load";
+  }
 }
 
-/* Loads, applies --url/--date (and the feed date, when the input came
- * from a feed), and extracts one input. *out is NULL on failure (already
- * reported). Returns as fetch_doc(). */
-static int
-load_doc(struct cli *cli, const char *input, const char *feed_date,
-         ng_doc **out)
+/* Reads the next record of the WARC file @p path into @p j, opening the
+ * file when *warc is NULL: an article, or a bad record (skipped); at the
+ * end, or when the file cannot be read, *warc is closed and NULL. */
+static void
+job_warc(struct cli *cli, const char *path, ng_warc **warc, struct job *j)
 {
-  ng_doc *doc = NULL;
-  int rc = fetch_doc(cli, input, &doc);
-  *out = NULL;
-  if (rc) {
-    return rc;
+  ng_status st = NG_OK;
+  j->input = j->name = path;
+  j->what = "read";
+  if (!*warc) {
+    st = ng_warc_open(cli->world, path, warc);
   }
-  return prepare_doc(cli, doc, input, feed_date, out);
+  if (st == NG_OK) {
+    st = ng_warc_next(*warc, &j->doc);
+  }
+  if (st == NG_OK) {
+    snprintf(j->label, sizeof j->label, "the record at offset %llu of %s",
+             (unsigned long long)ng_warc_offset(*warc), path);
+    j->name = j->label;
+    return;
+  }
+  j->st = st;
+  if (*warc && st != NG_NOT_FOUND && st != NG_ERR_IO && st != NG_ERR_NOMEM) {
+    j->kind = JOB_BAD_RECORD; /* the message names the file and offset */
+    return;
+  }
+  j->kind = st == NG_NOT_FOUND ? JOB_END : JOB_FAILED;
+  ng_warc_free(*warc);
+  *warc = NULL;
 }
 
-/* Queues the URL inputs on a crawl, so that load_doc() gets them fetched
+/* Articles done, failed and unchanged (HTTP 304). */
+struct tally {
+  size_t done, failed, same;
+};
+
+/* What a command does with an article ready for it, on the main thread
+ * in input order; counts it in @p t. 0 to go on, 1 to stop the run (a
+ * write or store failure, already reported). */
+typedef int (*job_use)(struct cli *cli, struct job *j, void *ctx,
+                       struct tally *t);
+
+/* Takes the oldest job back from @p pool and reports its failure or
+ * hands it to @p use. -1 when no job is left, else as @p use. */
+static int
+job_next(struct cli *cli, ng_pool *pool, job_use use, void *ctx,
+         struct tally *t)
+{
+  void *task = NULL;
+  ng_status st = NG_OK;
+  int stop = 0;
+  cli->last_error[0] = '\0';
+  if (ng_pool_next(pool, &task, &st) != NG_OK) {
+    return -1;
+  }
+  struct job *j = task;
+  switch (j->kind) {
+  case JOB_END: break;
+  case JOB_SAME: t->same++; break;
+  case JOB_BAD_RECORD:
+    fprintf(stderr, "newsgraph: skipping a record: %s\n",
+            cli->last_error[0] ? cli->last_error : ng_strerror(st));
+    cli->last_error[0] = '\0';
+    t->failed++;
+    break;
+  case JOB_FAILED:
+  case JOB_DOC:
+    if (st != NG_OK) {
+      fail(cli, j->what, j->name, st);
+      t->failed++;
+    } else {
+      stop = use(cli, j, ctx, t);
+    }
+    break;
+  }
+  job_free(j);
+  return stop;
+}
+
+static double now_seconds(void);
+static void progress(const struct cli *cli, size_t done, size_t total,
+                     double start, bool last);
+
+/* Runs the inputs through --jobs worker threads: URLs are fetched and WARC
+ * records read here, the articles loaded (files), parsed or extracted, and
+ * for extract written (@p write, in @p syntax) on the workers, and each
+ * handed to @p use in input order. 1 when @p use stopped the run or out
+ * of memory (reported), else 0. */
+static int
+run_jobs(struct cli *cli, const struct inputs *in, bool write,
+         ng_syntax syntax, job_use use, void *ctx, struct tally *t)
+{
+  const struct ng_cli_options *o = cli->opts;
+  bool text = o->command == NG_CMD_TEXT;
+  ng_pool *pool = NULL;
+  int stop = 0;
+  double start = now_seconds();
+  if (ng_pool_new(cli->world, (unsigned)o->jobs, text ? 0 : NG_POOL_EXTRACT,
+                  job_run, &pool) != NG_OK) {
+    fprintf(stderr, "newsgraph: out of memory\n");
+    return 1;
+  }
+  size_t i = 0;
+  for (; !stop && !interrupted && i < in->n; i++) {
+    bool warc_input = !text && ng_warc_is_input(in->v[i]);
+    ng_warc *warc = NULL;
+    if (o->command == NG_CMD_BUILD) {
+      progress(cli, i, in->n, start, false);
+    }
+    do {
+      while (!stop && ng_pool_is_full(pool)) {
+        stop = job_next(cli, pool, use, ctx, t) > 0;
+      }
+      struct job *j = stop ? NULL : calloc(1, sizeof *j);
+      if (!j) {
+        if (!stop) {
+          fprintf(stderr, "newsgraph: out of memory\n");
+          stop = 1;
+        }
+        break;
+      }
+      j->opts = o;
+      j->i = i;
+      j->write = write;
+      j->syntax = syntax;
+      ng_pool_hold(pool); /* messages of the fetch or read go with j */
+      if (warc_input) {
+        job_warc(cli, in->v[i], &warc, j);
+      } else {
+        job_make(cli, in, i, j);
+      }
+      if (ng_pool_add(pool, j) != NG_OK) {
+        job_free(j);
+        fprintf(stderr, "newsgraph: out of memory\n");
+        stop = 1;
+      }
+    } while (warc && !stop && !interrupted);
+    ng_warc_free(warc);
+  }
+  if (interrupted) {
+    cli->not_read = in->n - i;
+  }
+  for (int r = 0; !stop && r == 0;) {
+    r = job_next(cli, pool, use, ctx, t);
+    stop = r > 0;
+  }
+  for (void *j; (j = ng_pool_cancel(pool)) != NULL;) {
+    job_free(j); /* after a stop: never used, as if never read */
+  }
+  ng_pool_free(pool);
+  return stop;
+}
+
+/* Queues the URL inputs on a crawl, so that job_make() gets them fetched
  * --jobs at a time: with two URLs or more, or, for build (@p store not
  * NULL), one. For build, a URL the store already has an article from is
  * requested with that article's ETag and Last-Modified (unless
@@ -349,109 +600,42 @@ start_crawl(struct cli *cli, const struct inputs *in, ng_store *store)
   return st == NG_OK ? 0 : fail(cli, "fetch", "the URL inputs", st);
 }
 
-/* Reads the WARC file @p path and hands each article, extracted, to
- * @p use, which takes the doc and returns NG_OK (done), NG_NOT_FOUND
- * (failed and reported; go on) or another status (failed and reported;
- * stop). Counts articles done and failed (bad records included) in *done
- * and *failed. Returns the status that stopped it, else NG_OK. */
-static ng_status
-each_warc_doc(struct cli *cli, const char *path,
-              ng_status (*use)(struct cli *, ng_doc *, const char *, void *),
-              void *ctx, size_t *done, size_t *failed)
-{
-  ng_warc *warc = NULL;
-  ng_status st;
-  cli->last_error[0] = '\0';
-  st = ng_warc_open(cli->world, path, &warc);
-  if (st != NG_OK) {
-    fail(cli, "read", path, st);
-    (*failed)++;
-    return NG_OK;
-  }
-  for (;;) {
-    ng_doc *doc = NULL, *ready = NULL;
-    cli->last_error[0] = '\0';
-    st = ng_warc_next(warc, &doc);
-    if (st == NG_NOT_FOUND) {
-      st = NG_OK;
-      break;
-    }
-    if (st == NG_ERR_IO || st == NG_ERR_NOMEM) {
-      fail(cli, "read", path, st);
-      (*failed)++;
-      st = NG_OK;
-      break;
-    }
-    if (st != NG_OK) {
-      /* a bad record: the message names the file and the offset */
-      fprintf(stderr, "newsgraph: skipping a record: %s\n",
-              cli->last_error[0] ? cli->last_error : ng_strerror(st));
-      cli->last_error[0] = '\0';
-      (*failed)++;
-      continue;
-    }
-    char label[1024];
-    snprintf(label, sizeof label, "the record at offset %llu of %s",
-             (unsigned long long)ng_warc_offset(warc), path);
-    if (prepare_doc(cli, doc, label, NULL, &ready)) {
-      (*failed)++;
-      continue;
-    }
-    st = use(cli, ready, label, ctx);
-    if (st == NG_OK) {
-      (*done)++;
-      continue;
-    }
-    (*failed)++;
-    if (st != NG_NOT_FOUND) {
-      break;
-    }
-    st = NG_OK;
-  }
-  ng_warc_free(warc);
-  return st;
-}
-
 /* -------------------------------------------------------------- commands */
 
 /* The main text of each input. With several inputs, --json writes one
  * JSON object a line (JSON Lines) and the plain text of each input
  * follows a "==> INPUT <==" line, as head(1) does. */
 static int
+text_use(struct cli *cli, struct job *j, void *ctx, struct tally *t)
+{
+  const bool *several = ctx;
+  ng_status st;
+  if (cli->opts->json) {
+    st = ng_doc_write_json(j->doc, stdout);
+  } else {
+    const char *text = ng_doc_get_text(j->doc);
+    if (*several) {
+      printf("%s==> %s <==\n", j->i > 0 ? "\n" : "", j->input);
+    }
+    fputs(text ? text : "", stdout);
+    fputc('\n', stdout);
+    st = fflush(stdout) == 0 && !ferror(stdout) ? NG_OK : NG_ERR_IO;
+  }
+  if (st != NG_OK) {
+    return fail(cli, "write", "standard output", st);
+  }
+  t->done++;
+  return 0;
+}
+
+static int
 cmd_text(struct cli *cli, const struct inputs *in)
 {
-  int rc = in->failed ? 1 : 0;
   bool several = in->n + (size_t)in->failed > 1;
-  for (size_t i = 0; i < in->n; i++) {
-    const char *input = in->v[i];
-    ng_doc *doc = NULL;
-    if (fetch_doc(cli, input, &doc)) {
-      rc = 1;
-      continue;
-    }
-    ng_status st = ng_doc_parse(cli->world, doc);
-    if (st != NG_OK) {
-      ng_doc_free(doc);
-      rc = fail(cli, "parse", input, st);
-      continue;
-    }
-    if (cli->opts->json) {
-      st = ng_doc_write_json(doc, stdout);
-    } else {
-      const char *text = ng_doc_get_text(doc);
-      if (several) {
-        printf("%s==> %s <==\n", i > 0 ? "\n" : "", input);
-      }
-      fputs(text ? text : "", stdout);
-      fputc('\n', stdout);
-      st = fflush(stdout) == 0 && !ferror(stdout) ? NG_OK : NG_ERR_IO;
-    }
-    ng_doc_free(doc);
-    if (st != NG_OK) {
-      return fail(cli, "write", "standard output", st);
-    }
-  }
-  return rc;
+  struct tally t = {0};
+  int stop = run_jobs(cli, in, false, NG_SYNTAX_TURTLE, text_use, &several,
+                      &t);
+  return stop || t.failed || in->failed ? 1 : 0;
 }
 
 static ng_syntax
@@ -464,28 +648,44 @@ syntax_of(const char *format)
   return syntax;
 }
 
-/* Where cmd_extract() puts each WARC article. */
+/* Where cmd_extract() puts each article. */
 struct extract_to {
   ng_store *mem;    /* memory store (RDF/XML), or NULL: standard output */
   ng_syntax syntax; /* output syntax */
 };
 
-/* each_warc_doc() callback of cmd_extract(). */
-static ng_status
-extract_use(struct cli *cli, ng_doc *doc, const char *label, void *ctx)
+/* job_use of cmd_extract(): the graph a worker wrote, or for RDF/XML
+ * (Redland: this thread only) the doc, to the output. */
+static int
+extract_use(struct cli *cli, struct job *j, void *ctx, struct tally *t)
 {
   const struct extract_to *x = ctx;
-  ng_status st = x->mem ? ng_store_add_doc(x->mem, doc)
-                        : ng_doc_write(cli->world, doc, x->syntax, stdout);
-  ng_doc_free(doc);
+  ng_status st;
+  if (j->write) {
+    errno = 0;
+    st = fwrite(j->out, 1, j->out_len, stdout) == j->out_len &&
+                 fflush(stdout) == 0 && !ferror(stdout)
+             ? NG_OK
+             : NG_ERR_IO;
+    if (st != NG_OK) {
+      /* worded as the library's writer words it (serialize.c) */
+      snprintf(cli->last_error, sizeof cli->last_error,
+               "cannot write the output: %s", strerror(errno ? errno : EIO));
+    }
+  } else {
+    st = x->mem ? ng_store_add_doc(x->mem, j->doc)
+                : ng_doc_write(cli->world, j->doc, x->syntax, stdout);
+  }
   if (st == NG_ERR_IO) {
-    return st;
+    return fail(cli, "write", "standard output", st);
   }
   if (st != NG_OK) {
-    fail(cli, "write the graph of", label, st);
-    return NG_NOT_FOUND;
+    fail(cli, "write the graph of", j->name, st);
+    t->failed++;
+    return 0;
   }
-  return NG_OK;
+  t->done++;
+  return 0;
 }
 
 static int
@@ -493,6 +693,7 @@ cmd_extract(struct cli *cli, const struct inputs *in)
 {
   ng_syntax syntax = syntax_of(cli->opts->format);
   ng_store *mem = NULL;
+  struct tally t = {0};
   int rc = 0;
   ng_status st;
   /* RDF/XML cannot be concatenated: several inputs go through a memory
@@ -504,34 +705,13 @@ cmd_extract(struct cli *cli, const struct inputs *in)
       return fail(cli, "open", "a memory store", st);
     }
   }
-  for (size_t i = 0; i < in->n; i++) {
-    ng_doc *doc = NULL;
-    if (ng_warc_is_input(in->v[i])) {
-      struct extract_to x = {mem, syntax};
-      size_t n_done = 0, n_failed = 0;
-      st = each_warc_doc(cli, in->v[i], extract_use, &x, &n_done, &n_failed);
-      rc = n_failed ? 1 : rc;
-      if (st == NG_ERR_IO) {
-        ng_store_free(mem);
-        return fail(cli, "write", "standard output", st);
-      }
-      continue;
-    }
-    if (load_doc(cli, in->v[i], inputs_date(in, i), &doc)) {
-      rc = 1;
-      continue;
-    }
-    st = mem ? ng_store_add_doc(mem, doc)
-             : ng_doc_write(cli->world, doc, syntax, stdout);
-    ng_doc_free(doc);
-    if (st == NG_ERR_IO) {
-      ng_store_free(mem);
-      return fail(cli, "write", "standard output", st);
-    }
-    if (st != NG_OK) {
-      rc = fail(cli, "write the graph of", in->v[i], st);
-    }
+  struct extract_to x = {mem, syntax};
+  if (run_jobs(cli, in, syntax != NG_SYNTAX_RDFXML, syntax, extract_use, &x,
+               &t)) {
+    ng_store_free(mem);
+    return 1;
   }
+  rc = t.failed ? 1 : 0;
   if (mem) {
     st = ng_store_write(mem, syntax, NULL, stdout);
     if (st != NG_OK) {
@@ -566,6 +746,8 @@ static int
 open_store(struct cli *cli, bool create, ng_store **store)
 {
   const char *spec = cli->opts->store ? cli->opts->store : "newsgraph.db";
+  snprintf(cli->store_label, sizeof cli->store_label, "%s", spec);
+  hide_passwords(cli->store_label);
   if (!create && missing_file_store(spec)) {
     fprintf(stderr, "newsgraph: cannot open store %s: no such file\n", spec);
     return 1;
@@ -575,7 +757,7 @@ open_store(struct cli *cli, bool create, ng_store **store)
   ng_status st = ng_store_open_ex(cli->world, spec,
                                   writer ? NG_STORE_WRITE : 0,
                                   cli->opts->wait, store);
-  return st == NG_OK ? 0 : fail(cli, "open store", spec, st);
+  return st == NG_OK ? 0 : fail(cli, "open store", cli->store_label, st);
 }
 
 /* Seconds since an arbitrary start (monotonic). */
@@ -606,41 +788,54 @@ progress(const struct cli *cli, size_t done, size_t total, double start,
           done, total, rate, eta / 60, eta % 60, last ? "\n" : "");
 }
 
-/* Where cmd_build() puts each WARC article. */
+/* Where cmd_build() puts each article. */
 struct build_to {
-  ng_store *store;   /* the store */
-  size_t *in_batch;  /* inputs in the open transaction */
+  ng_store *store;  /* the store */
+  size_t in_batch;  /* articles in the open transaction */
+  ng_status st;     /* the store failure that stopped the build */
 };
 
-/* each_warc_doc() callback of cmd_build(): adds the doc, committing every
- * BATCH_SIZE articles. */
-static ng_status
-build_use(struct cli *cli, ng_doc *doc, const char *label, void *ctx)
+/* job_use of cmd_build(): adds the doc (its graph is emitted here, as
+ * Redland stays on this thread), committing every BATCH_SIZE articles. */
+static int
+build_use(struct cli *cli, struct job *j, void *ctx, struct tally *t)
 {
-  const struct build_to *b = ctx;
-  ng_status st = ng_store_add_doc(b->store, doc);
-  ng_doc_free(doc);
+  struct build_to *b = ctx;
+  ng_status st = ng_store_add_doc(b->store, j->doc);
   if (st != NG_OK) {
-    fail(cli, "add to store", label, st);
-    return st;
+    /* A store failure rolls back the batch: stop rather than lose
+     * more. The batch's articles are not in the store either. */
+    fail(cli, "add to store", j->name, st);
+    t->failed += 1 + b->in_batch;
+    t->done -= b->in_batch;
+    b->in_batch = 0;
+    b->st = st;
+    return 1;
   }
-  if (++*b->in_batch == BATCH_SIZE) {
-    *b->in_batch = 0;
+  t->done++;
+  if (++b->in_batch == BATCH_SIZE) {
     st = ng_store_commit(b->store);
+    if (st != NG_OK) {
+      /* rolled back: none of the batch was added (faults) */
+      t->failed += b->in_batch;
+      t->done -= b->in_batch;
+    }
+    b->in_batch = 0;
     if (st == NG_OK) {
       st = ng_store_begin(b->store);
     }
   }
-  return st;
+  b->st = st;
+  return st != NG_OK;
 }
 
 static int
 cmd_build(struct cli *cli, const struct inputs *in)
 {
   ng_store *store = NULL;
-  size_t done = 0, failed = (size_t)in->failed, in_batch = 0, same = 0;
+  struct tally t = {0, (size_t)in->failed, 0};
   ng_status st;
-  int rc = in->failed ? 1 : 0;
+  int rc = 0;
   if (open_store(cli, true, &store)) {
     return 1;
   }
@@ -648,65 +843,55 @@ cmd_build(struct cli *cli, const struct inputs *in)
     ng_store_free(store);
     return 1;
   }
-  const char *spec = cli->opts->store ? cli->opts->store : "newsgraph.db";
+  const char *spec = cli->store_label;
   double start = now_seconds();
+  struct build_to b = {store, 0, NG_OK};
+  /* A first Ctrl-C ends the build cleanly; a second one kills it. */
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_interrupt;
+  sa.sa_flags = SA_RESETHAND | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  /* A signal ignored on entry (a background job of a script, nohup)
+   * stays ignored. */
+  for (int k = 0; k < 2; k++) {
+    int sig = k ? SIGTERM : SIGINT;
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+      sigaction(sig, &sa, NULL);
+    }
+  }
   st = ng_store_begin(store);
-  for (size_t i = 0; st == NG_OK && i < in->n; i++) {
-    ng_doc *doc = NULL;
-    progress(cli, i, in->n, start, false);
-    if (ng_warc_is_input(in->v[i])) {
-      struct build_to b = {store, &in_batch};
-      size_t n_done = 0, n_failed = 0;
-      st = each_warc_doc(cli, in->v[i], build_use, &b, &n_done, &n_failed);
-      done += n_done;
-      failed += n_failed;
-      rc = n_failed ? 1 : rc;
-      continue;
-    }
-    int got = load_doc(cli, in->v[i], inputs_date(in, i), &doc);
-    if (got < 0) {
-      same++; /* HTTP 304: the store's article is current */
-      continue;
-    }
-    if (got) {
-      failed++;
-      rc = 1;
-      continue;
-    }
-    st = ng_store_add_doc(store, doc);
-    ng_doc_free(doc);
-    if (st != NG_OK) {
-      /* A store failure rolls back the batch: stop rather than lose
-       * more. */
-      fail(cli, "add to store", in->v[i], st);
-      failed++;
-      rc = 1;
-      break;
-    }
-    done++;
-    if (++in_batch == BATCH_SIZE) {
-      in_batch = 0;
-      st = ng_store_commit(store);
-      if (st == NG_OK) {
-        st = ng_store_begin(store);
-      }
-    }
+  if (st == NG_OK) {
+    rc = run_jobs(cli, in, false, NG_SYNTAX_NQUADS, build_use, &b, &t);
+    st = b.st;
   }
   if (st == NG_OK) {
     st = ng_store_commit(store);
+    if (st != NG_OK) {
+      /* rolled back: the last batch is not in the store (faults) */
+      t.failed += b.in_batch;
+      t.done -= b.in_batch;
+    }
   }
   if (st != NG_OK) {
     rc = fail(cli, "commit to store", spec, st);
   }
+  rc = rc || t.failed ? 1 : 0;
   ng_store_free(store);
   progress(cli, in->n, in->n, start, true);
-  if (same) {
+  if (t.same) {
     fprintf(stderr, "newsgraph: %zu article%s added to %s, %zu unchanged "
-            "(HTTP 304), %zu failed\n", done, done == 1 ? "" : "s", spec,
-            same, failed);
+            "(HTTP 304), %zu failed\n", t.done, t.done == 1 ? "" : "s", spec,
+            t.same, t.failed);
   } else {
     fprintf(stderr, "newsgraph: %zu article%s added to %s, %zu failed\n",
-            done, done == 1 ? "" : "s", spec, failed);
+            t.done, t.done == 1 ? "" : "s", spec, t.failed);
+  }
+  if (interrupted) {
+    fprintf(stderr, "newsgraph: interrupted: %zu input%s not read\n",
+            cli->not_read, cli->not_read == 1 ? "" : "s");
+    rc = 128 + interrupted; /* as a shell reports the signal */
   }
   return rc;
 }
@@ -962,7 +1147,7 @@ int
 main(int argc, char **argv)
 {
   struct ng_cli_options opts;
-  struct cli cli = {&opts, NULL, "", NULL};
+  struct cli cli = {&opts, NULL, "", NULL, "", 0};
   int rc = ng_cli_parse(argc, argv, &opts, stderr);
   if (rc == 0 && opts.help) {
     ng_cli_usage(opts.command, stdout);

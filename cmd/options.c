@@ -619,8 +619,10 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "standard error.\n"
           "\n", out);
     fputs(store_help, out);
-    fputs("  -j, --jobs N        URLs downloaded at once (default: 1; at most\n"
-          "                      2 connections per host)\n"
+    fputs("  -j, --jobs N        articles extracted at once (worker threads)\n"
+          "                      and URLs downloaded at once (default: 1; at\n"
+          "                      most 2 connections per host); the store and\n"
+          "                      the messages are the same whatever N\n"
           "  --base IRI          base of entity IRIs\n"
           "                      (default: https://w3id.org/newsgraph/id/)\n"
           "  --url IRI           the article's URL and graph name (one INPUT)\n"

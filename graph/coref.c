@@ -679,7 +679,9 @@ resolve_references(ng_world *world, struct ng_doc *doc)
   }
   r.n_pm = doc->n_mentions;
   /* text order; mentions at one offset in the order they were added */
-  qsort(r.pm, r.n_pm, sizeof *r.pm, cmp_pos);
+  if (r.n_pm > 1) { /* qsort's pointer must not be NULL, even for 0 */
+    qsort(r.pm, r.n_pm, sizeof *r.pm, cmp_pos);
+  }
   for (size_t s = 0; s < doc->n_sentences; s++) {
     TRY_DONE(st, resolve_sentence(&r, s));
   }

@@ -115,6 +115,10 @@ ng__doc_add_entity(struct ng_doc *doc, enum ng_etype type, const char *label,
                    size_t *idx)
 {
   ng_status st;
+  if (doc->n_entities >= NG_DOC_MAX_ENTITIES) {
+    doc->n_refused_entities++;
+    return NG_ERR_TOO_LARGE;
+  }
   TRY(st, grow((void **)&doc->entities, &doc->cap_entities, doc->n_entities,
                sizeof *doc->entities));
   struct ng_entity *e = &doc->entities[doc->n_entities];
@@ -262,11 +266,22 @@ ng__doc_add_fact(struct ng_doc *doc, const struct ng_fact *fact)
       return NG_OK;
     }
   }
+  if (doc->n_facts >= NG_DOC_MAX_FACTS) {
+    doc->n_refused_facts++;
+    return NG_OK;
+  }
   ng_status st;
   TRY(st, grow((void **)&doc->facts, &doc->cap_facts, doc->n_facts,
                sizeof *doc->facts));
   doc->facts[doc->n_facts++] = *fact;
   return NG_OK;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
 }
 
 static void
@@ -314,29 +329,18 @@ ng__meta_clear(struct ng_meta *m)
   memset(m, 0, sizeof *m);
 }
 
-void
-ng_doc_free(ng_doc *doc)
+/* Frees what extraction added to @p doc (sentences, entities, mentions,
+ * facts, events, kept relation matches) and empties those arrays, so that
+ * the pipeline can run again on the same doc. */
+static void
+extraction_clear(struct ng_doc *doc)
 {
-  if (!doc) {
-    return;
-  }
-  free(doc->name);
-  free(doc->raw);
-  free(doc->content_type);
-  free(doc->final_url);
-  free(doc->requested_url);
-  free(doc->etag);
-  free(doc->last_modified);
   if (doc->relset) {
     /* matches kept by ng__relation_run() that no event stage took */
     ng__relation_clear(doc->relset);
     free(doc->relset);
+    doc->relset = NULL;
   }
-  free(doc->user_url);
-  free(doc->user_date);
-  ng__meta_clear(&doc->meta);
-  free(doc->text);
-  free(doc->iri);
   free(doc->sentences);
   for (size_t i = 0; i < doc->n_entities; i++) {
     struct ng_entity *e = &doc->entities[i];
@@ -355,6 +359,39 @@ ng_doc_free(ng_doc *doc)
     event_clear(&doc->events[i]);
   }
   free(doc->events);
+  doc->sentences = NULL;
+  doc->n_sentences = doc->cap_sentences = 0;
+  doc->entities = NULL;
+  doc->n_entities = doc->cap_entities = 0;
+  doc->mentions = NULL;
+  doc->n_mentions = doc->cap_mentions = 0;
+  doc->facts = NULL;
+  doc->n_facts = doc->cap_facts = 0;
+  doc->events = NULL;
+  doc->n_events = doc->cap_events = 0;
+  doc->dateline = NG_NONE;
+  doc->publisher = NG_NONE;
+}
+
+void
+ng_doc_free(ng_doc *doc)
+{
+  if (!doc) {
+    return;
+  }
+  free(doc->name);
+  free(doc->raw);
+  free(doc->content_type);
+  free(doc->final_url);
+  free(doc->requested_url);
+  free(doc->etag);
+  free(doc->last_modified);
+  free(doc->user_url);
+  free(doc->user_date);
+  ng__meta_clear(&doc->meta);
+  free(doc->text);
+  free(doc->iri);
+  extraction_clear(doc);
   free(doc);
 }
 
@@ -370,6 +407,57 @@ ng_doc_get_iri(const ng_doc *doc)
   return doc ? doc->iri : NULL;
 }
 
+/* Runs the extraction stages on @p doc in ARCHITECTURE.md's order:
+ * segment → ner → coref → link → relation (with timex/money) → event. */
+static ng_status
+run_pipeline(ng_world *world, struct ng_doc *doc)
+{
+  ng_status st;
+  TRY(st, ng__segment_run(world, doc));
+  TRY(st, ng__ner_run(world, doc));
+  TRY(st, ng__coref_run(world, doc));
+  TRY(st, ng__link_run(world, doc));
+  TRY(st, ng__relation_run(world, doc));
+  return ng__event_run(world, doc);
+}
+
+/* After a run stopped at NG_DOC_MAX_ENTITIES: the byte offset where the
+ * sentence begins that holds the first mention of the entity that comes
+ * last among the first NG_DOC_MAX_ENTITIES - 1 entities in text order, or
+ * 0 when there is none. Keeping the text before it keeps fewer entities
+ * than the cap. */
+static size_t
+entity_cut(const struct ng_doc *doc)
+{
+  /* first[e]: the offset of entity e's first mention, SIZE_MAX if none */
+  size_t *first = malloc((doc->n_entities + 1) * sizeof *first);
+  if (!first) {
+    return 0;
+  }
+  for (size_t e = 0; e < doc->n_entities; e++) {
+    first[e] = SIZE_MAX;
+  }
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    const struct ng_mention *m = &doc->mentions[i];
+    if (m->entity < doc->n_entities && m->begin < first[m->entity]) {
+      first[m->entity] = m->begin;
+    }
+  }
+  /* the offsets, sorted: the (cap - 1)th is where the cut goes */
+  size_t n = 0;
+  for (size_t e = 0; e < doc->n_entities; e++) {
+    if (first[e] != SIZE_MAX) {
+      first[n++] = first[e];
+    }
+  }
+  qsort(first, n, sizeof *first, cmp_size);
+  size_t at = n >= NG_DOC_MAX_ENTITIES - 1 ? first[NG_DOC_MAX_ENTITIES - 2]
+                                           : (n ? first[n - 1] : 0);
+  free(first);
+  size_t s = ng__doc_sentence_at(doc, at);
+  return s == NG_NONE ? at : doc->sentences[s].begin;
+}
+
 ng_status
 ng_doc_extract(ng_world *world, ng_doc *doc)
 {
@@ -382,14 +470,40 @@ ng_doc_extract(ng_world *world, ng_doc *doc)
   }
   TRY(st, ng_doc_parse(world, doc));
   TRY(st, ng__world_load_lexicons(world));
-  /* ARCHITECTURE.md pipeline order: segment → ner → coref → link →
-   * relation (with timex/money) → event. */
-  TRY(st, ng__segment_run(world, doc));
-  TRY(st, ng__ner_run(world, doc));
-  TRY(st, ng__coref_run(world, doc));
-  TRY(st, ng__link_run(world, doc));
-  TRY(st, ng__relation_run(world, doc));
-  TRY(st, ng__event_run(world, doc));
+  /* A page of invented names can reach NG_DOC_MAX_ENTITIES: extraction
+   * then keeps the text before the sentence holding the first mention of
+   * the entity over the cap, and runs again (a few times at most, since
+   * each run cuts the text shorter). */
+  size_t full_len = doc->text_len;
+  for (int tries = 0;; tries++) {
+    st = run_pipeline(world, doc);
+    if (st != NG_ERR_TOO_LARGE || doc->n_refused_entities == 0 || tries == 4) {
+      break;
+    }
+    size_t cut = entity_cut(doc);
+    extraction_clear(doc);
+    doc->n_refused_entities = 0;
+    doc->n_refused_facts = 0;
+    if (cut == 0 || cut >= doc->text_len) {
+      break;
+    }
+    doc->text_len = cut;
+    doc->text[cut] = '\0';
+  }
+  if (st == NG_ERR_TOO_LARGE && doc->n_refused_entities > 0) {
+    return ng__errorf(world, st, "%s has more than %d entities", doc->name,
+                      NG_DOC_MAX_ENTITIES);
+  }
+  TRY(st, st);
+  if (doc->text_len < full_len) {
+    ng__warnf(world, "%s: more than %d entities: extracted from the first "
+              "%zu of %zu bytes of its text", doc->name, NG_DOC_MAX_ENTITIES,
+              doc->text_len, full_len);
+  }
+  if (doc->n_refused_facts > 0) {
+    ng__warnf(world, "%s: more than %d facts: %zu more dropped", doc->name,
+              NG_DOC_MAX_FACTS, doc->n_refused_facts);
+  }
   doc->extracted = true;
   return NG_OK;
 }

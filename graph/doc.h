@@ -192,7 +192,23 @@ struct ng_doc {
    * ng__event_run() when the facts it added cannot change them; owned,
    * NULL otherwise; ng__event_run() takes it over and frees it */
   struct ng_relset *relset;
+
+  /* resource limits (faults): records refused at NG_DOC_MAX_ENTITIES and
+   * NG_DOC_MAX_FACTS by the adders, reported by ng_doc_extract() */
+  size_t n_refused_entities;
+  size_t n_refused_facts;
 };
+
+/* Most entities one article may hold: ng__doc_add_entity() refuses more
+ * with NG_ERR_TOO_LARGE, and ng_doc_extract() then extracts from the text
+ * before the sentence where the cap was reached, with a warning. Far
+ * above any news article (the largest benchmark pages hold a few hundred);
+ * it bounds the time and memory a page of invented names can take. */
+#define NG_DOC_MAX_ENTITIES 5000
+
+/* Most binary facts one article may hold: ng__doc_add_fact() drops more
+ * (and counts them), and ng_doc_extract() warns. */
+#define NG_DOC_MAX_FACTS 20000
 
 /* Frees every field of @p m and zeroes it (reusable afterwards). */
 void ng__meta_clear(struct ng_meta *m);
@@ -214,7 +230,9 @@ NG_NODISCARD ng_status ng__doc_add_sentence(struct ng_doc *doc, size_t begin,
 size_t ng__doc_sentence_at(const struct ng_doc *doc, size_t off);
 
 /* Appends an entity with @p label (copied) and stores its index in *idx.
- * Does not look for an existing one: see ng__doc_find_entity(). */
+ * Does not look for an existing one: see ng__doc_find_entity(). Errors:
+ * NG_ERR_TOO_LARGE when the doc holds NG_DOC_MAX_ENTITIES already (counted
+ * in n_refused_entities; ng_doc_extract() handles it), NG_ERR_NOMEM. */
 NG_NODISCARD ng_status ng__doc_add_entity(struct ng_doc *doc,
                                           enum ng_etype type,
                                           const char *label, size_t *idx);
@@ -239,7 +257,8 @@ size_t ng__doc_resolve(const struct ng_doc *doc, size_t ent);
 
 /* Appends a fact (copied) unless an equal (rel, subject, object, modality)
  * fact exists, in which case the higher confidence is kept. Symmetric
- * relations are compared in both directions. */
+ * relations are compared in both directions. A new fact beyond
+ * NG_DOC_MAX_FACTS is dropped and counted in n_refused_facts (NG_OK). */
 NG_NODISCARD ng_status ng__doc_add_fact(struct ng_doc *doc,
                                         const struct ng_fact *fact);
 

@@ -525,6 +525,76 @@ NG_API NG_NODISCARD ng_status ng_store_push(ng_store *store,
                                             unsigned flags, size_t *n_graphs,
                                             size_t *n_triples);
 
+/* ------------------------------------------ parallel extraction (pool) */
+
+/** Worker threads that run one function over many tasks and hand the
+ *  tasks back in the order they were added (an ordered parallel map), so
+ *  that what is made from them does not depend on the number of threads.
+ *  One pool world is shared read-only; each worker has its own world
+ *  (its own message and buffers); Redland, libcurl and the options stay
+ *  on the thread that made the pool. */
+typedef struct ng_pool ng_pool;
+
+/** The work done for one task on a worker thread. @p world is that
+ *  worker's own world: it shares the pool world's options and lexicons
+ *  read-only and keeps its own last message; what is logged on it is
+ *  held with the task and passed to the pool world's sink, in order, by
+ *  ng_pool_next(). Use it with ng_doc_load() (files and standard input),
+ *  ng_doc_parse(), ng_doc_extract(), ng_doc_write_json() and ng_doc_write()
+ *  in any syntax but NG_SYNTAX_RDFXML; never with a store, a crawl, a WARC
+ *  reader, a feed, RDF/XML output or an ng_world_set_* function, and
+ *  never free it. Returns the task's status. */
+typedef ng_status (*ng_pool_fn)(ng_world *world, void *task);
+
+/** ng_pool_new() flag: the tasks extract (ng_doc_extract()), so the
+ *  lexicons are loaded before the threads start. */
+#define NG_POOL_EXTRACT 1u
+
+/** A new pool of @p n_jobs worker threads (1 to 1024) running @p fn on
+ *  @p world (which must outlive the pool, and is used from the calling
+ *  thread only). With @p n_jobs 1, or when the lexicons cannot be loaded
+ *  (NG_POOL_EXTRACT) or no thread can be started, there is no thread:
+ *  ng_pool_next() runs @p fn on @p world itself, on the calling thread,
+ *  so each task then fails as it would without a pool (fewer threads
+ *  than asked when only some start). Free with ng_pool_free().
+ *  Errors: NG_ERR_ARG, NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_pool_new(ng_world *world, unsigned n_jobs,
+                                          unsigned flags, ng_pool_fn fn,
+                                          ng_pool **out);
+
+/** Holds what is logged on the pool world from now until the next
+ *  ng_pool_add(), which attaches it to its task: ng_pool_next() passes it
+ *  to the sink just before the task's own messages. For work done on the
+ *  calling thread for a task (fetching it, reading a WARC record), so its
+ *  messages keep their place among the tasks'. */
+NG_API void ng_pool_hold(ng_pool *pool);
+
+/** Queues @p task (borrowed until ng_pool_next() or ng_pool_cancel()
+ *  returns it) for @p fn; never blocks. Errors: NG_ERR_ARG, NG_ERR_NOMEM
+ *  (not queued). */
+NG_API NG_NODISCARD ng_status ng_pool_add(ng_pool *pool, void *task);
+
+/** True when enough tasks are queued to keep every worker busy: call
+ *  ng_pool_next() before adding more, which bounds the memory held. */
+NG_API bool ng_pool_is_full(const ng_pool *pool);
+
+/** Waits until the oldest queued task is done, passes what was logged
+ *  for it to the pool world's sink (held messages first, errors also
+ *  recorded as the world's message) and returns it: NG_OK with *task the
+ *  task and *task_st what @p fn returned; NG_NOT_FOUND with *task NULL
+ *  when no task is queued. */
+NG_API NG_NODISCARD ng_status ng_pool_next(ng_pool *pool, void **task,
+                                           ng_status *task_st);
+
+/** Removes and returns the oldest queued task without passing on its
+ *  messages (after waiting for it if a worker has started it), or NULL:
+ *  for giving up on the rest of the queue. */
+NG_API void *ng_pool_cancel(ng_pool *pool);
+
+/** Stops the workers and frees @p pool (NULL is a no-op); tasks still
+ *  queued are dropped (get them back first with ng_pool_cancel()). */
+NG_API void ng_pool_free(ng_pool *pool);
+
 #ifdef __cplusplus
 }
 #endif

@@ -40,6 +40,7 @@ struct ng_writer {
   SerdWriter *serd;         /* serd syntaxes */
   raptor_serializer *rser;  /* RDF/XML */
   raptor_world *rworld;     /* RDF/XML, borrowed from the librdf world */
+  bool rser_ended;          /* raptor_serializer_serialize_end called */
   char *seg_ns[ARRAY_LEN(segments)]; /* {base}{segment}/ */
   char curie[3][512];       /* scratch for subject, predicate, object */
 };
@@ -404,6 +405,7 @@ ng__writer_finish(struct ng_writer *w)
     failed = serd_writer_finish(w->serd) != SERD_SUCCESS;
   } else if (w->rser) {
     failed = raptor_serializer_serialize_end(w->rser) != 0;
+    w->rser_ended = true;
   }
   if (fflush(w->out) != 0 || ferror(w->out) || w->io_error) {
     if (!w->err) {
@@ -430,6 +432,12 @@ ng__writer_free(struct ng_writer *w)
     serd_env_free(w->env);
   }
   if (w->rser) {
+    /* raptor frees the iostream that start_to_file_handle made only in
+     * serialize_end (raptor_serialize.c), so an unfinished writer (an
+     * error path) still ends it; what it writes no longer matters. */
+    if (!w->rser_ended) {
+      (void)raptor_serializer_serialize_end(w->rser);
+    }
     raptor_free_serializer(w->rser);
   }
   for (size_t i = 0; i < ARRAY_LEN(segments); i++) {

@@ -966,10 +966,10 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
       } else if (strcmp(toks[i].low, "tomorrow") == 0) {
         delta = 1;
       }
-      if (delta != 1000) {
-        int dd;
-        (void)ng__timex_add_days(ref_date, delta, t.value);
-        (void)ng__timex_parse_iso(t.value, &t.year, &t.month, &dd);
+      /* "tomorrow" of 9999-12-31 has no xsd:date: not reported */
+      int dd;
+      if (delta != 1000 && ng__timex_add_days(ref_date, delta, t.value) &&
+          ng__timex_parse_iso(t.value, &t.year, &t.month, &dd)) {
         t.kind = NG_TIMEX_DATE;
         t.relative = true;
         t.future = delta > 0;

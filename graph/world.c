@@ -56,6 +56,10 @@ ng_world_free(ng_world *world)
   if (!world) {
     return;
   }
+  if (world->parent) {
+    free(world); /* a pool worker's: everything else is the parent's */
+    return;
+  }
   ng__gazetteer_free(world->gaz);
   ng__lexicon_free(world->lex);
   if (world->rdf && world->rdf_free) {
@@ -112,8 +116,8 @@ ng_status
 ng_world_set_option(ng_world *world, const char *name, const char *value)
 {
   long long v;
-  if (!world || !name || !value) {
-    return NG_ERR_ARG;
+  if (!world || !name || !value || world->parent) {
+    return NG_ERR_ARG; /* a pool worker's options are its parent's */
   }
   if (strcmp(name, "base") == 0) {
     size_t len = strlen(value);
@@ -234,6 +238,11 @@ ng_status
 ng__world_load_lexicons(ng_world *world)
 {
   ng_status st;
+  if (world->parent && (!world->gaz || !world->lex)) {
+    /* Lexicons are parsed on the pool world's thread only (pool.c). */
+    return ng__errorf(world, NG_ERR_INTERNAL, "lexicons not loaded before "
+                      "the worker threads started");
+  }
   const char *dir = ng__world_data_dir(world);
   if (!world->gaz) {
     TRY(st, ng__gazetteer_load(world, dir, &world->gaz));

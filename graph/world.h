@@ -39,6 +39,10 @@ struct ng_world {
   /* robots.txt rules read in this world, by host, so that every crawl
    * and single fetch of a run asks each host once (fetch.c; owned) */
   struct ng__robots_entry *robots_cache;
+  /* A pool worker's world (pool.c): a copy of @c parent sharing its
+   * strings, lexicons and options read-only, with its own message and
+   * sink; NULL for a world from ng_world_new(). */
+  const struct ng_world *parent;
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink
@@ -64,7 +68,9 @@ double ng__monotonic(void);
 const char *ng__world_data_dir(ng_world *world);
 
 /* Loads the gazetteer and lexicon if not yet loaded. Errors: NG_ERR_IO
- * (file missing), NG_ERR_RDF (Turtle does not parse), NG_ERR_NOMEM. */
+ * (file missing), NG_ERR_RDF (Turtle does not parse), NG_ERR_NOMEM;
+ * NG_ERR_INTERNAL on a pool worker's world (@c parent set) when its
+ * parent had none loaded: workers never parse Turtle (pool.c). */
 NG_NODISCARD ng_status ng__world_load_lexicons(ng_world *world);
 
 #endif

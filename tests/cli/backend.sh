@@ -89,6 +89,10 @@ ng build --store "$tmp/ref.db" $arts 2>"$tmp/ref.err" ||
 ng build --store "$store" $arts 2>"$tmp/build.err" ||
   fail "build: $(cat "$tmp/build.err")"
 grep -q '3 articles added' "$tmp/build.err" || fail "build: $(cat "$tmp/build.err")"
+# The summary names the store without its password.
+if grep -q "password='[^*]" "$tmp/build.err"; then
+  fail "the build summary shows the password: $(cat "$tmp/build.err")"
+fi
 if [ "$backend" = memory ]; then
   echo "ok: memory: build of 3 articles"
   exit 0

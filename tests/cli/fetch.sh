@@ -56,29 +56,29 @@ run page OK "Harbour workers in Orlan ended" -- \
   "$base/page/orlan-harbour-strike.html"
 run page-canonical OK "iri $base/news/2025/05/15/orlan-harbour-strike" -- \
   "$base/page/orlan-harbour-strike.html"
-run redirect-chain OK "iri $base/news/2025/05/15/orlan-harbour-strike" -- \
+run F02-redirect-chain OK "iri $base/news/2025/05/15/orlan-harbour-strike" -- \
   "$base/r1"
-run redirect-loop ERR_FETCH "cannot fetch" max-redirs=5 -- "$base/loop/a"
+run F02-redirect-loop ERR_FETCH "cannot fetch" max-redirs=5 -- "$base/loop/a"
 start=$(date +%s)
-run redirect-loop-default ERR_FETCH "more than 10 redirects" delay=1000 -- \
+run F02-redirect-loop-default ERR_FETCH "more than 10 redirects" delay=1000 -- \
   "$base/loop/a"
 end=$(date +%s)
 if [ $((end - start)) -gt 2 ]; then
-  echo "FAIL redirect-loop-default: took $((end - start)) s"; fail=1
+  echo "FAIL F02-redirect-loop-default: took $((end - start)) s"; fail=1
 fi
 run redirect-file ERR_FETCH "refused" -- "$base/to-file"
 run redirect-ftp ERR_FETCH "refused" -- "$base/to-ftp"
 run gzip OK "Harbour workers in Orlan ended" -- "$base/gzip"
-run gzip-lie OK "Harbour workers in Orlan ended" -- "$base/gzip-lie"
-run double-gzip ERR_PARSE "body is compressed data" -- "$base/double-gzip"
+run F04-gzip-lie OK "Harbour workers in Orlan ended" -- "$base/gzip-lie"
+run F04-double-gzip ERR_PARSE "body is compressed data" -- "$base/double-gzip"
 run gz-file OK "Harbour workers in Orlan ended" -- "$base/file.html.gz"
 run http-404 ERR_HTTP "HTTP 404 from $base/404" -- "$base/404"
 run missing-page ERR_HTTP "HTTP 404" -- "$base/page/no-such.html"
 start=$(date +%s)
-run stall ERR_FETCH "cannot fetch" timeout=2 retries=0 -- "$base/stall"
+run F06-stall ERR_FETCH "cannot fetch" timeout=2 retries=0 -- "$base/stall"
 end=$(date +%s)
 if [ $((end - start)) -gt 6 ]; then
-  echo "FAIL stall: took $((end - start)) s"; fail=1
+  echo "FAIL F06-stall: took $((end - start)) s"; fail=1
 fi
 run too-large ERR_TOO_LARGE "larger than 100000 bytes" max-bytes=100000 -- \
   "$base/big"
@@ -87,14 +87,14 @@ run too-large-unsized ERR_TOO_LARGE "larger than 100000 bytes" \
 run charset-header-wins OK "Mayor Lena Müller opened" -- "$base/charset"
 run charset-c1 OK "“a link our grandparents asked for”" -- "$base/charset"
 # C01-C05 over HTTP (the pages are the classes' inputs; see server.py).
-run c01-meta-only OK "Quoted: Привет, мир (end)" -- "$base/c01"
-run c02a-meta-latin1 OK "Quoted: Müller (end)" -- "$base/c02a"
-run c02b-header-wins OK "Quoted: Zürich (end)" -- "$base/c02b"
-run c04a-latin1-is-1252 OK "Quoted: “Hi” €5 (end)" -- "$base/c04a"
-run c04b-gb2312-is-gbk OK "Quoted: € (end)" -- "$base/c04b"
-run c05a-attribute-order OK "Quoted: Привет (end)" -- "$base/c05a"
-run c05b-prescan-window OK "Quoted: Zürich (end)" -- "$base/c05b"
-run c05c-x-charset OK "Quoted: Zürich (end)" -- "$base/c05c"
+run C01-meta-only OK "Quoted: Привет, мир (end)" -- "$base/c01"
+run C02-a-meta-latin1 OK "Quoted: Müller (end)" -- "$base/c02a"
+run C02-b-header-wins OK "Quoted: Zürich (end)" -- "$base/c02b"
+run C04-a-latin1-is-1252 OK "Quoted: “Hi” €5 (end)" -- "$base/c04a"
+run C04-b-gb2312-is-gbk OK "Quoted: € (end)" -- "$base/c04b"
+run C05-a-attribute-order OK "Quoted: Привет (end)" -- "$base/c05a"
+run C05-b-prescan-window OK "Quoted: Zürich (end)" -- "$base/c05b"
+run C05-c-x-charset OK "Quoted: Zürich (end)" -- "$base/c05c"
 for c in c01 c02a c02b c04a c04b c05a c05b c05c; do
   "$drv" -o allow-private=1 -o delay=0 "$base/$c" >"$tmp/out" 2>&1
   # no C1 control (U+0080-U+009F, UTF-8 C2 80-C2 9F) and no U+FFFD
@@ -109,18 +109,18 @@ run refused-port ERR_FETCH "cannot fetch" connect-timeout=1 retries=0 -- \
   "http://127.0.0.1:1/"
 
 # F04 (b): two gzip members: all of the text, never only the first part.
-run gzip-multi OK "The first container ships" -- "$base/gzip-multi"
+run F04-gzip-multi OK "The first container ships" -- "$base/gzip-multi"
 # F05: the server answers br only when asked; either way the text is right,
 # and Accept-Encoding lists what this libcurl decodes (never set by hand).
-run br-if-asked OK "Harbour workers in Orlan ended" -- "$base/br-if-asked"
+run F05-br-if-asked OK "Harbour workers in Orlan ended" -- "$base/br-if-asked"
 requests 1 "127.0.0.1 /br-if-asked .* ae=[a-z, ]*gzip"
 # F07: raw UTF-8 and a space in Location are percent-encoded.
-run location-raw OK "final $base/caf%C3%A9%20menu" -- "$base/to-cafe"
+run F07-location-raw OK "final $base/caf%C3%A9%20menu" -- "$base/to-cafe"
 requests 1 "127.0.0.1 /caf%C3%A9%20menu "
 # F08: walls, with the reason, whatever the status.
-run bot-wall-307 ERR_PARSE "bot wall (HTTP 200 from $base/tosv2.html" -- \
+run F08-bot-wall-307 ERR_PARSE "bot wall (HTTP 200 from $base/tosv2.html" -- \
   "$base/robot-check"
-run forbidden-403 ERR_HTTP "HTTP 403 from $base/forbidden (bot wall)" -- \
+run F08-forbidden-403 ERR_HTTP "HTTP 403 from $base/forbidden (bot wall)" -- \
   "$base/forbidden"
 run consent-wall ERR_PARSE "consent wall (HTTP 200" -- "$base/consent"
 run paywall-stub ERR_PARSE "paywall stub (HTTP 200" -- "$base/paywall"
@@ -133,8 +133,8 @@ if [ $((end - start)) -gt 3 ]; then
   echo "FAIL retry-after-too-long: waited $((end - start)) s"; fail=1
 fi
 # F09: follow a stub's noscript refresh; not an article's, nor a reload.
-run refresh-stub OK "final $base/real" -- "$base/js-redirect"
-run refresh-article OK "final $base/nojs-article" -- "$base/nojs-article"
+run F09-refresh-stub OK "final $base/real" -- "$base/js-redirect"
+run F09-refresh-article OK "final $base/nojs-article" -- "$base/nojs-article"
 run refresh-short-article OK "final $base/nojs-short" -- "$base/nojs-short"
 # Random bytes served as text/html are refused as for a file; a feed given
 # as an article is refused with a pointer to --feed; a page cannot claim

@@ -104,4 +104,33 @@ for spec in "$tmp/two.db" "bdb:$tmp/two-bdb"; do
   ng export --store "$spec" --format nquads | sort >"$tmp/two.nq"
   cmp -s "$tmp/two.nq" "$tmp/ref.nq" && ok "$spec: equals the reference" || bad "$spec: differs from the reference"
 done
+
+# SIGTERM, like Ctrl-C (SIGINT, which a background job of a script
+# ignores), ends a build cleanly: what was extracted is committed, the
+# summary is printed with the inputs not read, exit status 128 + 15.
+interrupted=no
+for delay in 0.2 0.4 0.8 1.5; do
+  rm -f "$tmp/int.db"
+  "$NEWSGRAPH" --now 1747267200 build --store "$tmp/int.db" @"$tmp/list" \
+    2>"$tmp/int.err" &
+  bg=$!
+  sleep "$delay"
+  kill -TERM "$bg" 2>/dev/null
+  wait "$bg"
+  rc=$?
+  bg=
+  [ "$rc" = 143 ] || continue
+  interrupted=yes
+  added=$(sed -n 's/^newsgraph: \([0-9]*\) articles\{0,1\} added.*/\1/p' "$tmp/int.err")
+  left=$(sed -n 's/^newsgraph: interrupted: \([0-9]*\) inputs\{0,1\} not read$/\1/p' "$tmp/int.err")
+  n=$(complete "$tmp/int.db") || bad "interrupted build left incomplete graphs"
+  if [ -n "$added" ] && [ -n "$left" ] && [ "$n" = "$added" ] &&
+     [ $((added + left)) -le 300 ] && [ "$left" -gt 0 ]; then
+    ok "SIGTERM after ${delay}s: exit 143, $added articles committed and in the store, $left inputs not read"
+  else
+    bad "SIGTERM after ${delay}s: summary '$(tr '\n' '|' <"$tmp/int.err")', $n graphs"
+  fi
+  break
+done
+[ "$interrupted" = yes ] || bad "no build was still running when interrupted"
 exit "$fail"

@@ -66,9 +66,9 @@ test_meetings(void)
       "2019, held talks in [Oslo|Y] on Tuesday. [Ana Kova|P] met "
       "[Omar Diallo|P] again after lunch.",
       "2025-06-10");
-  CHECK(rd_count_events(doc, NG_EV_MEETING) == 1);
+  CHECK_CASE("R04", rd_count_events(doc, NG_EV_MEETING) == 1);
   const struct ng_event *ev = rd_event(doc, NG_EV_MEETING, 0);
-  CHECK(ev && strcmp(ev->date, "2025-06-10") == 0);
+  CHECK_CASE("R05", ev && strcmp(ev->date, "2025-06-10") == 0);
   CHECK(ev && ev->location == rd_ent(doc, "Oslo"));
   ng_doc_free(doc);
 
@@ -127,13 +127,13 @@ test_quotations(void)
   const char *want_who[] = {"Lutz Hamm", "Mira Osei", "Mira Osei"};
   for (size_t i = 0; i < 3; i++) {
     const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, i);
-    CHECK(ev && ev->text && strcmp(ev->text, want_text[i]) == 0);
-    CHECK(ev && strcmp(rd_label(doc, ev->agent), want_who[i]) == 0);
+    CHECK_CASE("R03", ev && ev->text && strcmp(ev->text, want_text[i]) == 0);
+    CHECK_CASE("R03", ev && strcmp(rd_label(doc, ev->agent), want_who[i]) == 0);
   }
   for (size_t i = 0; i < n; i++) {
     const struct ng_event *ev = rd_event(doc, NG_EV_QUOTATION, i);
-    CHECK(ev && ev->agent != rd_ent(doc, "Omar Diallo"));
-    CHECK(ev && ev->text && strcmp(ev->text, "Slim.") != 0);
+    CHECK_CASE("R03", ev && ev->agent != rd_ent(doc, "Omar Diallo"));
+    CHECK_CASE("R03", ev && ev->text && strcmp(ev->text, "Slim.") != 0);
   }
   ng_doc_free(doc);
 

@@ -30,7 +30,7 @@ scan(const char *s, struct ng_money *out, size_t max)
 }
 
 static void
-test_r01(void)
+test_R01(void)
 {
   struct ng_money m[8];
   const char *s = "Exports hit RM10 million. Orlan's trade surplus was $1.8 "
@@ -61,11 +61,12 @@ test_pairs_and_ranges(void)
   CHECK_EQ_STR(m[1].value, "2480000000");
   CHECK_EQ_STR(m[1].currency, "USD");
   /* R02: three amounts, not one */
-  CHECK(scan("Q2 exports from Orlan to Velmar decreased $1.2 million to "
-             "$23.5 million, from $24.7 million a year earlier.",
-             m, 8) == 3);
-  CHECK_EQ_STR(m[1].value, "23500000");
-  CHECK_EQ_STR(m[2].value, "24700000");
+  CHECK_CASE("R02", scan("Q2 exports from Orlan to Velmar decreased $1.2 "
+                         "million to $23.5 million, from $24.7 million a "
+                         "year earlier.",
+                         m, 8) == 3);
+  CHECK_CASE_EQ_STR("R02", m[1].value, "23500000");
+  CHECK_CASE_EQ_STR("R02", m[2].value, "24700000");
   CHECK(scan("a budget of RM10-12 million", m, 8) == 2);
   CHECK_EQ_STR(m[0].value, "10000000");
   CHECK_EQ_STR(m[1].value, "12000000");
@@ -266,7 +267,7 @@ int
 main(void)
 {
   test_scale();
-  test_r01();
+  test_R01();
   test_pairs_and_ranges();
   test_currencies();
   test_names();

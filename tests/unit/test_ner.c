@@ -10,7 +10,7 @@
 #include <dirent.h>
 
 static void
-test_n01_honorifics(ng_world *world)
+test_N01_honorifics(ng_world *world)
 {
   struct ng_doc *doc = test_run(world,
       "Datuk Seri Haslan Mokri met Tan Sri Tan Boon Kee and Ratu Josefa "
@@ -38,7 +38,7 @@ test_n01_honorifics(ng_world *world)
 }
 
 static void
-test_n02_titles(ng_world *world)
+test_N02_titles(ng_world *world)
 {
   struct ng_doc *doc = test_run(world,
       "Labour MP Nia Brand asked for answers. The acting CEO of Norvale "
@@ -58,7 +58,7 @@ test_n02_titles(ng_world *world)
 }
 
 static void
-test_n03_demonyms(ng_world *world)
+test_N03_demonyms(ng_world *world)
 {
   struct ng_doc *doc = test_run(world,
       "German envoy Lutz Hamm met Georgian officials in Tbilisi. Tamils in "
@@ -99,7 +99,7 @@ n07_entity_at(const struct ng_doc *doc, size_t begin)
 }
 
 static void
-test_n07_ambiguous_places(ng_world *world)
+test_N07_ambiguous_places(ng_world *world)
 {
   const char *t = "Georgia lawmakers met in Atlanta. Georgian citizens "
                   "rallied in Tbilisi.";
@@ -125,7 +125,7 @@ test_n07_ambiguous_places(ng_world *world)
 }
 
 static void
-test_n04_case(ng_world *world)
+test_N04_case(ng_world *world)
 {
   struct ng_doc *doc = test_run(world,
       "Asean ministers met Brics envoys. ASEAN said the BRICS bloc would "
@@ -146,7 +146,7 @@ test_n04_case(ng_world *world)
 }
 
 static void
-test_n05_sentence_start(ng_world *world)
+test_N05_sentence_start(ng_world *world)
 {
   struct ng_doc *doc = test_run(world,
       "AS the Orlan delegation arrived, talks began. Tonight Norvale Energy "
@@ -162,7 +162,7 @@ test_n05_sentence_start(ng_world *world)
 }
 
 static void
-test_n06_n08_spans(ng_world *world)
+test_N06_N08_spans(ng_world *world)
 {
   struct ng_doc *doc = test_run(world,
       "Croatia signed the accord with Velmar. La variante -originaria de la "
@@ -848,13 +848,13 @@ main(void)
   if (!world) {
     return test_report();
   }
-  test_n01_honorifics(world);
-  test_n02_titles(world);
-  test_n03_demonyms(world);
-  test_n07_ambiguous_places(world);
-  test_n04_case(world);
-  test_n05_sentence_start(world);
-  test_n06_n08_spans(world);
+  test_N01_honorifics(world);
+  test_N02_titles(world);
+  test_N03_demonyms(world);
+  test_N07_ambiguous_places(world);
+  test_N04_case(world);
+  test_N05_sentence_start(world);
+  test_N06_N08_spans(world);
   test_dateline_offices(world);
   test_odd_inputs(world);
   test_admin_places(world);
