@@ -75,6 +75,27 @@ sink(void *handle, ng_log_level level, const char *msg)
   }
 }
 
+/* Makes SIGINT (Ctrl-C) and SIGTERM end a build cleanly (see
+ * interrupted); a second one kills it. A signal ignored on entry (a
+ * background job of a script, nohup) stays ignored. Installed first thing
+ * in main(), so that no signal finds the default action half-way. */
+static void
+catch_interrupts(void)
+{
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_interrupt;
+  sa.sa_flags = SA_RESETHAND | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  for (int k = 0; k < 2; k++) {
+    int sig = k ? SIGTERM : SIGINT;
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+      sigaction(sig, &sa, NULL);
+    }
+  }
+}
+
 /* Reports a failed step on one object and returns 1, naming the object
  * once: a library message that is already a whole "cannot ... OBJECT ..."
  * sentence is printed as it is ("newsgraph: cannot read a.html: No such
@@ -846,21 +867,6 @@ cmd_build(struct cli *cli, const struct inputs *in)
   const char *spec = cli->store_label;
   double start = now_seconds();
   struct build_to b = {store, 0, NG_OK};
-  /* A first Ctrl-C ends the build cleanly; a second one kills it. */
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_interrupt;
-  sa.sa_flags = SA_RESETHAND | SA_RESTART;
-  sigemptyset(&sa.sa_mask);
-  /* A signal ignored on entry (a background job of a script, nohup)
-   * stays ignored. */
-  for (int k = 0; k < 2; k++) {
-    int sig = k ? SIGTERM : SIGINT;
-    struct sigaction old;
-    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
-      sigaction(sig, &sa, NULL);
-    }
-  }
   st = ng_store_begin(store);
   if (st == NG_OK) {
     rc = run_jobs(cli, in, false, NG_SYNTAX_NQUADS, build_use, &b, &t);
@@ -903,11 +909,33 @@ cmd_export(struct cli *cli)
   ng_store *store = NULL;
   FILE *out = stdout;
   int rc = 0;
+  /* -o naming the store's own file would replace the store. */
+  const char *spec = o->store ? o->store : "newsgraph.db";
+  if (strncmp(spec, "sqlite:", 7) == 0) {
+    spec += 7;
+  }
+  struct stat a, b;
+  if (o->output && stat(o->output, &a) == 0 && stat(spec, &b) == 0 &&
+      a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+    fprintf(stderr, "newsgraph: cannot write %s: it is the store\n",
+            o->output);
+    return 2;
+  }
   if (open_store(cli, false, &store)) {
     return 1;
   }
+  /* A regular file is written beside it and renamed over it when whole,
+   * so a failed export never leaves a truncated file in its place. */
+  char tmp[4096] = "";
+  bool regular = o->output && (stat(o->output, &a) != 0 ||
+                               S_ISREG(a.st_mode));
+  if (regular && snprintf(tmp, sizeof tmp, "%s.tmp-%ld", o->output,
+                          (long)getpid()) >= (int)sizeof tmp) {
+    tmp[0] = '\0';
+    regular = false;
+  }
   if (o->output) {
-    out = fopen(o->output, "w");
+    out = fopen(regular ? tmp : o->output, "w");
   }
   if (!out) {
     fprintf(stderr, "newsgraph: cannot write %s: %s\n", o->output,
@@ -923,6 +951,14 @@ cmd_export(struct cli *cli)
     fprintf(stderr, "newsgraph: cannot write %s: %s\n", o->output,
             strerror(errno));
     rc = 1;
+  }
+  if (regular && rc == 0 && rename(tmp, o->output) != 0) {
+    fprintf(stderr, "newsgraph: cannot write %s: %s\n", o->output,
+            strerror(errno));
+    rc = 1;
+  }
+  if (regular && rc != 0) {
+    unlink(tmp);
   }
   ng_store_free(store);
   return rc;
@@ -1149,6 +1185,9 @@ main(int argc, char **argv)
   struct ng_cli_options opts;
   struct cli cli = {&opts, NULL, "", NULL, "", 0};
   int rc = ng_cli_parse(argc, argv, &opts, stderr);
+  if (rc == 0 && opts.command == NG_CMD_BUILD) {
+    catch_interrupts();
+  }
   if (rc == 0 && opts.help) {
     ng_cli_usage(opts.command, stdout);
   } else if (rc == 0 && opts.version) {

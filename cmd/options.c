@@ -279,6 +279,13 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     if (!*val) {
       return usage_error(err, o, "--user-agent needs a STRING");
     }
+    for (const char *c = val; *c; c++) {
+      if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+        /* CR or LF would start a header of the caller's choosing. */
+        return usage_error(err, o, "--user-agent must not contain control "
+                           "characters");
+      }
+    }
     o->user_agent = val;
     break;
   case OPT_DELAY:

@@ -72,4 +72,29 @@ ng export --store "$tmp/none.db" >/dev/null 2>&1 && bad "export of a missing sto
 ng build --store memory: "$A" 2>/dev/null && ok "memory: store" || bad "memory: store"
 ng build --store "bdb:$tmp/bdb" "$A" 2>/dev/null || bad "bdb build"
 ng export --store "bdb:$tmp/bdb" --format nquads | grep -q nordwire && ok "bdb: store" || bad "bdb export"
+
+# export -o never destroys data: the store's own file is refused, and a
+# failed write (a full disk, here a file size limit) leaves the previous
+# file whole.
+cp "$tmp/1.db" "$tmp/self.db"
+size=$(wc -c <"$tmp/self.db")
+ng export --store "$tmp/self.db" --format nquads -o "$tmp/self.db" 2>"$tmp/err"
+rc=$?
+[ "$rc" = 2 ] && [ "$(wc -c <"$tmp/self.db")" = "$size" ] &&
+  ok "export -o the store refused: $(cat "$tmp/err")" ||
+  bad "export -o the store: exit $rc, $(wc -c <"$tmp/self.db") of $size bytes left"
+ng export --store "$tmp/1.db" --format trig -o "$tmp/good.trig" || bad "export -o"
+n=$(wc -c <"$tmp/good.trig")
+( trap '' XFSZ; ulimit -f 2; ng export --store "$tmp/1.db" --format trig \
+    -o "$tmp/good.trig" ) 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 1 ] && [ "$(wc -c <"$tmp/good.trig")" = "$n" ] &&
+   [ -z "$(ls "$tmp"/good.trig.tmp* 2>/dev/null)" ]; then
+  ok "failed export -o kept the previous file ($n bytes): $(head -1 "$tmp/err")"
+else
+  bad "failed export -o: exit $rc, $(wc -c <"$tmp/good.trig") of $n bytes"
+fi
+# A User-Agent with CR/LF would inject HTTP headers.
+ng extract --user-agent "$(printf 'x\r\nX-Injected: 1')" "$A" >/dev/null 2>&1
+[ $? = 2 ] && ok "--user-agent with CR LF refused" || bad "--user-agent with CR LF accepted"
 exit "$fail"
