@@ -692,8 +692,12 @@ ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
   if (!gaz || pos >= len || max == 0) {
     return 0;
   }
-  size_t wl = first_word_len(text + pos, len - pos);
   char key[128];
+  /* Scanning stops at sizeof key: a longer word is no key anyway, and
+   * a run of letters with no space would otherwise be scanned again from
+   * every position in it (quadratic time). */
+  size_t wl = first_word_len(text + pos, len - pos < sizeof key
+                                             ? len - pos : sizeof key);
   if (wl >= sizeof key) {
     return 0;
   }
