@@ -19,8 +19,16 @@ ng__lock_take(ng_world *world, const char *store, const char *path,
 {
   *fd = -1;
   int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  int create_errno = errno;
   if (f < 0 && !exclusive) {
     f = open(path, O_RDONLY | O_CLOEXEC); /* a read-only folder */
+    if (f < 0 && errno == ENOENT &&
+        (create_errno == EROFS || create_errno == EACCES)) {
+      /* No lock file, and none can be made there: no writer can take
+       * the store either (it would need the file), so the reader goes on
+       * without one. */
+      return NG_OK;
+    }
   }
   if (f < 0) {
     return ng__errorf(world, NG_ERR_IO, "cannot open lock file %s: %s", path,

@@ -12,7 +12,8 @@
  * polling every 50 ms. The lock belongs to the open file description and
  * ends with ng__lock_release() or when the process dies, even by SIGKILL,
  * so a killed build never leaves a stale lock. On success *fd is the
- * lock's descriptor. Errors: NG_ERR_IO (cannot open the file), NG_ERR_RDF
+ * lock's descriptor, or -1 for a reader in a read-only folder that holds
+ * no lock file (no writer can lock the store there either). Errors: NG_ERR_IO (cannot open the file), NG_ERR_RDF
  * when the lock is still held by another process after @p wait_s, with
  * a message naming @p store and @p path. */
 NG_NODISCARD ng_status ng__lock_take(ng_world *world, const char *store,

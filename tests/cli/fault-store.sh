@@ -105,8 +105,14 @@ as_other=
 if [ "$(id -u)" = 0 ]; then
   command -v setpriv >/dev/null 2>&1 ||
     { echo "setpriv not found (util-linux)"; exit 1; }
-  as_other="setpriv --reuid=65534 --regid=65534 --clear-groups"
   chmod 755 "$tmp"
+  # nobody may not reach the checkout (under /root, say): a copy of the
+  # binary and the data it can read.
+  mkdir "$tmp/nb" && cp "$NEWSGRAPH" "$tmp/nb/newsgraph" &&
+    cp -r "${NEWSGRAPH_DATA:-$top_srcdir/ontology}" "$tmp/nb/data" &&
+    chmod -R a+rX "$tmp/nb"
+  as_other="env NEWSGRAPH_DATA=$tmp/nb/data setpriv --reuid=65534 --regid=65534 --clear-groups"
+  NB=$tmp/nb/newsgraph
 fi
 mkdir "$tmp/ro" "$tmp/rodir"
 cp "$tmp/base.db" "$tmp/ro/s.db"
@@ -121,7 +127,7 @@ else
   chmod 555 "$tmp/rodir"
 fi
 for d in ro rodir; do
-  $as_other "$NEWSGRAPH" --now 1747267200 build --store "$tmp/$d/s.db" \
+  $as_other "${NB:-$NEWSGRAPH}" --now 1747267200 build --store "$tmp/$d/s.db" \
     @"$tmp/more" >/dev/null 2>"$tmp/err"
   rc=$?
   # a read-only file fails at the first add; a read-only folder at the
@@ -134,7 +140,7 @@ for d in ro rodir; do
   fi
   complete "read-only-$d-keeps-the-store" "$tmp/$d/s.db" 10
   # reading still works for that user
-  if $as_other "$NEWSGRAPH" graphs --store "$tmp/$d/s.db" >/dev/null \
+  if $as_other "${NB:-$NEWSGRAPH}" graphs --store "$tmp/$d/s.db" >/dev/null \
        2>"$tmp/err" || [ "$d" = rodir ]; then
     ok "read-only-$d-can-be-read"
   else

@@ -94,6 +94,32 @@ if [ "$rc" = 1 ] && [ "$(wc -c <"$tmp/good.trig")" = "$n" ] &&
 else
   bad "failed export -o: exit $rc, $(wc -c <"$tmp/good.trig") of $n bytes"
 fi
+# A store in a read-only folder without a lock file can still be read
+# (as nobody: root ignores permissions).
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  ro=$(mktemp -d)
+  cp "$tmp/1.db" "$ro/s.db"
+  chmod 755 "$ro" && chmod 644 "$ro/s.db"
+  # nobody may not reach the checkout (under /root, say): a copy of the
+  # binary and the data it can read.
+  mkdir "$ro/bin" && cp "$NEWSGRAPH" "$ro/bin/newsgraph" &&
+    cp -r "$NEWSGRAPH_DATA" "$ro/bin/data" && chmod -R a+rX "$ro/bin"
+  as_nobody() {
+    NEWSGRAPH_DATA="$ro/bin/data" setpriv --reuid=nobody --regid=nogroup \
+      --clear-groups "$@"
+  }
+  chmod 555 "$ro"
+  if as_nobody "$ro/bin/newsgraph" graphs --store "$ro/s.db" >"$tmp/ro.out" 2>"$tmp/err" &&
+     [ "$(wc -l <"$tmp/ro.out")" -gt 1 ]; then
+    ok "read-only folder without a lock file: graphs works"
+  else
+    bad "read-only folder without a lock file: $(cat "$tmp/err")"
+  fi
+  as_nobody "$ro/bin/newsgraph" build --store "$ro/s.db" "$A" 2>"$tmp/err" &&
+    bad "build into a read-only folder succeeded" ||
+    ok "build into a read-only folder refused: $(head -1 "$tmp/err")"
+  chmod 755 "$ro"; rm -rf "$ro"
+fi
 # A User-Agent with CR/LF would inject HTTP headers.
 ng extract --user-agent "$(printf 'x\r\nX-Injected: 1')" "$A" >/dev/null 2>&1
 [ $? = 2 ] && ok "--user-agent with CR LF refused" || bad "--user-agent with CR LF accepted"
