@@ -1023,7 +1023,9 @@ list_graphs(ng_store *store, char ***out, size_t *n_out)
   }
   librdf_free_iterator(it);
   if (st == NG_OK) {
-    qsort(v, n, sizeof *v, cmp_str);
+    if (n > 1) {
+      qsort(v, n, sizeof *v, cmp_str);
+    }
     /* Some storages list a context once per statement: de-duplicate. */
     size_t w = 0;
     for (size_t r = 0; r < n; r++) {
