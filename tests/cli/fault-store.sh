@@ -111,7 +111,7 @@ if [ "$(id -u)" = 0 ]; then
   mkdir "$tmp/nb" && cp "$NEWSGRAPH" "$tmp/nb/newsgraph" &&
     cp -r "${NEWSGRAPH_DATA:-$top_srcdir/ontology}" "$tmp/nb/data" &&
     chmod -R a+rX "$tmp/nb"
-  as_other="env NEWSGRAPH_DATA=$tmp/nb/data setpriv --reuid=65534 --regid=65534 --clear-groups"
+  as_other="env NEWSGRAPH_DATA=$tmp/nb/data ASAN_OPTIONS=detect_leaks=0 LSAN_OPTIONS= setpriv --reuid=65534 --regid=65534 --clear-groups"
   NB=$tmp/nb/newsgraph
 fi
 mkdir "$tmp/ro" "$tmp/rodir"

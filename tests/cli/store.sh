@@ -105,8 +105,9 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   mkdir "$ro/bin" && cp "$NEWSGRAPH" "$ro/bin/newsgraph" &&
     cp -r "$NEWSGRAPH_DATA" "$ro/bin/data" && chmod -R a+rX "$ro/bin"
   as_nobody() {
-    NEWSGRAPH_DATA="$ro/bin/data" setpriv --reuid=nobody --regid=nogroup \
-      --clear-groups "$@"
+    # (no sanitizer suppression files, which nobody may not read either)
+    NEWSGRAPH_DATA="$ro/bin/data" ASAN_OPTIONS=detect_leaks=0 LSAN_OPTIONS= \
+      setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
   }
   chmod 555 "$ro"
   if as_nobody "$ro/bin/newsgraph" graphs --store "$ro/s.db" >"$tmp/ro.out" 2>"$tmp/err" &&
