@@ -9,6 +9,7 @@
 #include "hash.h"
 #include "utf8.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +200,31 @@ ng__input_iri_clean(const char *s)
   return ng__buf_take(&b);
 }
 
+/* RFC 3986 section 6.2.2.1: the scheme and host are case-insensitive, so
+ * "HTTP://News.Example/a" and "http://news.example/a" name one article.
+ * Lower-cases both in place (ASCII only; a userinfo part is kept as is). */
+static void
+lower_scheme_host(char *url)
+{
+  char *p = url;
+  for (; *p && *p != ':'; p++) {
+    *p = (char)tolower((unsigned char)*p);
+  }
+  if (strncmp(p, "://", 3) != 0) {
+    return;
+  }
+  char *host = p + 3;
+  size_t auth = strcspn(host, "/?#");
+  char *at = memchr(host, '@', auth);
+  if (at) {
+    auth -= (size_t)(at + 1 - host);
+    host = at + 1;
+  }
+  for (size_t i = 0; i < auth; i++) {
+    host[i] = (char)tolower((unsigned char)host[i]);
+  }
+}
+
 char *
 ng__input_resolve_article_url(const char *base, const char *ref)
 {
@@ -252,6 +278,9 @@ ng__input_resolve_article_url(const char *base, const char *ref)
        (uri->query && uri->query[0]) ||
        (uri->query_raw && uri->query_raw[0]))) {
     result = strdup((const char *)abs);
+    if (result) {
+      lower_scheme_host(result);
+    }
   }
   xmlFreeURI(uri);
   xmlFree(abs);
