@@ -4,7 +4,9 @@
  * done, 1 some input failed, 2 usage error). Uses only newsgraph.h. */
 #include "newsgraph.h"
 
+#include "draw.h"
 #include "options.h"
+#include "report.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -1070,6 +1072,33 @@ cmd_remove(struct cli *cli)
 }
 
 static int
+cmd_draw(struct cli *cli)
+{
+  const struct ng_cli_options *o = cli->opts;
+  ng_store *store = NULL;
+  if (open_store(cli, false, &store)) {
+    return 1;
+  }
+  ng_status st = ng_cli_draw(store, o);
+  ng_store_free(store);
+  return st == NG_OK ? 0 : fail(cli, "draw", o->entity ? o->entity : o->graph,
+                                st);
+}
+
+static int
+cmd_report(struct cli *cli)
+{
+  const struct ng_cli_options *o = cli->opts;
+  ng_store *store = NULL;
+  if (open_store(cli, false, &store)) {
+    return 1;
+  }
+  ng_status st = ng_cli_report(store, o);
+  ng_store_free(store);
+  return st == NG_OK ? 0 : fail(cli, "write", o->output, st);
+}
+
+static int
 cmd_push(struct cli *cli)
 {
   const struct ng_cli_options *o = cli->opts;
@@ -1171,6 +1200,8 @@ run(struct cli *cli)
   case NG_CMD_REMOVE: rc = cmd_remove(cli); break;
   case NG_CMD_ENTITY: rc = cmd_entity(cli); break;
   case NG_CMD_PUSH: rc = cmd_push(cli); break;
+  case NG_CMD_DRAW: rc = cmd_draw(cli); break;
+  case NG_CMD_REPORT: rc = cmd_report(cli); break;
   case NG_CMD_NONE: rc = 2; break;
   }
   ng_crawl_free(cli->crawl);

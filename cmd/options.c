@@ -14,7 +14,8 @@
 #define STORE_CMDS                                                           \
   (BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY) |             \
    BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS) | BIT(NG_CMD_REMOVE) |             \
-   BIT(NG_CMD_ENTITY) | BIT(NG_CMD_PUSH))
+   BIT(NG_CMD_ENTITY) | BIT(NG_CMD_PUSH) | BIT(NG_CMD_DRAW) |                \
+   BIT(NG_CMD_REPORT))
 
 static const struct {
   const char *name;
@@ -25,6 +26,7 @@ static const struct {
     {"query", NG_CMD_QUERY},     {"graphs", NG_CMD_GRAPHS},
     {"stats", NG_CMD_STATS},     {"remove", NG_CMD_REMOVE},
     {"entity", NG_CMD_ENTITY},   {"push", NG_CMD_PUSH},
+    {"draw", NG_CMD_DRAW},       {"report", NG_CMD_REPORT},
 };
 
 enum opt_id {
@@ -33,7 +35,7 @@ enum opt_id {
   OPT_OUTPUT, OPT_FILE, OPT_FEED,
   OPT_ALLOW_PRIVATE, OPT_IGNORE_ROBOTS, OPT_USER_AGENT, OPT_DELAY,
   OPT_RETRIES, OPT_REFETCH, OPT_TIMEOUT, OPT_WAIT,
-  OPT_ENDPOINT, OPT_USER, OPT_UPDATE
+  OPT_ENDPOINT, OPT_USER, OPT_UPDATE, OPT_ENTITY
 };
 
 /* The commands that fetch URLs. */
@@ -53,7 +55,7 @@ static const struct {
     {OPT_DATA, "data", 0, true, ALL_CMDS | 1u},
     {OPT_FORMAT, "format", 0, true,
      BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_EXPORT) | BIT(NG_CMD_QUERY) |
-     BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS)},
+     BIT(NG_CMD_GRAPHS) | BIT(NG_CMD_STATS) | BIT(NG_CMD_DRAW)},
     {OPT_BASE, "base", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_URL, "url", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_DATE, "date", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
@@ -62,8 +64,10 @@ static const struct {
     {OPT_STORE, "store", 0, true, STORE_CMDS},
     {OPT_JOBS, "jobs", 'j', true,
      BIT(NG_CMD_BUILD) | BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_TEXT)},
-    {OPT_GRAPH, "graph", 0, true, BIT(NG_CMD_EXPORT) | BIT(NG_CMD_PUSH)},
-    {OPT_OUTPUT, "output", 'o', true, BIT(NG_CMD_EXPORT)},
+    {OPT_GRAPH, "graph", 0, true,
+     BIT(NG_CMD_EXPORT) | BIT(NG_CMD_PUSH) | BIT(NG_CMD_DRAW)},
+    {OPT_OUTPUT, "output", 'o', true,
+     BIT(NG_CMD_EXPORT) | BIT(NG_CMD_DRAW) | BIT(NG_CMD_REPORT)},
     {OPT_FILE, "file", 'f', true, BIT(NG_CMD_QUERY)},
     {OPT_FEED, "feed", 0, true, BIT(NG_CMD_EXTRACT) | BIT(NG_CMD_BUILD)},
     {OPT_ALLOW_PRIVATE, "allow-private", 0, false, FETCH_CMDS},
@@ -77,6 +81,7 @@ static const struct {
     {OPT_ENDPOINT, "endpoint", 0, true, BIT(NG_CMD_PUSH)},
     {OPT_USER, "user", 'u', true, BIT(NG_CMD_PUSH)},
     {OPT_UPDATE, "update", 0, false, BIT(NG_CMD_PUSH)},
+    {OPT_ENTITY, "entity", 0, true, BIT(NG_CMD_DRAW)},
 };
 
 static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
@@ -85,6 +90,7 @@ static const char *const query_formats[] = {"table", "csv",    "tsv",
                                             "json",  "xml",    "turtle",
                                             "ntriples", NULL};
 static const char *const list_formats[] = {"tsv", "csv", "json", NULL};
+static const char *const draw_formats[] = {"svg", "png", "dot", NULL};
 
 static int usage_error(FILE *err, const struct ng_cli_options *o,
                        const char *fmt, ...)
@@ -210,12 +216,19 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     o->user = val;
     break;
   case OPT_UPDATE: o->update = true; break;
+  case OPT_ENTITY:
+    if (!*val) {
+      return usage_error(err, o, "--entity needs a NAME or IRI");
+    }
+    o->entity = val;
+    break;
   case OPT_FORMAT:
     if (!in_list(val, o->command == NG_CMD_QUERY ? query_formats
                       : o->command == NG_CMD_GRAPHS ||
                               o->command == NG_CMD_STATS
                           ? list_formats
-                          : rdf_formats)) {
+                      : o->command == NG_CMD_DRAW ? draw_formats
+                                                  : rdf_formats)) {
       return usage_error(err, o, "unknown --format '%s'", val);
     }
     o->format = val;
@@ -399,6 +412,23 @@ check_args(struct ng_cli_options *o, FILE *err)
       return usage_error(err, o, "entity takes one NAME or IRI");
     }
     break;
+  case NG_CMD_DRAW:
+    if ((o->entity != NULL) == (o->graph != NULL)) {
+      return usage_error(err, o, "draw takes --entity NAME|IRI or --graph "
+                         "IRI");
+    }
+    if (o->n_args != 0) {
+      return usage_error(err, o, "unexpected argument '%s'", o->args[0]);
+    }
+    break;
+  case NG_CMD_REPORT:
+    if (!o->output) {
+      return usage_error(err, o, "report needs -o FILE");
+    }
+    if (o->n_args != 0) {
+      return usage_error(err, o, "unexpected argument '%s'", o->args[0]);
+    }
+    break;
   case NG_CMD_PUSH:
     if (!o->endpoint) {
       return usage_error(err, o, "push needs --endpoint URL");
@@ -574,6 +604,8 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "  remove    remove one article graph from the store\n"
           "  entity    an entity's facts, with the articles stating each\n"
           "  push      send the article graphs to a SPARQL triple store\n"
+          "  draw      a picture of an entity's neighbourhood or a graph\n"
+          "  report    one HTML page about the store\n"
           "\n", out);
     fputs(global_help, out);
     fputs("\n'newsgraph COMMAND --help' describes each command.\n"
@@ -768,6 +800,36 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     fputs("Example: newsgraph push --store news.db --user dba:secret \\\n"
           "  --endpoint http://localhost:8890/sparql-graph-crud-auth\n",
           out);
+    return;
+  case NG_CMD_DRAW:
+    fputs("usage: newsgraph draw [--store STORE] (--entity NAME|IRI | "
+          "--graph IRI)\n"
+          "                      [--format FORMAT] [-o FILE]\n"
+          "\n"
+          "Draws, with Graphviz, an entity's neighbourhood (whom it met and\n"
+          "visited, what it belongs to) or one article's graph.\n\n", out);
+    fputs(store_help, out);
+    fputs("  --entity NAME|IRI   the entity, by label or IRI\n"
+          "  --graph IRI         the article graph\n"
+          "  --format FORMAT     svg, png or dot (default: svg, or the\n"
+          "                      extension of -o FILE)\n"
+          "  -o, --output FILE   write to FILE (default: standard output)\n",
+          out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph draw --store news.db --entity 'Anwar Ibrahim' "
+          "-o anwar.svg\n", out);
+    return;
+  case NG_CMD_REPORT:
+    fputs("usage: newsgraph report [--store STORE] -o FILE\n"
+          "\n"
+          "Writes one static HTML page about the store: the most-connected\n"
+          "entities, recent meetings and visits, trade figures by year, each\n"
+          "fact with its evidence sentence and a link to its article.\n\n",
+          out);
+    fputs(store_help, out);
+    fputs("  -o, --output FILE   the HTML file to write (required)\n", out);
+    fputs(global_help, out);
+    fputs("Example: newsgraph report --store news.db -o report.html\n", out);
     return;
   }
 }

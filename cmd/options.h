@@ -19,7 +19,9 @@ enum ng_cli_command {
   NG_CMD_STATS,   /* count graphs and quads */
   NG_CMD_REMOVE,  /* remove one graph */
   NG_CMD_ENTITY,  /* an entity's facts with their support */
-  NG_CMD_PUSH     /* send the graphs to a triple store */
+  NG_CMD_PUSH,    /* send the graphs to a triple store */
+  NG_CMD_DRAW,    /* a picture of an entity's neighbourhood or a graph */
+  NG_CMD_REPORT   /* one static HTML page about the store */
 };
 
 /* Everything the command line says. Strings are borrowed from argv. */
@@ -57,6 +59,7 @@ struct ng_cli_options {
   const char *endpoint;        /* push --endpoint URL */
   const char *user;            /* push --user USER:PASS */
   bool update;                 /* push --update: SPARQL Update */
+  const char *entity;          /* draw --entity NAME|IRI */
 };
 
 /* Parses @p argv (argv[0] is the program). Returns 0 on success and 2 on a
