@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "hash.h"
 #include "iri.h"
+#include "meta.h"
 #include "serialize.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -56,6 +57,18 @@ static ng_status
 pool_text(struct ng_quads *qs, const char *s, size_t len, const char **out)
 {
   return pool_take(qs, ng__utf8_sanitize(s, len, NULL), out);
+}
+
+/* pool_text() for a name shown as a label: also without the invisible
+ * bidi and zero-width marks (ng__meta_strip_invisible; issue 7). */
+static ng_status
+pool_label(struct ng_quads *qs, const char *s, const char **out)
+{
+  char *v = ng__utf8_sanitize(s, strlen(s), NULL);
+  if (v) {
+    ng__meta_strip_invisible(v);
+  }
+  return pool_take(qs, v, out);
 }
 
 static ng_status
@@ -500,7 +513,7 @@ emit_publisher(struct emitter *em)
   const char *node, *label;
   TRY(st, ng__iri_entity(em->world, NG_ETYPE_NEWS_AGENCY, name, &s));
   TRY(st, pool_take(em->qs, s, &node));
-  TRY(st, pool_text(em->qs, name, strlen(name), &label));
+  TRY(st, pool_label(em->qs, name, &label));
   TRY(st, add(em, node, RDF_TYPE, iri(NG_NEWS_AGENCY)));
   TRY(st, add(em, node, RDFS_LABEL, lit(label, NULL, NULL)));
   return add(em, em->graph, SCHEMA_PUBLISHER, iri(node));
@@ -640,11 +653,13 @@ emit_entities(struct emitter *em)
     TRY(st, add(em, s, RDF_TYPE, iri(class_iri(e->type))));
     const char *label = i == doc->publisher ? publisher_label(doc, e)
                                             : e->label;
-    TRY(st, pool_text(em->qs, label, strlen(label), &v));
-    TRY(st, add(em, s, RDFS_LABEL, lit(v, NULL, NULL)));
-    if (label != e->label) {
-      TRY(st, pool_text(em->qs, e->label, strlen(e->label), &v));
-      TRY(st, add(em, s, SKOS_ALT_LABEL, lit(v, NULL, NULL)));
+    const char *shown, *own;
+    TRY(st, pool_label(em->qs, label, &shown));
+    TRY(st, add(em, s, RDFS_LABEL, lit(shown, NULL, NULL)));
+    TRY(st, pool_label(em->qs, e->label, &own));
+    if (label != e->label &&
+        (strcmp(own, shown) != 0 || strcmp(label, e->label) == 0)) {
+      TRY(st, add(em, s, SKOS_ALT_LABEL, lit(own, NULL, NULL)));
     }
     for (size_t k = 0; k < e->n_alt_labels; k++) {
       const char *alt = e->alt_labels[k];
@@ -652,7 +667,10 @@ emit_entities(struct emitter *em)
           strcmp(alt, label) == 0) {
         continue;
       }
-      TRY(st, pool_text(em->qs, alt, strlen(alt), &v));
+      TRY(st, pool_label(em->qs, alt, &v));
+      if (!*v || strcmp(v, shown) == 0 || strcmp(v, own) == 0) {
+        continue;
+      }
       TRY(st, add(em, s, SKOS_ALT_LABEL, lit(v, NULL, NULL)));
     }
     if (is_qid(e->qid)) {

@@ -11,11 +11,16 @@
 #include "pattern.h"
 #include "relation.h"
 #include "timex.h"
+#include "utf8.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_TIMEX 16
+/* Fewest letters in a quotation's text (issue 7: no "." quotation). */
+#define MIN_QUOTE_LETTERS 3
 
 /* What event extraction works on. */
 struct ctx {
@@ -31,6 +36,9 @@ struct ctx {
                                       * figures added, event index + 1 or
                                       * 0 (owned) */
   size_t n_figs_slots, n_figs;
+  struct ng_qspan *q;                /* quotations(): quotation spans with
+                                      * nested marks kept inside (owned) */
+  size_t n_q;
 };
 
 /* ---- helpers ---- */
@@ -1572,6 +1580,137 @@ other_person_between(const struct ctx *cx, size_t from, size_t to,
   return false;
 }
 
+/* Appends a span to cx->q. */
+static ng_status
+add_span(struct ctx *cx, size_t *cap, size_t open, size_t begin, size_t end,
+         size_t close)
+{
+  if (cx->n_q == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 16;
+    struct ng_qspan *p = realloc(cx->q, ncap * sizeof *p);
+    if (!p) {
+      return NG_ERR_NOMEM;
+    }
+    cx->q = p;
+    *cap = ncap;
+  }
+  cx->q[cx->n_q++] = (struct ng_qspan){open, begin, end, close};
+  return NG_OK;
+}
+
+/* True if the straight mark at byte @p i of @p t (length @p len) can only
+ * open a quotation: a space, a line start or an opening bracket before
+ * it, a letter or digit right after it ("calls it "final" ..."). */
+static bool
+opens_only(const char *t, size_t len, size_t i)
+{
+  unsigned char before = i > 0 ? (unsigned char)t[i - 1] : ' ';
+  unsigned char after = i + 1 < len ? (unsigned char)t[i + 1] : ' ';
+  bool space_before = before == ' ' || before == '\n' || before == '\t' ||
+                      before == '(' || before == '[';
+  bool word_after = isalnum(after) || after >= 0xC0;
+  return space_before && word_after;
+}
+
+/* The quotation spans of the doc's text for quotation events, as
+ * find_quotes() (pattern.c) makes them (curly marks pair by direction,
+ * straight marks alternate, nothing runs past a paragraph break), except
+ * that a quotation quoting someone inside it keeps the inner marks in its
+ * text: within an open quotation a straight mark that can only open
+ * (opens_only) starts a nested quotation, and the next straight mark
+ * ends that one, not the outer ("We reject what they call a "final
+ * offer" for the night shifts," X said). A JSON-LD articleBody's \" is
+ * such a mark once decoded. */
+static ng_status
+quote_spans(struct ctx *cx)
+{
+  const char *text = cx->doc->text;
+  size_t len = cx->doc->text_len;
+  size_t cap = 0, i = 0, depth = 0;
+  size_t open = NG_NONE, begin = 0;
+  ng_status st;
+  while (i < len) {
+    const unsigned char *s = (const unsigned char *)text + i;
+    if (s[0] == '\n' && i + 1 < len && s[1] == '\n') {
+      if (open != NG_NONE) {
+        TRY(st, add_span(cx, &cap, open, begin, i, i));
+        open = NG_NONE;
+      }
+      depth = 0;
+      i += 2;
+      continue;
+    }
+    size_t n = 1;
+    bool straight = s[0] == '"';
+    bool curly = s[0] == 0xE2 && i + 2 < len && s[1] == 0x80 &&
+                 s[2] >= 0x9C && s[2] <= 0x9F;
+    bool guillemet = s[0] == 0xC2 && i + 1 < len &&
+                     (s[1] == 0xAB || s[1] == 0xBB);
+    if (curly || guillemet) {
+      n = curly ? 3 : 2;
+      bool opening = curly ? (s[2] == 0x9C || s[2] == 0x9E) : s[1] == 0xAB;
+      if (opening) {
+        /* a new opening mark before a close: restart there */
+        open = i;
+        begin = i + n;
+        depth = 0;
+      } else if (open != NG_NONE) {
+        TRY(st, add_span(cx, &cap, open, begin, i, i + n));
+        open = NG_NONE;
+        depth = 0;
+      }
+    } else if (straight) {
+      if (open == NG_NONE) {
+        open = i;
+        begin = i + 1;
+      } else if (opens_only(text, len, i)) {
+        depth++;
+      } else if (depth > 0) {
+        depth--;
+      } else {
+        TRY(st, add_span(cx, &cap, open, begin, i, i + 1));
+        open = NG_NONE;
+      }
+    } else if (s[0] >= 0xC0) {
+      /* skip the rest of a multi-byte character */
+      while (i + n < len && ((unsigned char)text[i + n] & 0xC0) == 0x80) {
+        n++;
+      }
+    }
+    i += n;
+  }
+  if (open != NG_NONE) {
+    TRY(st, add_span(cx, &cap, open, begin, len, len));
+  }
+  return NG_OK;
+}
+
+/* Letters in @p len bytes at @p s: ASCII letters, and characters from
+ * U+00C0 on outside the punctuation and symbol blocks (U+2000-U+2BFF,
+ * U+3000-U+303F, U+FE30-U+FE4F, U+FF00-U+FF0F). */
+static size_t
+count_letters(const char *s, size_t len)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    size_t k = ng__utf8_decode(s + i, len - i, &cp);
+    if (k == 0) {
+      k = 1;
+      cp = 0xFFFD;
+    }
+    if ((cp < 0x80 && isalpha((int)cp)) ||
+        (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 &&
+         !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+         !(cp >= 0xFE30 && cp <= 0xFE4F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
+         cp != 0xFFFD && cp != 0xFEFF)) {
+      n++;
+    }
+    i += k;
+  }
+  return n;
+}
+
 /* The speaker a quotation continues (R03): the previous quotation's
  * speaker when this one carries on in the same paragraph with nobody
  * else named in between ("“...,” X said. “...”"), or opens the paragraph
@@ -1582,8 +1721,8 @@ continued_speaker(const struct ctx *cx, size_t q, size_t prev_speaker)
   if (q == 0 || prev_speaker == NG_NONE) {
     return NG_NONE;
   }
-  const struct ng_qspan *pq = &cx->set.views.quotes[q - 1];
-  const struct ng_qspan *qs = &cx->set.views.quotes[q];
+  const struct ng_qspan *pq = &cx->q[q - 1];
+  const struct ng_qspan *qs = &cx->q[q];
   const char *t = cx->doc->text;
   if (pq->close == pq->end) {
     /* left open at a paragraph end: this one must open the next one */
@@ -1606,11 +1745,11 @@ continued_speaker(const struct ctx *cx, size_t q, size_t prev_speaker)
 static bool
 carries_on(const struct ctx *cx, size_t q)
 {
-  if (q + 1 >= cx->set.views.n_quotes) {
+  if (q + 1 >= cx->n_q) {
     return false;
   }
-  const struct ng_qspan *qs = &cx->set.views.quotes[q];
-  const struct ng_qspan *nq = &cx->set.views.quotes[q + 1];
+  const struct ng_qspan *qs = &cx->q[q];
+  const struct ng_qspan *nq = &cx->q[q + 1];
   const char *t = cx->doc->text;
   if (qs->close != qs->end) {
     return false;
@@ -1634,7 +1773,7 @@ chain_speaker(const struct ctx *cx, size_t q)
   while (carries_on(cx, j)) {
     j++;
   }
-  const struct ng_qspan *last = &cx->set.views.quotes[j];
+  const struct ng_qspan *last = &cx->q[j];
   size_t vi, ti;
   if (j == q || last->close == last->end ||
       !find_tok(cx, last->end, &vi, &ti)) {
@@ -1649,8 +1788,9 @@ quotations(struct ctx *cx)
   ng_status st;
   const struct ng_doc *doc = cx->doc;
   size_t prev_speaker = NG_NONE;
-  for (size_t q = 0; q < cx->set.views.n_quotes; q++) {
-    const struct ng_qspan *qs = &cx->set.views.quotes[q];
+  TRY(st, quote_spans(cx));
+  for (size_t q = 0; q < cx->n_q; q++) {
+    const struct ng_qspan *qs = &cx->q[q];
     size_t speaker_of_prev = prev_speaker;
     prev_speaker = NG_NONE;
     size_t b = qs->begin, e = qs->end;
@@ -1665,8 +1805,8 @@ quotations(struct ctx *cx)
      * paragraph opens with a quotation mark (it carries on there) */
     bool open_end = qs->close == qs->end;
     if (open_end) {
-      const struct ng_qspan *nq = q + 1 < cx->set.views.n_quotes
-                                      ? &cx->set.views.quotes[q + 1]
+      const struct ng_qspan *nq = q + 1 < cx->n_q
+                                      ? &cx->q[q + 1]
                                       : NULL;
       size_t i = qs->end;
       while (nq && i < nq->open && (doc->text[i] == '\n' ||
@@ -1678,6 +1818,10 @@ quotations(struct ctx *cx)
       }
     }
     if (e <= b) {
+      continue;
+    }
+    /* "." or "?!" is no quotation; one word of three letters can be */
+    if (count_letters(doc->text + b, e - b) < MIN_QUOTE_LETTERS) {
       continue;
     }
     size_t words = count_words(doc->text + b, e - b);
@@ -2409,6 +2553,7 @@ ng__event_run(ng_world *world, struct ng_doc *doc)
 done:
   free(vl.r);
   free(cx.figs);
+  free(cx.q);
   free(cx.tx);
   free(cx.n_tx);
   ng__relation_clear(&cx.set);

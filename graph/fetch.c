@@ -491,6 +491,28 @@ write_body(char *ptr, size_t size, size_t nmemb, void *userdata)
   return x->sink_st == NG_OK ? n : 0;
 }
 
+/* True once the world's cancel hook (ng_world_set_cancel) says stop. */
+static bool
+cancelled(const ng_world *world)
+{
+  return world->cancel && world->cancel(world->cancel_handle);
+}
+
+/* CURLOPT_XFERINFOFUNCTION: a non-zero return makes libcurl stop the
+ * transfer with CURLE_ABORTED_BY_CALLBACK once the cancel hook says stop,
+ * even while bytes keep coming. */
+static int
+xfer_info(void *clientp, curl_off_t dltotal, curl_off_t dlnow,
+          curl_off_t ultotal, curl_off_t ulnow)
+{
+  const struct xfer *x = clientp;
+  (void)dltotal;
+  (void)dlnow;
+  (void)ultotal;
+  (void)ulnow;
+  return cancelled(x->crawl->world) ? 1 : 0;
+}
+
 /* Sets the options of a new handle for @p x. */
 static CURLcode
 setup_handle(struct xfer *x)
@@ -539,6 +561,9 @@ setup_handle(struct xfer *x)
   SETOPT(CURLOPT_COOKIEFILE, "");
   SETOPT(CURLOPT_OPENSOCKETFUNCTION, open_socket);
   SETOPT(CURLOPT_OPENSOCKETDATA, x);
+  SETOPT(CURLOPT_XFERINFOFUNCTION, xfer_info);
+  SETOPT(CURLOPT_XFERINFODATA, x);
+  SETOPT(CURLOPT_NOPROGRESS, 0L);
 #undef SETOPT
   return rc;
 }
@@ -1003,6 +1028,11 @@ done(struct ng_crawl *c, struct xfer *x, CURLcode rc)
   x->host->active--;
   c->active--;
   curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status);
+  if (rc == CURLE_ABORTED_BY_CALLBACK && cancelled(world)) {
+    /* A robots.txt left unread is not a verdict on the host. */
+    finish(x, NG_ERR_FETCH, "cannot fetch %s: interrupted", x->input);
+    return;
+  }
   if (x->robots_for) {
     robots_done(c, x, rc, status);
     x->state = X_DONE;
@@ -1192,11 +1222,24 @@ next_wait_ms(struct ng_crawl *c)
   return ms < 1 ? 1 : ms > 1000 ? 1000 : ms;
 }
 
-/* Runs transfers until @p target is done. */
+/* Runs transfers until @p target is done, or, once the world's cancel
+ * hook says stop, fails it "interrupted": the hook is asked every pass,
+ * and a pass waits at most a second (next_wait_ms), so a stalled peer or
+ * a retry wait holds a cancelled run for about a second at most. */
 static ng_status
 drive(struct ng_crawl *c, struct xfer *target)
 {
   while (target->state != X_DONE) {
+    if (cancelled(c->world)) {
+      if (target->state == X_ACTIVE) {
+        curl_multi_remove_handle(c->multi, target->h);
+        target->host->active--;
+        c->active--;
+      }
+      finish(target, NG_ERR_FETCH, "cannot fetch %s: interrupted",
+             target->input);
+      break;
+    }
     schedule(c);
     if (target->state == X_DONE) {
       break;

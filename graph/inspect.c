@@ -291,7 +291,10 @@ read_graph_row(ng_store *store, const char *iri, struct graph_row *row)
                   : strcmp(pred, SCHEMA_DATE_PUBLISHED) == 0 ? &row->date
                                                              : NULL;
     if (slot && !*slot) {
-      const char *v = (const char *)librdf_node_get_literal_value(o);
+      /* Through ng__store_term(): Virtuoso gives an xsd:dateTime back
+       * in SQL form ("2025-05-14 10:00:00"), repaired there. */
+      struct ng_term t;
+      const char *v = ng__store_term(o, &t) ? t.value : NULL;
       *slot = strdup(v ? v : "");
       if (!*slot) {
         st = NG_ERR_NOMEM;

@@ -8,10 +8,42 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
+
+ng_status
+ng__lock_path(ng_world *world, const char *path, const char *suffix,
+              char *out, size_t size)
+{
+  char real[PATH_MAX];
+  int n;
+  if (realpath(path, real)) {
+    n = snprintf(out, size, "%s%s", real, suffix);
+  } else {
+    /* Not there yet (a store being created): its folder's real path. */
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+    int d = slash ? snprintf(dir, sizeof dir, "%.*s",
+                             slash == path ? 1 : (int)(slash - path), path)
+                  : snprintf(dir, sizeof dir, ".");
+    if (d > 0 && (size_t)d < sizeof dir && realpath(dir, real)) {
+      n = snprintf(out, size, "%s%s%s%s", real,
+                   strcmp(real, "/") == 0 ? "" : "/",
+                   slash ? slash + 1 : path, suffix);
+    } else {
+      n = snprintf(out, size, "%s%s", path, suffix);
+    }
+  }
+  if (n < 0 || (size_t)n >= size) {
+    return ng__errorf(world, NG_ERR_ARG, "store path too long: %s", path);
+  }
+  return NG_OK;
+}
 
 ng_status
 ng__lock_take(ng_world *world, const char *store, const char *path,

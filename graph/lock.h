@@ -20,6 +20,17 @@ NG_NODISCARD ng_status ng__lock_take(ng_world *world, const char *store,
                                      const char *path, bool exclusive,
                                      double wait_s, int *fd);
 
+/* Writes to @p out (@p size bytes) the lock file name of the store file
+ * or folder @p path: its real path (realpath(3): symbolic links, "." and
+ * ".." resolved) followed by @p suffix (".lock", "/newsgraph.lock"), so
+ * that every name of one store, a symlink included, takes the same lock.
+ * A path that does not exist yet (a store about to be created) resolves
+ * its folder; when even that fails, @p path is used as given. Errors:
+ * NG_ERR_ARG (the name does not fit in @p size). */
+NG_NODISCARD ng_status ng__lock_path(ng_world *world, const char *path,
+                                     const char *suffix, char *out,
+                                     size_t size);
+
 /* Releases and closes the lock @p fd (negative: no-op). */
 void ng__lock_release(int fd);
 

@@ -37,6 +37,7 @@ struct ctx {
   ng_status st;   /* first NG_ERR_NOMEM */
   xmlDocPtr html; /* the page */
   char *body;     /* its collapsed body text, computed on first use */
+  bool warned_future; /* good_date() has warned of a future date */
 };
 
 /* Adds a candidate (both strings copied; the value collapsed). Values
@@ -146,6 +147,19 @@ format_date(int y, int mo, int d, int hh, int mi, int ss, bool has_off,
   if (hh < 0) {
     snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
     return true;
+  }
+  if (hh == 24 && mi == 0 && ss == 0) {
+    /* XSD 1.1 3.3.7: 24:00:00 is 00:00:00 of the next day (T09). */
+    hh = 0;
+    if (++d > month_len(y, mo)) {
+      d = 1;
+      if (++mo > 12) {
+        mo = 1;
+        if (++y > 9999) {
+          return false;
+        }
+      }
+    }
   }
   if (hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60) {
     return false;
@@ -421,20 +435,41 @@ days_of(const char *d)
 }
 
 /* Normalises @p s into @p out and checks it is not more than a day in
- * the future of the world clock (FAULT-CASES M13). */
+ * the future (FAULT-CASES M13). The future starts at the world clock, or,
+ * when that is fixed (--now, SOURCE_DATE_EPOCH: for reproducible output,
+ * often before the article was written), at the later of it and the real
+ * clock: a fixed clock must not make real dates vanish, while a date
+ * after today is impossible whatever the clock. A rejected future date is
+ * reported once per page, naming the page and the date. */
 static bool
-good_date(const struct ctx *c, const char *s, char out[32])
+good_date(struct ctx *c, const char *s, char out[32])
 {
   if (!s || !ng__meta_norm_date(s, out)) {
     return false;
   }
-  long today = (long)(ng__world_now(c->world) / 86400);
+  time_t now = ng__world_now(c->world);
+  if (c->world->now_set && time(NULL) > now) {
+    now = time(NULL);
+  }
+  long today = (long)(now / 86400);
   /* Placeholders of unset timestamps: year 1 ("0001-01-01T00:00:00Z",
    * Go's zero time) and the Unix epoch. Real old dates stay (M13). */
   if (out[0] == '0' || strncmp(out, "1970-01-01T00:00:00", 19) == 0) {
     return false;
   }
-  return days_of(out) <= today + 1;
+  if (days_of(out) <= today + 1) {
+    return true;
+  }
+  if (!c->warned_future) {
+    char day[16];
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    c->warned_future = true;
+    ng__warnf(c->world, "%s: ignoring the date %s, which is more than a day "
+              "in the future (today is %s)", c->doc->name, out, day);
+  }
+  return false;
 }
 
 /* ---------------------------------------------------------- JSON-LD */
@@ -2179,14 +2214,82 @@ add_author(struct ng_doc *doc, const char *s, size_t len,
   return NG_OK;
 }
 
-ng_status
-ng__meta_add_authors(struct ng_doc *doc, const char *s, const char *publisher)
+/* Length in bytes of the invisible format character at @p s (see
+ * ng__meta_strip_invisible), or 0. */
+static size_t
+invisible_at(const unsigned char *s)
 {
-  ng_status st;
+  if (s[0] == 0xC2 && s[1] == 0xAD) {
+    return 2; /* U+00AD soft hyphen */
+  }
+  if (s[0] == 0xD8 && s[1] == 0x9C) {
+    return 2; /* U+061C Arabic letter mark */
+  }
+  if (s[0] == 0xE2 && s[1] == 0x80 &&
+      (s[2] == 0x8B || s[2] == 0x8E || s[2] == 0x8F ||
+       (s[2] >= 0xAA && s[2] <= 0xAE))) {
+    return 3; /* U+200B, U+200E, U+200F, U+202A-U+202E */
+  }
+  if (s[0] == 0xE2 && s[1] == 0x81 &&
+      (s[2] == 0xA0 || (s[2] >= 0xA6 && s[2] <= 0xA9))) {
+    return 3; /* U+2060, U+2066-U+2069 */
+  }
+  if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+    return 3; /* U+FEFF */
+  }
+  return 0;
+}
+
+size_t
+ng__meta_strip_invisible(char *s)
+{
   if (!s) {
+    return 0;
+  }
+  size_t o = 0;
+  bool cut = false;
+  for (size_t i = 0; s[i];) {
+    size_t n = invisible_at((const unsigned char *)s + i);
+    if (n) {
+      cut = true;
+      i += n;
+    } else {
+      s[o++] = s[i++];
+    }
+  }
+  s[o] = '\0';
+  if (!cut) {
+    return o;
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < o; i++) {
+    if (s[i] == ' ' && (w == 0 || s[w - 1] == ' ')) {
+      continue;
+    }
+    s[w++] = s[i];
+  }
+  while (w > 0 && s[w - 1] == ' ') {
+    w--;
+  }
+  s[w] = '\0';
+  return w;
+}
+
+ng_status
+ng__meta_add_authors(struct ng_doc *doc, const char *s_in,
+                     const char *publisher)
+{
+  ng_status st = NG_OK;
+  if (!s_in) {
     return NG_OK;
   }
-  size_t len = strlen(s);
+  /* names are matched and shown without bidi marks (issue 7) */
+  char *copy = strdup(s_in);
+  if (!copy) {
+    return NG_ERR_NOMEM;
+  }
+  const char *s = copy;
+  size_t len = ng__meta_strip_invisible(copy);
   size_t start = 0, i = 0;
   while (i <= len) {
     size_t cut = 0; /* separator length at i, 0 if none */
@@ -2213,19 +2316,23 @@ ng__meta_add_authors(struct ng_doc *doc, const char *s, const char *publisher)
       cut = 3;
     }
     if (cut) {
-      TRY(st, add_author(doc, s + start, i - start, publisher));
+      st = add_author(doc, s + start, i - start, publisher);
+      if (st != NG_OK) {
+        break;
+      }
       i += cut;
       start = i;
       continue;
     }
     i++;
   }
-  return NG_OK;
+  free(copy);
+  return st;
 }
 
 /* The first candidate among @p keys that is a good date. */
 static bool
-first_date(const struct ctx *c, const char *const *keys, size_t n,
+first_date(struct ctx *c, const char *const *keys, size_t n,
            char out[32])
 {
   for (size_t k = 0; k < n; k++) {
@@ -2727,12 +2834,22 @@ ng__meta_check_language(ng_world *world, struct ng_doc *doc)
 ng_status
 ng__meta_parse(ng_world *world, struct ng_doc *doc, xmlDocPtr html)
 {
-  struct ctx c = {world, doc, NULL, 0, 0, NG_OK, html, NULL};
+  struct ctx c = {world, doc, NULL, 0, 0, NG_OK, html, NULL, false};
   ng__meta_clear(&doc->meta);
   walk_html(&c, html);
   ng_status st = c.st;
   if (st == NG_OK) {
     st = compose(&c);
+  }
+  if (st == NG_OK) {
+    /* names become entity labels: no bidi marks (issue 7) */
+    char **names[] = {&doc->meta.publisher, &doc->meta.site_name};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+      if (*names[i] && ng__meta_strip_invisible(*names[i]) == 0) {
+        free(*names[i]);
+        *names[i] = NULL;
+      }
+    }
   }
   for (size_t i = 0; i < c.n_kv; i++) {
     free(c.kv[i].key);

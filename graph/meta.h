@@ -47,6 +47,19 @@ NG_NODISCARD ng_status ng__meta_add_authors(struct ng_doc *doc,
                                             const char *s,
                                             const char *publisher);
 
+/* Removes from the NUL-terminated UTF-8 string @p s, in place, the
+ * invisible format characters that change how a name is shown or
+ * matched but are no part of it: the bidirectional marks, embeddings,
+ * overrides and isolates (U+200E, U+200F, U+061C, U+202A-U+202E,
+ * U+2066-U+2069; Unicode UAX #9), the zero-width space U+200B, the word
+ * joiner U+2060, the byte order mark U+FEFF and the soft hyphen U+00AD.
+ * ZWNJ and ZWJ (U+200C, U+200D) stay: Persian and Indic names and emoji
+ * sequences spell with them. When anything is removed, runs of spaces
+ * left behind are collapsed and the ends trimmed. For labels and names,
+ * never for evidence text (whose offsets must stay). Returns the new
+ * length in bytes. */
+size_t ng__meta_strip_invisible(char *s);
+
 /* Checks the language of doc->meta against the doc's main text
  * (FAULT-CASES M15): when function-word counts show clearly that the text
  * is in another language (English, Malay, Indonesian, German, French,

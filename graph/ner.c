@@ -81,6 +81,28 @@ struct ner {
   struct lword *lower;  /* words starting in lower case, sorted */
   size_t n_lower;
   struct label_memo *memo; /* support() cache (points into ng__ner_run) */
+  struct tok_cache *tc; /* per-token lookups (points into ng__ner_run) */
+};
+
+/* Per-token results of the gazetteer and word-list lookups the passes
+ * repeat at the same token: ng__gazetteer_match() at a token's first
+ * byte (kept in one pooled array) and word_is() per kind. Filled on
+ * first use; with any array missing the lookups are simply redone. */
+/* The cache bit of portfolio_word()'s lower-case lookup: past every
+ * ng_lex_kind (word_is() uses bit 1 << kind). */
+#define TC_LOWER_PORTFOLIO 31u
+/* The bit of tok_cache.wk saying that wv holds word_is()'s kinds. */
+#define TC_KINDS_DONE ((uint32_t)1 << 30)
+_Static_assert(NG_LEX_COUNT <= 30,
+               "word_is() cache bits: too many ng_lex_kind values");
+
+struct tok_cache {
+  struct ng_gaz_match *m; /* pooled matches */
+  size_t n_m, cap_m;
+  uint32_t *off;          /* per token: first match in m, or UINT32_MAX */
+  unsigned char *cnt;     /* per token: number of matches */
+  uint32_t *wk, *wv;      /* per token: TC_* bits computed, and their
+                           * values; wv bit (1 << kind) for word_is() */
 };
 
 /* ---- token helpers ---- */
@@ -134,6 +156,40 @@ tok_after(const struct ner *n, size_t i, size_t end)
   return NG_NONE;
 }
 
+/* ng__gazetteer_match() at the first byte of token @p i (at most
+ * MAX_MATCHES, into @p m), remembered in n->tc for the next call at the
+ * same token. Returns the number of matches. */
+static size_t
+tok_matches(const struct ner *n, size_t i, struct ng_gaz_match *m)
+{
+  struct tok_cache *c = n->tc;
+  if (c && c->off && c->off[i] != UINT32_MAX) {
+    memcpy(m, c->m + c->off[i], c->cnt[i] * sizeof *m);
+    return c->cnt[i];
+  }
+  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
+                                 MAX_MATCHES);
+  if (!c || !c->off || c->n_m + k >= UINT32_MAX) {
+    return k;
+  }
+  if (c->n_m + k > c->cap_m) {
+    size_t cap = (c->n_m + k) * 2 + 64;
+    struct ng_gaz_match *p = realloc(c->m, cap * sizeof *p);
+    if (!p) {
+      return k; /* not remembered: the next call looks again */
+    }
+    c->m = p;
+    c->cap_m = cap;
+  }
+  if (k) {
+    memcpy(c->m + c->n_m, m, k * sizeof *m);
+  }
+  c->off[i] = (uint32_t)c->n_m;
+  c->cnt[i] = (unsigned char)k;
+  c->n_m += k;
+  return k;
+}
+
 /* Longest lexicon item of @p kind at token @p i; *end = token after it. */
 static const struct ng_lex_item *
 lex_at(const struct ner *n, size_t i, enum ng_lex_kind kind, size_t *end)
@@ -142,8 +198,7 @@ lex_at(const struct ner *n, size_t i, enum ng_lex_kind kind, size_t *end)
     return NULL;
   }
   struct ng_gaz_match m[MAX_MATCHES];
-  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
-                                 ARRAY_LEN(m));
+  size_t k = tok_matches(n, i, m);
   for (size_t x = 0; x < k; x++) {
     if (m[x].item->kind != kind) {
       continue;
@@ -165,8 +220,7 @@ entry_at(const struct ner *n, size_t i, size_t *end)
     return NULL;
   }
   struct ng_gaz_match m[MAX_MATCHES];
-  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
-                                 ARRAY_LEN(m));
+  size_t k = tok_matches(n, i, m);
   for (size_t x = 0; x < k; x++) {
     enum ng_lex_kind kind = m[x].item->kind;
     if (kind != NG_LEX_ENTRY && kind != NG_LEX_DEMONYM) {
@@ -192,9 +246,31 @@ has_lex(const struct ner *n, size_t i, enum ng_lex_kind kind)
 static bool
 word_is(const struct ner *n, size_t i, enum ng_lex_kind kind)
 {
-  return is_word(n, i) &&
-         ng__gazetteer_find_word(n->gaz, kind, n->text + n->tok[i].begin,
-                                 tok_len(n, i)) != NULL;
+  if (!is_word(n, i)) {
+    return false;
+  }
+  struct tok_cache *c = n->tc;
+  const char *s = n->text + n->tok[i].begin;
+  size_t len = tok_len(n, i);
+  if (!c || !c->wk) {
+    return ng__gazetteer_find_word(n->gaz, kind, s, len) != NULL;
+  }
+  if (!(c->wk[i] & TC_KINDS_DONE)) {
+    /* the kinds ng__gazetteer_find_word() finds for this word, all from
+     * one ng__gazetteer_match() (the same call and test it makes) */
+    struct ng_gaz_match m[16];
+    size_t k = ng__gazetteer_match(n->gaz, s, len, 0, m, ARRAY_LEN(m));
+    uint32_t kinds = 0;
+    for (size_t x = 0; x < k; x++) {
+      if (m[x].end == len && m[x].item->len == len &&
+          memcmp(m[x].item->surface, s, len) == 0) {
+        kinds |= (uint32_t)1 << (unsigned)m[x].item->kind;
+      }
+    }
+    c->wk[i] |= TC_KINDS_DONE;
+    c->wv[i] |= kinds;
+  }
+  return (c->wv[i] >> (unsigned)kind) & 1u;
 }
 
 static bool
@@ -486,8 +562,7 @@ sentence_names_country(const struct ner *n, size_t i, size_t b, size_t e,
       continue;
     }
     struct ng_gaz_match m[MAX_MATCHES];
-    size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[j].begin,
-                                   m, ARRAY_LEN(m));
+    size_t k = tok_matches(n, j, m);
     for (size_t x = 0; x < k; x++) {
       const struct ng_lex_item *o = m[x].item;
       if (o->entry == NG_NONE ||
@@ -539,8 +614,7 @@ static size_t
 choose_entry(const struct ner *n, size_t i, const struct ng_lex_item *it)
 {
   struct ng_gaz_match m[MAX_MATCHES];
-  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
-                                 ARRAY_LEN(m));
+  size_t k = tok_matches(n, i, m);
   size_t best = it->entry, best_score = support(n, it->entry);
   const struct ng_gaz_entry *ie = ng__gazetteer_entry(n->gaz, it->entry);
   for (size_t x = 0; x < k; x++) {
@@ -1847,9 +1921,20 @@ portfolio_word(const struct ner *n, size_t i)
   if (l >= sizeof w || t[0] < 'a' || t[0] > 'z') {
     return false;
   }
+  /* remembered in the word_is() cache under a bit no kind uses */
+  struct tok_cache *c = n->tc;
+  uint32_t bit = (uint32_t)1 << TC_LOWER_PORTFOLIO;
+  if (c && c->wk && (c->wk[i] & bit)) {
+    return (c->wv[i] & bit) != 0;
+  }
   memcpy(w, t, l);
   w[0] = (char)(w[0] - 'a' + 'A');
-  return ng__gazetteer_find_word(n->gaz, NG_LEX_PORTFOLIO, w, l) != NULL;
+  bool r = ng__gazetteer_find_word(n->gaz, NG_LEX_PORTFOLIO, w, l) != NULL;
+  if (c && c->wk) {
+    c->wk[i] |= bit;
+    c->wv[i] |= r ? bit : 0;
+  }
+  return r;
 }
 
 /* Portfolio words from @p i; returns the token after them. */
@@ -3356,6 +3441,27 @@ tokenize_doc(struct ner *n)
   for (size_t i = 0; i < nt; i++) {
     n->ment_begin[i] = n->ment_end[i] = NG_NONE;
   }
+  struct tok_cache *c = n->tc;
+  if (c) {
+    /* the cache is optional: without its arrays the lookups are redone */
+    c->off = malloc(nt * sizeof *c->off);
+    c->cnt = malloc(nt);
+    c->wk = calloc(nt, sizeof *c->wk);
+    c->wv = calloc(nt, sizeof *c->wv);
+    if (!c->off || !c->cnt || !c->wk || !c->wv) {
+      free(c->off);
+      free(c->cnt);
+      free(c->wk);
+      free(c->wv);
+      c->off = NULL;
+      c->cnt = NULL;
+      c->wk = c->wv = NULL;
+    } else {
+      for (size_t i = 0; i < nt; i++) {
+        c->off[i] = UINT32_MAX;
+      }
+    }
+  }
   return NG_OK;
 }
 
@@ -3375,6 +3481,13 @@ ner_clear(struct ner *n)
   free(n->recs);
   free(n->ent_entry);
   free(n->lower);
+  if (n->tc) {
+    free(n->tc->m);
+    free(n->tc->off);
+    free(n->tc->cnt);
+    free(n->tc->wk);
+    free(n->tc->wv);
+  }
 }
 
 ng_status
@@ -3386,9 +3499,12 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   }
   struct ner n;
   struct label_memo memo;
+  struct tok_cache tc;
   memset(&n, 0, sizeof n);
+  memset(&tc, 0, sizeof tc);
   memo.n = 0;
   n.memo = &memo;
+  n.tc = &tc;
   n.world = world;
   n.doc = doc;
   n.gaz = world->gaz;

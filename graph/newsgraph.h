@@ -525,6 +525,28 @@ NG_API NG_NODISCARD ng_status ng_store_push(ng_store *store,
                                             unsigned flags, size_t *n_graphs,
                                             size_t *n_triples);
 
+/** ng_store_push() with a time limit on the whole push: when
+ *  @p timeout_seconds > 0, no request starts after it and a request in
+ *  flight is cut at it (NG_ERR_FETCH naming the endpoint); <= 0: no
+ *  limit on the whole. Whatever the limit, every request ends after 300 s
+ *  (NG_ERR_FETCH "no answer within 300 s" and where the right endpoint is
+ *  on Virtuoso and Fuseki: a Graph Store PUT sent to Virtuoso's query
+ *  endpoint is never answered). With NG_PUSH_UPDATE, what is known to
+ *  be a wrong endpoint is refused: an HTML query form answered with 200
+ *  (Virtuoso's Graph Store endpoint does that and stores nothing) is
+ *  NG_ERR_HTTP; and after the first graph with triples, a SPARQL query to
+ *  the same URL counts that graph's triples there (when the endpoint
+ *  answers queries with SPARQL JSON results; otherwise nothing is
+ *  checked): none is NG_ERR_HTTP. Errors: those of ng_store_push(). */
+NG_API NG_NODISCARD ng_status ng_store_push_ex(ng_store *store,
+                                               const char *endpoint,
+                                               const char *graph_iri,
+                                               const char *userpwd,
+                                               unsigned flags,
+                                               double timeout_seconds,
+                                               size_t *n_graphs,
+                                               size_t *n_triples);
+
 /* ------------------------------------------ parallel extraction (pool) */
 
 /** Worker threads that run one function over many tasks and hand the
@@ -594,6 +616,39 @@ NG_API void *ng_pool_cancel(ng_pool *pool);
 /** Stops the workers and frees @p pool (NULL is a no-op); tasks still
  *  queued are dropped (get them back first with ng_pool_cancel()). */
 NG_API void ng_pool_free(ng_pool *pool);
+
+/* ------------------------------------------------------- doc counts */
+
+/** Sets each non-NULL pointer to what ng_doc_extract() found in @p doc:
+ *  entities, binary facts (relations between two entities) and events;
+ *  all 0 when @p doc is NULL or not extracted. O(1); safe on a pool
+ *  worker. For progress lines and summaries (issue 8). */
+NG_API void ng_doc_get_counts(const ng_doc *doc, size_t *n_entities,
+                              size_t *n_facts, size_t *n_events);
+
+/** Sets *n_quads to the number of quads ng_doc_write() would write for
+ *  @p doc (extracting it first if needed; the world's emit flags apply),
+ *  without writing them: the graph is built and dropped, so this costs
+ *  about as much as writing it. Safe on a pool worker. Errors: those of
+ *  ng_doc_extract(), NG_ERR_ARG (a NULL argument), NG_ERR_NOMEM. */
+NG_API NG_NODISCARD ng_status ng_doc_count_quads(ng_world *world,
+                                                 ng_doc *doc,
+                                                 size_t *n_quads);
+
+/** Asks whether the work under way should stop (see ng_world_set_cancel);
+ *  called often, on the thread doing the work: keep it cheap, such as
+ *  reading a flag a SIGINT or SIGTERM handler sets. */
+typedef bool (*ng_cancel_fn)(void *handle);
+
+/** Makes every fetch on @p world (ng_doc_load() of a URL, a crawl) stop
+ *  once @p cancelled (called with @p handle) returns true: a stalled
+ *  transfer, a retry wait or a queued URL then fails within about a second
+ *  with NG_ERR_FETCH and the message "cannot fetch URL: interrupted",
+ *  instead of after its timeouts and retries (up to about 93 s with the
+ *  defaults). @p handle is borrowed; a NULL @p cancelled removes the hook.
+ *  A robots.txt read cut short is not remembered as the host's answer. */
+NG_API void ng_world_set_cancel(ng_world *world, ng_cancel_fn cancelled,
+                                void *handle);
 
 #ifdef __cplusplus
 }

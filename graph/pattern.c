@@ -253,10 +253,77 @@ word_in(const char *w, const char *const *list, size_t n)
   return false;
 }
 
+/* The one-word phrases of a word list in an open-addressing hash table
+ * (FNV-1a of the word), so that a token's membership costs one hash
+ * instead of a scan of the list. Filled per ng__views_build() call on
+ * the stack: no allocation; with more words than fit, ok is false and
+ * the callers scan the list. */
+#define WSET_SLOTS 1024u
+struct wset {
+  const char *slot[WSET_SLOTS];
+  bool ok;
+};
+
+static uint32_t
+wset_hash(const char *w)
+{
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
+    h = (h ^ *p) * 16777619u;
+  }
+  return h;
+}
+
+static void
+wset_fill(struct wset *ws, const struct ng_wordlist *wl)
+{
+  memset(ws->slot, 0, sizeof ws->slot);
+  ws->ok = false;
+  size_t n = 0;
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    if (wl->phrases[p].n_words == 1 && ++n > WSET_SLOTS / 2) {
+      return; /* too many for the table: callers scan the list */
+    }
+  }
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    if (wl->phrases[p].n_words != 1) {
+      continue;
+    }
+    const char *w = wl->phrases[p].words[0];
+    for (uint32_t h = wset_hash(w) & (WSET_SLOTS - 1);;
+         h = (h + 1) & (WSET_SLOTS - 1)) {
+      if (!ws->slot[h]) {
+        ws->slot[h] = w;
+        break;
+      }
+      if (strcmp(ws->slot[h], w) == 0) {
+        break;
+      }
+    }
+  }
+  ws->ok = true;
+}
+
+static bool
+wset_has(const struct wset *ws, const char *w)
+{
+  for (uint32_t h = wset_hash(w) & (WSET_SLOTS - 1);;
+       h = (h + 1) & (WSET_SLOTS - 1)) {
+    if (!ws->slot[h]) {
+      return false;
+    }
+    if (ws->slot[h][0] == w[0] && strcmp(ws->slot[h], w) == 0) {
+      return true;
+    }
+  }
+}
+
 /* The NG_WF_* bits of the lower-cased token text @p low (see pattern.h);
- * NG_WF_SPEECH from the one-word phrases of @p lex's speech verbs. */
+ * NG_WF_SPEECH from the one-word phrases of @p lex's speech verbs (looked
+ * up in @p speech when it is filled, else scanned). */
 static unsigned
-word_flags(const struct ng_lexicon *lex, const char *low)
+word_flags(const struct ng_lexicon *lex, const struct wset *speech,
+           const char *low)
 {
   static const char *const clause[] = {"while", "whilst", "whereas", "but",
                                        "although", "though", "however"};
@@ -276,11 +343,19 @@ word_flags(const struct ng_lexicon *lex, const char *low)
   if (word_in(low, stop, ARRAY_LEN(stop))) {
     f |= NG_WF_STOP;
   }
-  f |= strcmp(low, "and") == 0 ? NG_WF_AND : 0;
-  f |= strcmp(low, ",") == 0 ? NG_WF_COMMA : 0;
-  f |= strcmp(low, "(") == 0 || strcmp(low, ")") == 0 ? NG_WF_PAREN : 0;
-  f |= strcmp(low, "to") == 0 ? NG_WF_TO : 0;
-  f |= strcmp(low, "but") == 0 ? NG_WF_BUT : 0;
+  static const char *const and_[] = {"and"};
+  static const char *const comma[] = {","};
+  static const char *const paren[] = {"(", ")"};
+  static const char *const to[] = {"to"};
+  static const char *const but[] = {"but"};
+  f |= word_in(low, and_, 1) ? NG_WF_AND : 0;
+  f |= word_in(low, comma, 1) ? NG_WF_COMMA : 0;
+  f |= word_in(low, paren, 2) ? NG_WF_PAREN : 0;
+  f |= word_in(low, to, 1) ? NG_WF_TO : 0;
+  f |= word_in(low, but, 1) ? NG_WF_BUT : 0;
+  if (speech && speech->ok) {
+    return wset_has(speech, low) ? f | NG_WF_SPEECH : f;
+  }
   const struct ng_wordlist *wl = &lex->lists[NG_WL_SPEECH];
   for (size_t p = 0; p < wl->n_phrases; p++) {
     if (wl->phrases[p].n_words == 1 && wl->phrases[p].words[0][0] == low[0] &&
@@ -535,7 +610,22 @@ size_t
 ng__view_find(const struct ng_view *view, size_t from, size_t to,
               const struct ng_wordlist *list, size_t *n)
 {
+  /* first bytes of the phrases' first words: a token with another first
+   * byte starts none of them, and phrase_at() is not tried there */
+  uint64_t first[4] = {0, 0, 0, 0};
+  for (size_t p = 0; p < list->n_phrases; p++) {
+    if (list->phrases[p].n_words > 0) {
+      unsigned char c = (unsigned char)list->phrases[p].words[0][0];
+      first[c >> 6] |= (uint64_t)1 << (c & 63u);
+    }
+  }
   for (size_t i = from; i < to && i < view->n_toks; i++) {
+    const struct ng_tok *t = &view->toks[i];
+    unsigned char c0 = (unsigned char)t->low[0];
+    if ((t->kind != NG_TOK_WORD && t->kind != NG_TOK_PUNCT) ||
+        !(first[c0 >> 6] & ((uint64_t)1 << (c0 & 63u)))) {
+      continue;
+    }
     size_t k = phrase_at(view, i, list);
     if (k) {
       if (n) {
@@ -1259,6 +1349,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
 {
   ng_status st = NG_OK;
   const struct ng_mention **ms = NULL;
+  struct wset *speech = NULL;
   memset(out, 0, sizeof *out);
   out->pair[0] = out->pair[1] = out->home = NG_NONE;
   if (doc->n_entities) {
@@ -1290,6 +1381,10 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
     goto done;
   }
   out->n = doc->n_sentences;
+  speech = malloc(sizeof *speech);
+  if (speech) {
+    wset_fill(speech, &lex->lists[NG_WL_SPEECH]); /* else word_flags scans */
+  }
   size_t mi = 0;
   for (size_t si = 0; si < doc->n_sentences; si++) {
     const struct ng_sentence *s = &doc->sentences[si];
@@ -1325,7 +1420,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
           t.ent = ent;
           t.mkind = m->kind;
           t.low[0] = '\0';
-          t.wf = word_flags(lex, t.low);
+          t.wf = word_flags(lex, speech, t.low);
           t.quoted = in_quote(out, m->begin);
           TRY_DONE(st, push_tok(v, &cap, &t));
         }
@@ -1340,7 +1435,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
       t.end = e;
       t.ent = t.ent2 = NG_NONE;
       t.quoted = kind != NG_TOK_QUOTE && in_quote(out, b);
-      t.wf = word_flags(lex, t.low);
+      t.wf = word_flags(lex, speech, t.low);
       TRY_DONE(st, push_tok(v, &cap, &t));
       pos = e;
     }
@@ -1348,6 +1443,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
   }
 done:
   free(ms);
+  free(speech);
   if (st != NG_OK) {
     ng__views_clear(out);
   }
@@ -1847,7 +1943,7 @@ extend_list(struct mstate *ms, const struct ng_pel *el, int role, size_t t)
 /* What member @p ent of a group stands for in slot @p el: itself, or
  * for a '^' slot the office of a person; NG_NONE if it does not fit. */
 static size_t
-group_member(const struct mstate *ms, const struct ng_pel *el, size_t ent)
+grp_member(const struct mstate *ms, const struct ng_pel *el, size_t ent)
 {
   enum ng_etype type = ms->doc->entities[ent].type;
   if (el->coerce && type == NG_ETYPE_PERSON) {
@@ -2063,7 +2159,7 @@ match_slot(struct mstate *ms, size_t e, size_t t)
       bool ok = tok->n_grp >= 2;
       bool pair = tok->n_grp == 2;
       for (size_t k = 0; k < tok->n_grp && ok; k++) {
-        size_t m = group_member(ms, el, tok->grp[k]);
+        size_t m = grp_member(ms, el, tok->grp[k]);
         bool to_a = !pair || k == 0;
         bool to_b = !pair || k == 1;
         ok = m != NG_NONE &&
@@ -2192,7 +2288,7 @@ match_slot(struct mstate *ms, size_t e, size_t t)
     /* "Both countries are members of X": every member of the group */
     bool ok = tok->n_grp >= 2;
     for (size_t k = 0; k < tok->n_grp && ok; k++) {
-      size_t m = group_member(ms, el, tok->grp[k]);
+      size_t m = grp_member(ms, el, tok->grp[k]);
       ok = m != NG_NONE && bind(ms, el->role, m, t, true, 0, 0);
     }
     if (ok && match_from(ms, e + 1, t + 1)) {
@@ -2342,6 +2438,123 @@ reresolve_self(struct mstate *ms)
   }
 }
 
+/* False if match_from(@p ms, @p e, @p t) certainly fails at its first
+ * step: a leading slot that consumes a token finds no entity there, or a
+ * leading literal is not there (optional literals are looked through).
+ * Cheap enough to run at every start token; true when unsure. */
+static bool
+may_start(const struct mstate *ms, size_t e, size_t t)
+{
+  const struct ng_view *v = ms->v;
+  for (; e < ms->rule->n_els; e++) {
+    const struct ng_pel *el = &ms->rule->els[e];
+    if (el->kind == NG_PEL_SLOT) {
+      if (el->subject || el->implicit) {
+        return true;
+      }
+      return t < v->n_toks &&
+             (v->toks[t].kind == NG_TOK_ENT ||
+              v->toks[t].kind == NG_TOK_PAIR) &&
+             v->toks[t].quoted == ms->quoted;
+    }
+    if (el->kind != NG_PEL_LIT) {
+      return true;
+    }
+    if (t < v->n_toks && v->toks[t].quoted == ms->quoted) {
+      for (size_t k = 0; k < el->n_alts; k++) {
+        if (is_word(&v->toks[t], el->alts[k]) ||
+            (strcmp(el->alts[k], "'s") == 0 && bare_possessive(v, t))) {
+          return true;
+        }
+      }
+    }
+    if (!el->optional) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* False if some mandatory literal of @p rule is nowhere in @p v (no word
+ * or punctuation token is one of its alternatives; "'s" also stands for
+ * a bare apostrophe, see bare_possessive()): then no match can exist.
+ * The exact form of the word-bit prefilter (ng__rule_sig_may_match). */
+static size_t
+two_byte_key(const char *w)
+{
+  return ((size_t)(unsigned char)w[0] * 31u +
+          (size_t)(unsigned char)(w[0] ? w[1] : 0)) & 1023u;
+}
+
+static bool
+literals_present(const struct ng_view *v, const struct ng_rule *rule)
+{
+  /* First a filter on the first two bytes of the words (1024 bits): an
+   * element none of whose alternatives has its two bytes in the view is
+   * absent; the exact test below runs only when every element passes. */
+  uint64_t seen[16];
+  memset(seen, 0, sizeof seen);
+  for (size_t i = 0; i < v->n_toks; i++) {
+    const struct ng_tok *t = &v->toks[i];
+    if (t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT) {
+      size_t key = two_byte_key(t->low);
+      seen[key >> 6] |= (uint64_t)1 << (key & 63u);
+    }
+  }
+  size_t apos = two_byte_key("'");
+  for (size_t e = 0; e < rule->n_els; e++) {
+    const struct ng_pel *el = &rule->els[e];
+    if (el->kind != NG_PEL_LIT || el->optional) {
+      continue;
+    }
+    bool maybe = false;
+    for (size_t k = 0; k < el->n_alts && !maybe; k++) {
+      size_t key = two_byte_key(el->alts[k]);
+      maybe = (seen[key >> 6] >> (key & 63u)) & 1u;
+      if (!maybe && strcmp(el->alts[k], "'s") == 0) {
+        maybe = (seen[apos >> 6] >> (apos & 63u)) & 1u;
+      }
+    }
+    if (!maybe) {
+      return false;
+    }
+  }
+  for (size_t e = 0; e < rule->n_els; e++) {
+    const struct ng_pel *el = &rule->els[e];
+    if (el->kind != NG_PEL_LIT || el->optional) {
+      continue;
+    }
+    /* first bytes of the alternatives: most tokens fail on that */
+    uint64_t first[4] = {0, 0, 0, 0};
+    for (size_t k = 0; k < el->n_alts; k++) {
+      unsigned char c = (unsigned char)el->alts[k][0];
+      first[c >> 6] |= (uint64_t)1 << (c & 63u);
+      if (strcmp(el->alts[k], "'s") == 0) {
+        first['\'' >> 6] |= (uint64_t)1 << ('\'' & 63u);
+      }
+    }
+    bool found = false;
+    for (size_t i = 0; i < v->n_toks && !found; i++) {
+      const struct ng_tok *t = &v->toks[i];
+      unsigned char c0 = (unsigned char)t->low[0];
+      if ((t->kind != NG_TOK_WORD && t->kind != NG_TOK_PUNCT) ||
+          !(first[c0 >> 6] & ((uint64_t)1 << (c0 & 63u)))) {
+        continue;
+      }
+      for (size_t k = 0; k < el->n_alts && !found; k++) {
+        const char *a = el->alts[k];
+        found = (t->low[0] == a[0] && strcmp(t->low, a) == 0) ||
+                (t->low[0] == '\'' && t->low[1] == '\0' &&
+                 strcmp(a, "'s") == 0);
+      }
+    }
+    if (!found) {
+      return false;
+    }
+  }
+  return true;
+}
+
 size_t
 ng__pattern_match(const struct ng_doc *doc, const struct ng_lexicon *lex,
                   const struct ng_views *views, size_t vi,
@@ -2356,8 +2569,15 @@ ng__pattern_match(const struct ng_doc *doc, const struct ng_lexicon *lex,
   ms.v = &views->v[vi];
   ms.rule = rule;
   size_t n = 0;
+  if (!literals_present(ms.v, rule)) {
+    return 0;
+  }
   for (size_t t0 = 0; t0 < ms.v->n_toks && n < max; t0++) {
     if (ms.v->toks[t0].kind == NG_TOK_QUOTE) {
+      continue;
+    }
+    ms.quoted = ms.v->toks[t0].quoted;
+    if (!may_start(&ms, 0, t0)) {
       continue;
     }
     memset(&ms.cur, 0, sizeof ms.cur);

@@ -14,12 +14,58 @@
 #include <strings.h>
 
 #include <curl/curl.h>
+#include <json-c/json.h>
 
-/* Bytes of a server's answer kept for the error message. */
-#define ANSWER_MAX 512
+/* Bytes of a server's answer kept to judge it (an HTML query form has its
+ * <form> some 10 KB in) and, the first 200, for the error message. */
+#define ANSWER_MAX 65536
 /* Seconds to connect, and the stall limit (under 1 byte/s this long). */
 #define CONNECT_TIMEOUT 30L
 #define STALL_SECONDS 120L
+/* Seconds one request may take in all (a Graph Store PUT sent to a SPARQL
+ * query endpoint of Virtuoso never gets an answer), and the check query. */
+#define REQUEST_SECONDS 300L
+#define CHECK_SECONDS 30L
+
+/* What one push sends and to where; the time limit of the whole push. */
+struct push_req {
+  ng_world *world;
+  const char *endpoint;
+  const char *userpwd;  /* USER:PASSWORD or NULL (.netrc) */
+  bool update;          /* SPARQL Update, not the Graph Store Protocol */
+  double deadline;      /* ng__monotonic() limit of the push, or 0 */
+  double limit_s;       /* the push's time limit, for messages */
+};
+
+/* Where the endpoint of each mode is on the two servers people use, for
+ * messages about a wrong endpoint. */
+static const char *
+endpoint_hint(bool update)
+{
+  return update
+             ? "is it a SPARQL 1.1 Update endpoint? (Virtuoso: "
+               "http://HOST:8890/sparql-auth, Fuseki: "
+               "http://HOST:3030/DATASET/update; for a Graph Store "
+               "Protocol endpoint leave out --update)"
+             : "is it a SPARQL 1.1 Graph Store Protocol endpoint? "
+               "(Virtuoso: http://HOST:8890/sparql-graph-crud-auth, "
+               "Fuseki: http://HOST:3030/DATASET/data; for a SPARQL "
+               "Update endpoint add --update)";
+}
+
+/* True when the text of @p b (an answer kept by keep_answer()) contains
+ * @p word, ignoring case. */
+static bool
+answer_has(const struct ng_buf *b, const char *word)
+{
+  size_t n = strlen(word);
+  for (size_t i = 0; b->data && i + n <= b->len; i++) {
+    if (strncasecmp(b->data + i, word, n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 bool
 ng__push_iri_ok(const char *iri)
@@ -99,27 +145,89 @@ request_url(ng_world *world, CURL *curl, const char *endpoint,
   return st;
 }
 
-/* Sends one request: PUT (Graph Store) or POST (Update) of @p body. */
-static ng_status
-send_graph(ng_world *world, const char *endpoint, const char *graph,
-           const char *userpwd, bool update, const char *body, size_t len)
+/* Seconds the next request may take: REQUEST_SECONDS (@p check:
+ * CHECK_SECONDS), less when the push's deadline is nearer; 0 when the
+ * deadline has passed. */
+static long
+request_limit(const struct push_req *r, bool check)
 {
+  long limit = check ? CHECK_SECONDS : REQUEST_SECONDS;
+  if (r->deadline > 0) {
+    double left = r->deadline - ng__monotonic();
+    if (left < 1) {
+      return 0;
+    }
+    if (left < (double)limit) {
+      limit = (long)left;
+    }
+  }
+  return limit;
+}
+
+/* The push's time limit has passed: the error, naming the endpoint. */
+static ng_status
+out_of_time(const struct push_req *r)
+{
+  return ng__errorf(r->world, NG_ERR_FETCH, "push to %s stopped: its time "
+                    "limit of %g s has passed", r->endpoint, r->limit_s);
+}
+
+/* Sends one request: PUT (Graph Store) or POST (Update) of @p body; or,
+ * with @p check, POSTs the query @p body (form-encoded, SPARQL 1.1
+ * Protocol 2.1.2) asking for JSON results, and leaves the answer in
+ * @p got (may be NULL otherwise) for the caller. */
+static ng_status
+send_graph(const struct push_req *r, const char *graph, const char *body,
+           size_t len, bool check, struct ng_buf *got)
+{
+  ng_world *world = r->world;
+  const char *endpoint = r->endpoint;
+  bool update = r->update;
   ng_status st = NG_OK;
   struct ng_buf url, answer;
   struct curl_slist *headers = NULL;
   char errbuf[CURL_ERROR_SIZE] = "";
+  char *form = NULL;
   long code = 0;
+  long limit = request_limit(r, check);
+  if (limit == 0) {
+    return out_of_time(r);
+  }
   ng__buf_init(&url, 0);
   ng__buf_init(&answer, ANSWER_MAX + 1);
   CURL *curl = curl_easy_init();
   if (!curl) {
     return ng__errorf(world, NG_ERR_FETCH, "cannot start libcurl");
   }
-  TRY_DONE(st, request_url(world, curl, endpoint, update ? NULL : graph,
-                           &url));
+  TRY_DONE(st, request_url(world, curl, endpoint,
+                           update || check ? NULL : graph, &url));
+  if (check) {
+    char *esc = curl_easy_escape(curl, body, (int)len);
+    size_t n = esc ? strlen(esc) + 7 : 0;
+    form = esc ? malloc(n) : NULL;
+    if (form) {
+      snprintf(form, n, "query=%s", esc);
+      body = form;
+      len = n - 1;
+    }
+    curl_free(esc);
+    if (!form) {
+      st = ng__errorf(world, NG_ERR_NOMEM, "out of memory");
+      goto done;
+    }
+  }
   headers = curl_slist_append(
-      headers, update ? "Content-Type: application/sparql-update"
-                      : "Content-Type: application/n-triples");
+      headers, check    ? "Content-Type: application/x-www-form-urlencoded"
+               : update ? "Content-Type: application/sparql-update"
+                        : "Content-Type: application/n-triples");
+  if (headers && check) {
+    struct curl_slist *h = curl_slist_append(
+        headers, "Accept: application/sparql-results+json");
+    if (!h) {
+      curl_slist_free_all(headers);
+    }
+    headers = h;
+  }
   if (!headers) {
     st = NG_ERR_NOMEM;
     goto done;
@@ -132,22 +240,38 @@ send_graph(ng_world *world, const char *endpoint, const char *graph,
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, STALL_SECONDS);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, limit);
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  if (!update) {
+  if (!update && !check) {
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
   }
   /* POSTFIELDS can be sent again for the second round of digest auth. */
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
   curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
-  if (userpwd) {
-    curl_easy_setopt(curl, CURLOPT_USERPWD, userpwd);
+  if (r->userpwd) {
+    curl_easy_setopt(curl, CURLOPT_USERPWD, r->userpwd);
   } else {
     curl_easy_setopt(curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
   }
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep_answer);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
   CURLcode rc = curl_easy_perform(curl);
+  if (rc == CURLE_OPERATION_TIMEDOUT && check) {
+    st = NG_NOT_FOUND; /* no answer to the check: it cannot be made */
+    goto done;
+  }
+  if (rc == CURLE_OPERATION_TIMEDOUT) {
+    char why[64] = "";
+    if (r->deadline > 0 && limit < REQUEST_SECONDS) {
+      snprintf(why, sizeof why, " (the push's time limit of %g s)",
+               r->limit_s);
+    }
+    st = ng__errorf(world, NG_ERR_FETCH, "cannot push graph %s to %s: no "
+                    "answer within %ld s%s: %s", graph, endpoint, limit, why,
+                    endpoint_hint(update));
+    goto done;
+  }
   if (rc != CURLE_OK) {
     st = ng__errorf(world, NG_ERR_FETCH, "cannot push graph %s to %s: %s",
                     graph, endpoint, errbuf[0] ? errbuf
@@ -155,7 +279,27 @@ send_graph(ng_world *world, const char *endpoint, const char *graph,
     goto done;
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-  if (code < 200 || code >= 300) {
+  if (check) {
+    if (code < 200 || code >= 300) {
+      st = NG_NOT_FOUND;
+    } else {
+      ng__buf_free(got);
+      *got = answer;
+      ng__buf_init(&answer, ANSWER_MAX + 1);
+    }
+    goto done;
+  }
+  const char *type = NULL;
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+  if (code >= 200 && code < 300 && update && type &&
+      strncasecmp(type, "text/html", 9) == 0 && answer_has(&answer, "<form")) {
+    /* Virtuoso's /sparql-graph-crud(-auth) answers an Update POST with
+     * 200 and its query form, and stores nothing. */
+    st = ng__errorf(world, NG_ERR_HTTP, "cannot push graph %s to %s: it "
+                    "answered the SPARQL Update with an HTML query form "
+                    "(HTTP %ld), not an update result, and stored nothing: "
+                    "%s", graph, endpoint, code, endpoint_hint(true));
+  } else if (code < 200 || code >= 300) {
     /* One line of the answer, control characters blanked. */
     for (size_t i = 0; answer.data && i < answer.len; i++) {
       if ((unsigned char)answer.data[i] < 0x20) {
@@ -167,10 +311,58 @@ send_graph(ng_world *world, const char *endpoint, const char *graph,
                     answer.len ? ": " : "", answer.data ? answer.data : "");
   }
 done:
+  free(form);
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
   ng__buf_free(&url);
   ng__buf_free(&answer);
+  return st;
+}
+
+/* The number of triples the endpoint holds in @p graph, asked with a
+ * SPARQL query to the same URL (Virtuoso's /sparql-auth answers queries
+ * and updates): NG_OK with *n set, or NG_NOT_FOUND when the endpoint
+ * gives no SPARQL JSON results (an update-only endpoint such as Fuseki's
+ * /update): then nothing can be checked. */
+static ng_status
+remote_count(const struct push_req *r, const char *graph, long *n)
+{
+  struct ng_buf q, got;
+  ng_status st;
+  ng__buf_init(&q, 0);
+  ng__buf_init(&got, ANSWER_MAX + 1);
+  *n = -1;
+  st = ng__buf_addf(&q, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> "
+                    "{ ?s ?p ?o } }", graph);
+  if (st == NG_OK) {
+    st = send_graph(r, graph, q.data, q.len, true, &got);
+  }
+  json_object *doc = st == NG_OK && got.data
+                         ? json_tokener_parse(got.data)
+                         : NULL;
+  json_object *results, *bindings, *row, *var, *value;
+  if (st == NG_OK) {
+    st = NG_NOT_FOUND;
+  }
+  if (doc && json_object_object_get_ex(doc, "results", &results) &&
+      json_object_object_get_ex(results, "bindings", &bindings) &&
+      json_object_is_type(bindings, json_type_array) &&
+      json_object_array_length(bindings) == 1 &&
+      (row = json_object_array_get_idx(bindings, 0)) &&
+      json_object_object_get_ex(row, "n", &var) &&
+      json_object_object_get_ex(var, "value", &value)) {
+    const char *v = json_object_get_string(value);
+    char *end;
+    errno = 0;
+    long count = v ? strtol(v, &end, 10) : -1;
+    if (v && !errno && end != v && !*end && count >= 0) {
+      *n = count;
+      st = NG_OK;
+    }
+  }
+  json_object_put(doc);
+  ng__buf_free(&q);
+  ng__buf_free(&got);
   return st;
 }
 
@@ -209,10 +401,21 @@ ng_store_push(ng_store *store, const char *endpoint, const char *graph_iri,
               const char *userpwd, unsigned flags, size_t *n_graphs,
               size_t *n_triples)
 {
+  return ng_store_push_ex(store, endpoint, graph_iri, userpwd, flags, 0,
+                          n_graphs, n_triples);
+}
+
+ng_status
+ng_store_push_ex(ng_store *store, const char *endpoint,
+                 const char *graph_iri, const char *userpwd, unsigned flags,
+                 double timeout_seconds, size_t *n_graphs,
+                 size_t *n_triples)
+{
   ng_status st = NG_OK;
   char **graphs = NULL;
   size_t n = 0, done_graphs = 0, done_triples = 0;
   bool update = (flags & NG_PUSH_UPDATE) != 0;
+  bool checked = false;
   if (n_graphs) {
     *n_graphs = 0;
   }
@@ -227,6 +430,11 @@ ng_store_push(ng_store *store, const char *endpoint, const char *graph_iri,
       strncasecmp(endpoint, "https://", 8) != 0) {
     return ng__errorf(world, NG_ERR_ARG, "endpoint is not an http(s) URL: "
                       "%s", endpoint);
+  }
+  struct push_req req = {world, endpoint, userpwd, update, 0, 0};
+  if (timeout_seconds > 0) {
+    req.deadline = ng__monotonic() + timeout_seconds;
+    req.limit_s = timeout_seconds;
   }
   if (graph_iri) {
     n = 1;
@@ -258,15 +466,26 @@ ng_store_push(ng_store *store, const char *endpoint, const char *graph_iri,
       ng__buf_init(&body, 0);
       st = ng__push_update_body(world, graphs[i], nt, len, &body);
       if (st == NG_OK) {
-        st = send_graph(world, endpoint, graphs[i], userpwd, true,
-                        body.data, body.len);
+        st = send_graph(&req, graphs[i], body.data, body.len, false, NULL);
       }
       ng__buf_free(&body);
     } else {
-      st = send_graph(world, endpoint, graphs[i], userpwd, false,
-                      nt ? nt : "", len);
+      st = send_graph(&req, graphs[i], nt ? nt : "", len, false, NULL);
     }
     free(nt);
+    if (st == NG_OK && update && !checked && triples > 0) {
+      /* Once per push, on the first graph with triples: does the server
+       * hold them? An endpoint that takes the request and stores nothing
+       * would otherwise look like a success. */
+      long have = -1;
+      checked = true;
+      if (remote_count(&req, graphs[i], &have) == NG_OK && have == 0) {
+        st = ng__errorf(world, NG_ERR_HTTP, "cannot push graph %s to %s: "
+                        "the server accepted the update but holds none of "
+                        "its %zu triples: %s", graphs[i], endpoint, triples,
+                        endpoint_hint(true));
+      }
+    }
     if (st != NG_OK) {
       break;
     }

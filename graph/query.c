@@ -8,6 +8,8 @@
  * unbound results. */
 #include "query.h"
 
+#include "buf.h"
+
 #include "serialize.h"
 #include "store.h"
 #include "utf8.h"
@@ -197,6 +199,10 @@ ng__query_check(ng_world *world, const char *sparql,
   int depth = 0, sub_depth = 0; /* braces; depth of an open sub-SELECT */
   bool sub_closed = false, warned_sub = false, warned_ymd = false;
   bool date_literal = false, date_cast = false;
+  const struct tok *date_var[8];     /* objects of date properties */
+  size_t n_date_var = 0;
+  bool order_date = false; /* ORDER BY on one of them, not in STR() */
+  size_t order_at = 0;     /* token after ORDER BY, or 0 */
   const char *shown_s = "";
   for (size_t i = 0; i < t.n && !unsupported; i++) {
     const struct tok *k = &t.v[i];
@@ -302,6 +308,37 @@ ng__query_check(ng_world *world, const char *sparql,
     date_literal = date_literal ||
                    (xsd_date && prev && is_punct(prev, "^^"));
     date_cast = date_cast || (xsd_date && next && is_punct(next, "("));
+    /* ?d in "?a schema:datePublished ?d": a property named for a date
+     * whose values may be xsd:date or xsd:dateTime. */
+    if ((k->kind == TK_PNAME || k->kind == TK_IRI) && !xsd_date && next &&
+        next->kind == TK_VAR && n_date_var < ARRAY_LEN(date_var)) {
+      for (size_t c = 0; c + 4 <= k->len; c++) {
+        if (strncasecmp(k->s + c, "date", 4) == 0) {
+          date_var[n_date_var++] = next;
+          break;
+        }
+      }
+    }
+    if (is_word(k, "BY") && prev && is_word(prev, "ORDER")) {
+      order_at = i + 1;
+    }
+    if (order_at && i >= order_at && k->kind == TK_VAR &&
+        !(prev && is_punct(prev, "(") && i >= 2 &&
+          is_word(&t.v[i - 2], "STR"))) {
+      for (size_t d = 0; d < n_date_var; d++) {
+        if (date_var[d]->len == k->len &&
+            strncmp(date_var[d]->s + 1, k->s + 1, k->len - 1) == 0) {
+          order_date = true;
+        }
+      }
+    }
+  }
+  if (!unsupported && order_date) {
+    /* Seen: ORDER BY ?d puts every xsd:date after (or before) every
+     * xsd:dateTime, whatever the days. */
+    ng__warnf(world, "ORDER BY sorts xsd:date and xsd:dateTime values "
+              "apart in rasqal (not by day), and schema:datePublished may "
+              "be either: ORDER BY STR(?d) orders both by their text");
   }
   if (!unsupported && date_literal && !date_cast) {
     ng__warnf(world, "rasqal never finds an xsd:dateTime equal to, before "
@@ -1447,9 +1484,174 @@ check_named_graphs(ng_store *store, const char *sparql)
   return st;
 }
 
+/* True when tokens @p a and @p b are the same variable (?x, $x). */
+static bool
+same_var(const struct tok *a, const struct tok *b)
+{
+  return a->kind == TK_VAR && b->kind == TK_VAR && a->len == b->len &&
+         strncmp(a->s + 1, b->s + 1, a->len - 1) == 0;
+}
+
+/* rasqal over-counts COUNT(DISTINCT ?x) (REDLAND-NOTES.md §3; measured on
+ * a 60-article store: 1230 for 832 distinct subjects) but counts a
+ * sub-SELECT DISTINCT right, so the common shape
+ *     SELECT ?g... (COUNT(DISTINCT ?x) AS ?n) WHERE { P } [GROUP BY ?g...]
+ *     [ORDER BY / LIMIT / OFFSET ...]
+ * (one SELECT, one such aggregate, plain variables that are all grouped
+ * by) is rewritten into
+ *     SELECT ?g... (COUNT(?x) AS ?n) WHERE { SELECT DISTINCT ?g... ?x
+ *     WHERE { P } } [GROUP BY ?g...] [...]
+ * which has the same answer (COUNT skips an unbound ?x either way).
+ * *out is the new text (free with free()), or NULL when the query has
+ * another shape and runs as written. NG_ERR_NOMEM. */
+static ng_status
+rewrite_count_distinct(const char *q, char **out)
+{
+  struct toks t = {0};
+  *out = NULL;
+  if (!tokenize(q, &t)) {
+    free(t.v);
+    return NG_ERR_NOMEM;
+  }
+  size_t sel = t.n, agg = 0, open = 0, close = 0, group = 0, n_sel = 0;
+  size_t n_plain = 0;
+  const struct tok *plain[16];
+  bool ok = true;
+  for (size_t i = 0; i < t.n; i++) {
+    if (is_word(&t.v[i], "SELECT")) {
+      n_sel++;
+      sel = sel == t.n ? i : sel;
+    }
+  }
+  ok = n_sel == 1;
+  /* The projection: plain variables and one (COUNT(DISTINCT ?x) AS ?n). */
+  size_t i = sel + 1;
+  while (ok && i < t.n && !is_word(&t.v[i], "WHERE") &&
+         !is_punct(&t.v[i], "{")) {
+    const struct tok *k = t.v + i;
+    if (k->kind == TK_VAR && n_plain < ARRAY_LEN(plain)) {
+      plain[n_plain++] = k;
+      i++;
+    } else if (!agg && i + 8 < t.n && is_punct(k, "(") &&
+               is_word(k + 1, "COUNT") && is_punct(k + 2, "(") &&
+               is_word(k + 3, "DISTINCT") && k[4].kind == TK_VAR &&
+               is_punct(k + 5, ")") && is_word(k + 6, "AS") &&
+               k[7].kind == TK_VAR && is_punct(k + 8, ")")) {
+      agg = i;
+      i += 9;
+    } else {
+      ok = false;
+    }
+  }
+  ok = ok && agg && i < t.n;
+  open = ok && is_word(&t.v[i], "WHERE") ? i + 1 : i;
+  ok = ok && open < t.n && is_punct(&t.v[open], "{");
+  int depth = 0;
+  for (i = open; ok && i < t.n; i++) {
+    depth += is_punct(&t.v[i], "{") - is_punct(&t.v[i], "}");
+    if (depth == 0) {
+      close = i;
+      break;
+    }
+  }
+  ok = ok && close > open;
+  /* After the pattern: GROUP BY the plain variables (all of them), then
+   * only modifiers without a second DISTINCT or aggregate. */
+  size_t n_group = 0;
+  for (i = close + 1; ok && i < t.n; i++) {
+    const struct tok *k = t.v + i;
+    if (is_word(k, "GROUP") && i + 1 < t.n && is_word(k + 1, "BY")) {
+      group = i + 2;
+      for (i = group; i < t.n && t.v[i].kind == TK_VAR; i++) {
+        n_group++;
+      }
+      i--;
+    } else if (is_word(k, "DISTINCT") || is_word(k, "COUNT") ||
+               is_word(k, "SUM") || is_word(k, "HAVING") ||
+               is_punct(k, "{")) {
+      ok = false;
+    }
+  }
+  for (size_t p = 0; ok && p < n_plain; p++) {
+    bool found = false;
+    for (size_t g = 0; g < n_group; g++) {
+      found = found || same_var(plain[p], &t.v[group + g]);
+    }
+    ok = found;
+  }
+  if (!ok) {
+    free(t.v);
+    return NG_OK;
+  }
+  struct ng_buf b;
+  const struct tok *x = &t.v[agg + 4], *n = &t.v[agg + 7];
+  const struct tok *o = &t.v[open], *c = &t.v[close];
+  ng_status st;
+  ng__buf_init(&b, 0);
+  st = ng__buf_add(&b, q, (size_t)(t.v[agg].s - q));
+  if (st == NG_OK) {
+    st = ng__buf_addf(&b, "(COUNT(%.*s) AS %.*s)", (int)x->len, x->s,
+                      (int)n->len, n->s);
+  }
+  if (st == NG_OK) {
+    const char *from = t.v[agg + 8].s + 1;
+    st = ng__buf_add(&b, from, (size_t)(o->s - from));
+  }
+  if (st == NG_OK) {
+    st = ng__buf_adds(&b, "{ SELECT DISTINCT");
+  }
+  for (size_t g = 0; st == NG_OK && g < n_group; g++) {
+    st = ng__buf_addf(&b, " %.*s", (int)t.v[group + g].len,
+                      t.v[group + g].s);
+  }
+  if (st == NG_OK) {
+    st = ng__buf_addf(&b, " %.*s WHERE ", (int)x->len, x->s);
+  }
+  if (st == NG_OK) {
+    st = ng__buf_add(&b, o->s, (size_t)(c->s + 1 - o->s));
+  }
+  if (st == NG_OK) {
+    st = ng__buf_addf(&b, " }%s", c->s + 1);
+  }
+  free(t.v);
+  if (st != NG_OK) {
+    ng__buf_free(&b);
+    return NG_ERR_NOMEM;
+  }
+  *out = b.data;
+  return NG_OK;
+}
+
+static ng_status query_run(ng_store *store, const char *sparql,
+                           const char *format, FILE *out);
+
 ng_status
 ng_store_query(ng_store *store, const char *sparql, const char *format,
                FILE *out)
+{
+  char *rewritten = NULL;
+  if (!store || !sparql || !out) {
+    return NG_ERR_ARG;
+  }
+  /* A UTF-8 byte order mark, as some editors save a .rq file: not SPARQL
+   * (rasqal refuses it), so skipped. */
+  if (strncmp(sparql, "\xEF\xBB\xBF", 3) == 0) {
+    sparql += 3;
+  }
+  if (rewrite_count_distinct(sparql, &rewritten) != NG_OK) {
+    return ng__errorf(ng__store_world(store), NG_ERR_NOMEM,
+                      "out of memory");
+  }
+  ng_status st = query_run(store, rewritten ? rewritten : sparql, format,
+                           out);
+  free(rewritten);
+  return st;
+}
+
+/* ng_store_query() once the query text is final. */
+static ng_status
+query_run(ng_store *store, const char *sparql, const char *format,
+          FILE *out)
 {
   static const struct {
     const char *name;

@@ -47,6 +47,12 @@ struct ng_store {
 
 static int end_transaction(ng_store *store, bool commit);
 
+/* Set while open_server() tries a PostgreSQL database that may not have
+ * librdf's tables yet: the failure is expected (the store is then
+ * created), so its messages are kept in rdf_error but not printed.
+ * librdf is used from one thread only (REDLAND-NOTES.md §1). */
+static bool probing_server;
+
 /* ---------------------------------------------------------- librdf world */
 
 /* librdf/raptor/rasqal messages to the world's sink. rasqal warns about
@@ -79,7 +85,9 @@ log_handler(void *user_data, librdf_log_message *message)
     snprintf(world->rdf_error, sizeof world->rdf_error, "%s",
              msg ? msg : "");
   }
-  ng__warnf(world, "redland: %s", world->rdf_error);
+  if (!probing_server) {
+    ng__warnf(world, "redland: %s", world->rdf_error);
+  }
   return 1;
 }
 
@@ -185,6 +193,98 @@ exists(const char *path)
 {
   struct stat sb;
   return stat(path, &sb) == 0;
+}
+
+/* The store types a spec may start with, for messages. */
+static const char known_types[] = "sqlite, bdb, memory, postgresql, "
+                                  "virtuoso";
+
+/* The length of TYPE when @p spec is "TYPE:..." with a TYPE (a letter,
+ * then letters, digits, '+', '-', '.', '_') that is no store type, such
+ * as "sqllite:x" or "postgres:...", and @p spec is not an existing file;
+ * else 0 (a path). */
+static size_t
+unknown_type(const char *spec)
+{
+  static const char *const types[] = {"sqlite", "bdb", "memory",
+                                      "postgresql", "virtuoso"};
+  size_t n = 0;
+  if (!((spec[0] >= 'a' && spec[0] <= 'z') ||
+        (spec[0] >= 'A' && spec[0] <= 'Z'))) {
+    return 0;
+  }
+  while (spec[n] && (strchr("+-._", spec[n]) ||
+                     (spec[n] >= 'a' && spec[n] <= 'z') ||
+                     (spec[n] >= 'A' && spec[n] <= 'Z') ||
+                     (spec[n] >= '0' && spec[n] <= '9'))) {
+    n++;
+  }
+  if (spec[n] != ':' || n < 2 || exists(spec)) {
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+    if (strlen(types[i]) == n && strncmp(spec, types[i], n) == 0) {
+      return 0;
+    }
+  }
+  return n;
+}
+
+/* Refuses, for a reader, a file that is not a store librdf's sqlite
+ * storage wrote: empty, not an SQLite database (its 16-byte header,
+ * sqlite.org/fileformat.html 1.3.1), or without librdf's "triples" and
+ * "literals" tables (rdf_storage_sqlite.c, librdf 1.0.17); librdf would
+ * read the first two as an empty store. Errors: NG_ERR_RDF with the
+ * reason, NG_ERR_IO when the file cannot be read. */
+static ng_status
+check_sqlite_store(ng_world *world, const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16];
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    return ng__errorf(world, NG_ERR_IO, "cannot open store %s: %s", path,
+                      strerror(errno));
+  }
+  size_t got = fread(head, 1, sizeof head, f);
+  fclose(f);
+  const char *why = NULL;
+  if (got == 0) {
+    why = "an empty file";
+  } else if (got < sizeof head || memcmp(head, magic, sizeof magic) != 0) {
+    why = "not an SQLite database";
+  } else {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *q = NULL;
+    int tables = 0;
+    /* Read-write when it may (as librdf opens it): a build killed in a
+     * commit leaves a hot journal that only a writer can roll back. */
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc != SQLITE_OK) {
+      sqlite3_close(db);
+      db = NULL;
+      rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    }
+    if (rc == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE "
+                           "type = 'table' AND name IN ('triples', "
+                           "'literals')", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW) {
+      tables = sqlite3_column_int(q, 0);
+    } else {
+      why = "an SQLite database that cannot be read";
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    if (!why && tables != 2) {
+      why = "an SQLite database without librdf's tables";
+    }
+  }
+  if (why) {
+    return ng__errorf(world, NG_ERR_RDF, "cannot open store %s: not a "
+                      "newsgraph store (%s)", path, why);
+  }
+  return NG_OK;
 }
 
 /* Server stores (postgresql:, virtuoso:). Redland storage options pass
@@ -435,7 +535,12 @@ open_server(ng_store *store, const char *spec)
     return ng__errorf(world, NG_ERR_ARG, "store options too long");
   }
   world->rdf_error[0] = '\0';
+  /* A database without librdf's tables fails here, with a message
+   * ("relation \"models\" does not exist") that is not the user's
+   * concern: new='yes' below creates them. */
+  probing_server = pg && !strstr(o, "new=");
   store->storage = librdf_new_storage(store->lw, type, "newsgraph", opts);
+  probing_server = false;
   if (!store->storage && pg && !strstr(o, "new=") &&
       (strstr(world->rdf_error, "does not exist") ||
        strstr(world->rdf_error, "failed to find model"))) {
@@ -555,11 +660,23 @@ open_storage(ng_store *store, const char *spec)
     if (strchr(dir, '\'')) {
       return ng__errorf(world, NG_ERR_ARG, "bad store directory: %s", dir);
     }
+    if (!store->writer && !exists(dir)) {
+      return ng__errorf(world, NG_ERR_IO, "cannot open store %s: no such "
+                        "store (no directory %s)", spec, dir);
+    }
     if (!exists(dir) && mkdir(dir, 0777) != 0) {
       return ng__errorf(world, NG_ERR_IO, "cannot create store directory "
                         "%s: %s", dir, strerror(errno));
     }
-    snprintf(probe, sizeof probe, "%s/newsgraph.lock", dir);
+    snprintf(probe, sizeof probe, "%s/newsgraph-sp2o.db", dir);
+    if (!store->writer && !exists(probe)) {
+      /* Checked before the lock so that no lock file is left there. */
+      return ng__errorf(world, NG_ERR_RDF, "cannot open store %s: not a "
+                        "newsgraph store (no newsgraph-sp2o.db in %s)", spec,
+                        dir);
+    }
+    TRY(st, ng__lock_path(world, dir, "/newsgraph.lock", probe,
+                          sizeof probe));
     TRY(st, ng__lock_take(world, spec, probe, store->writer,
                           store->lock_wait, &store->lock_fd));
     snprintf(probe, sizeof probe, "%s/newsgraph-sp2o.db", dir);
@@ -578,21 +695,33 @@ open_storage(ng_store *store, const char *spec)
              strncmp(spec, "virtuoso:", 9) == 0) {
     return open_server(store, spec);
   } else {
+    size_t type_len = unknown_type(spec);
+    if (type_len) {
+      return ng__errorf(world, NG_ERR_ARG, "cannot open store %s: unknown "
+                        "store type '%.*s'; known: %s", spec, (int)type_len,
+                        spec, known_types);
+    }
     path = strncmp(spec, "sqlite:", 7) == 0 ? spec + 7 : spec;
     if (!*path) {
       path = NG_DEFAULT_STORE;
     }
+    if (!store->writer && !exists(path)) {
+      /* Readers never create a store (nor its lock file). */
+      return ng__errorf(world, NG_ERR_IO, "cannot open store %s: no such "
+                        "store", path);
+    }
     /* One writer at a time, taken before the existence test below so two
      * builds cannot both create (new='yes' truncates) the file. */
     char lock[4096];
-    int n = snprintf(lock, sizeof lock, "%s.lock", path);
-    if (n < 0 || (size_t)n >= sizeof lock) {
-      return ng__errorf(world, NG_ERR_ARG, "store path too long");
-    }
+    TRY(st, ng__lock_path(world, path, ".lock", lock, sizeof lock));
     TRY(st, ng__lock_take(world, path, lock, store->writer,
                           store->lock_wait, &store->lock_fd));
     /* FAULT-CASES.md X05: new='yes' truncates, so only for a new file. */
     created = !exists(path);
+    if (!store->writer) {
+      /* Under the shared lock: a writer has finished creating it. */
+      TRY(st, check_sqlite_store(world, path));
+    }
     store->kind = KIND_SQLITE;
     type = "sqlite";
     name = path;

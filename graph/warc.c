@@ -506,8 +506,11 @@ fill_error(struct ng_warc *w, enum fill r, const char *what)
   if (r == FILL_CORRUPT) {
     return ng__errorf(w->world, NG_ERR_PARSE,
                       "%s: record at offset %" PRIu64 ": bad or truncated "
-                      "gzip data (%s)", w->path, off,
-                      w->zs.msg ? w->zs.msg : "unexpected end of file");
+                      "gzip data (%s); reading stopped at byte %" PRIu64
+                      " of the file, %" PRIu64 " bytes into the uncompressed "
+                      "records (this one starts at %" PRIu64 ")", w->path,
+                      off, w->zs.msg ? w->zs.msg : "unexpected end of file",
+                      comp_pos(w), w->buf_off + w->len, w->rec_off);
   }
   if (r == FILL_FULL) {
     return ng__errorf(w->world, NG_ERR_PARSE,
@@ -515,8 +518,9 @@ fill_error(struct ng_warc *w, enum fill r, const char *what)
                       "than %d bytes", w->path, off, NG_WARC_MAX_HEADER);
   }
   return ng__errorf(w->world, NG_ERR_PARSE,
-                    "%s: record at offset %" PRIu64 " is truncated (%s)",
-                    w->path, off, what);
+                    "%s: record at offset %" PRIu64 " is truncated (%s); "
+                    "reading stopped at byte %" PRIu64 " of the file", w->path,
+                    off, what, w->gz ? comp_pos(w) : w->buf_off + w->pos);
 }
 
 /* True if the MIME type @p ct is HTML or XHTML. */
@@ -925,6 +929,19 @@ read_record(struct ng_warc *w, ng_doc **out)
   bool wanted = (response || resource) && !h.segmented && h.target &&
                 (strncasecmp(h.target, "http://", 7) == 0 ||
                  strncasecmp(h.target, "https://", 8) == 0);
+  if ((response || resource) && !h.segmented && !wanted) {
+    /* an article record we cannot name: skipped, but not silently */
+    char uri[256];
+    size_t n = 0;
+    for (const char *p = h.target; p && *p && n + 1 < sizeof uri; p++) {
+      uri[n++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+    }
+    uri[n] = '\0';
+    ng__warnf(w->world, "%s: record at offset %" PRIu64 " skipped: %s%s%s",
+              w->path, at, h.target ? "its WARC-Target-URI \"" : "it has no "
+              "WARC-Target-URI", uri, h.target ? "\" is not an http(s) URL"
+                                              : "");
+  }
   /* an HTTP header and the body cap: larger blocks are not articles */
   uint64_t limit = (uint64_t)w->world->max_bytes + NG_WARC_MAX_HEADER;
   bool too_big = wanted && h.length > limit;

@@ -252,3 +252,12 @@ ng__world_load_lexicons(ng_world *world)
   }
   return NG_OK;
 }
+
+void
+ng_world_set_cancel(ng_world *world, ng_cancel_fn cancelled, void *handle)
+{
+  if (world) {
+    world->cancel = cancelled;
+    world->cancel_handle = handle;
+  }
+}

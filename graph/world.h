@@ -43,6 +43,9 @@ struct ng_world {
    * strings, lexicons and options read-only, with its own message and
    * sink; NULL for a world from ng_world_new(). */
   const struct ng_world *parent;
+  /* ng_world_set_cancel: asked by fetch.c whether to stop; or NULL */
+  ng_cancel_fn cancel;
+  void *cancel_handle;
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink
