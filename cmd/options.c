@@ -35,7 +35,8 @@ enum opt_id {
   OPT_OUTPUT, OPT_FILE, OPT_FEED,
   OPT_ALLOW_PRIVATE, OPT_IGNORE_ROBOTS, OPT_USER_AGENT, OPT_DELAY,
   OPT_RETRIES, OPT_REFETCH, OPT_TIMEOUT, OPT_WAIT,
-  OPT_ENDPOINT, OPT_USER, OPT_UPDATE, OPT_ENTITY
+  OPT_ENDPOINT, OPT_USER, OPT_UPDATE, OPT_ENTITY,
+  OPT_VERBOSE, OPT_LOG_FORMAT
 };
 
 /* The commands that fetch URLs. */
@@ -76,12 +77,14 @@ static const struct {
     {OPT_DELAY, "delay", 0, true, FETCH_CMDS},
     {OPT_RETRIES, "retries", 0, true, FETCH_CMDS},
     {OPT_REFETCH, "refetch", 0, false, BIT(NG_CMD_BUILD)},
-    {OPT_TIMEOUT, "timeout", 0, true, BIT(NG_CMD_QUERY)},
+    {OPT_TIMEOUT, "timeout", 0, true, BIT(NG_CMD_QUERY) | BIT(NG_CMD_PUSH)},
     {OPT_WAIT, "wait", 0, true, STORE_CMDS},
     {OPT_ENDPOINT, "endpoint", 0, true, BIT(NG_CMD_PUSH)},
     {OPT_USER, "user", 'u', true, BIT(NG_CMD_PUSH)},
     {OPT_UPDATE, "update", 0, false, BIT(NG_CMD_PUSH)},
     {OPT_ENTITY, "entity", 0, true, BIT(NG_CMD_DRAW)},
+    {OPT_VERBOSE, "verbose", 'v', false, ALL_CMDS | 1u},
+    {OPT_LOG_FORMAT, "log-format", 0, true, ALL_CMDS | 1u},
 };
 
 static const char *const rdf_formats[] = {"turtle", "trig", "ntriples",
@@ -216,6 +219,14 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     o->user = val;
     break;
   case OPT_UPDATE: o->update = true; break;
+  case OPT_VERBOSE: o->verbose = true; break;
+  case OPT_LOG_FORMAT:
+    if (strcmp(val, "text") != 0 && strcmp(val, "json") != 0) {
+      return usage_error(err, o, "--log-format needs text or json, not '%s'",
+                         val);
+    }
+    o->log_json = strcmp(val, "json") == 0;
+    break;
   case OPT_ENTITY:
     if (!*val) {
       return usage_error(err, o, "--entity needs a NAME or IRI");
@@ -527,7 +538,12 @@ static const char global_help[] =
     "Global options (any command):\n"
     "  -h, --help          show this help and exit\n"
     "  -V, --version       show the version and exit\n"
-    "  -q, --quiet         do not print warnings\n"
+    "  -q, --quiet         do not print warnings or the progress line\n"
+    "  -v, --verbose       a line per input on standard error: what it was,\n"
+    "                      its graph IRI, quads and seconds (default: none)\n"
+    "  --log-format FORMAT text or json: messages on standard error as\n"
+    "                      text, or one JSON object a line with level,\n"
+    "                      input and message (default: text)\n"
     "  --now SECONDS       clock for ng:retrievedAt, seconds since 1970\n"
     "                      (default: $SOURCE_DATE_EPOCH, else the real time)\n"
     "  --data DIR          folder of the ontology and lexicon files\n"
@@ -614,7 +630,8 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
   case NG_CMD_EXTRACT:
     fputs("usage: newsgraph extract [--format FORMAT] [--base IRI] "
           "[--url IRI]\n"
-          "                         [--date YYYY-MM-DD] [--nif] INPUT...\n"
+          "                         [--date YYYY-MM-DD] [--nif] [--jobs N] "
+          "INPUT...\n"
           "\n"
           "Writes the RDF graph of each INPUT to standard output.\n"
           "\n"
@@ -626,7 +643,9 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "  --url IRI           the article's URL and graph name (one INPUT)\n"
           "                      (default: canonical URL, else urn:sha256)\n"
           "  --date YYYY-MM-DD   the publication date (default: the page's)\n"
-          "  --nif               also write the text and mentions as NIF\n",
+          "  --nif               also write the text and mentions as NIF\n"
+          "  -j, --jobs N        articles extracted at once (default: 1); the\n"
+          "                      output is the same whatever N\n",
           out);
     fputs(feed_help, out);
     fputs(fetch_help, out);
@@ -635,13 +654,14 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     fputs("Example: newsgraph extract --format nquads article.html\n", out);
     return;
   case NG_CMD_TEXT:
-    fputs("usage: newsgraph text [--json] INPUT...\n"
+    fputs("usage: newsgraph text [--json] [--jobs N] INPUT...\n"
           "\n"
           "Writes the main text of each article to standard output; with\n"
           "several INPUTs, each after a line \"==> INPUT <==\".\n"
           "\n"
           "  --json              text and metadata as one JSON object a line\n"
-          "                      (JSON Lines; default: the plain text)\n",
+          "                      (JSON Lines; default: the plain text)\n"
+          "  -j, --jobs N        articles read at once (default: 1)\n",
           out);
     fputs(fetch_help, out);
     fputs(global_help, out);
@@ -655,7 +675,8 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "\n"
           "Extracts each INPUT and adds its graph to the store, replacing\n"
           "the article's graph if it is already there. Prints a summary on\n"
-          "standard error.\n"
+          "standard error, and a progress line while it runs when standard\n"
+          "error is a terminal.\n"
           "\n", out);
     fputs(store_help, out);
     fputs("  -j, --jobs N        articles extracted at once (worker threads)\n"
@@ -716,10 +737,13 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "which rasqal never compares with each other; compare the date\n"
           "part: FILTER(xsd:date(SUBSTR(STR(?d), 1, 10)) >=\n"
           "\"2025-05-01\"^^xsd:date) (a warning says so otherwise).\n"
-          "rasqal answers COUNT(DISTINCT) beyond ~200 rows, VALUES before a\n"
-          "pattern and a FILTER outside a sub-select wrongly (warnings);\n"
-          "newsgraph repairs aggregates over no match (COUNT 0; GROUP BY:\n"
-          "no row).\n",
+          "rasqal answers COUNT(DISTINCT), VALUES before a pattern and a\n"
+          "FILTER outside a sub-select wrongly (warnings); newsgraph\n"
+          "repairs aggregates over no match (COUNT 0; GROUP BY: no row) and\n"
+          "runs SELECT [?g...] (COUNT(DISTINCT ?x) AS ?n) WHERE {...}\n"
+          "[GROUP BY ?g...] as a count over SELECT DISTINCT (right answer,\n"
+          "no warning). ORDER BY sorts xsd:date and xsd:dateTime values\n"
+          "apart: ORDER BY STR(?d) (a warning says so).\n",
           out);
     fputs(global_help, out);
     fputs("Example: newsgraph query 'PREFIX ng: "
@@ -774,11 +798,17 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
   case NG_CMD_PUSH:
     fputs("usage: newsgraph push --endpoint URL [--store STORE] "
           "[--graph IRI]\n"
-          "                      [--user USER:PASSWORD] [--update]\n"
+          "                      [--user USER:PASSWORD] [--update] "
+          "[--timeout SECONDS]\n"
           "\n"
           "Sends each article graph of the store to a triple store, one\n"
           "request per graph, replacing the graph there (pushing twice\n"
           "gives the same result). Prints what was sent on standard error.\n"
+          "Each request ends after 300 s at most (a wrong endpoint may never\n"
+          "answer). With --update, an endpoint that answers with an HTML\n"
+          "query form, or that holds none of the first graph's triples\n"
+          "afterwards (counted with a SPARQL query to the same URL, when it\n"
+          "answers one), is an error naming the endpoint.\n"
           "\n"
           "  --endpoint URL      the server's endpoint (required): for the\n"
           "                      SPARQL 1.1 Graph Store HTTP Protocol, e.g.\n"
@@ -794,7 +824,10 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "                      SILENT GRAPH + INSERT DATA), for endpoints\n"
           "                      without the Graph Store Protocol, e.g.\n"
           "                      Virtuoso's /sparql-auth or Fuseki's\n"
-          "                      /DATASET/update (default: Graph Store PUT)\n",
+          "                      /DATASET/update (default: Graph Store PUT)\n"
+          "  --timeout SECONDS   stop the whole push after SECONDS and fail\n"
+          "                      (default: no limit; each request ends after\n"
+          "                      300 s)\n",
           out);
     fputs(global_help, out);
     fputs("Example: newsgraph push --store news.db --user dba:secret \\\n"

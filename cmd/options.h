@@ -60,6 +60,8 @@ struct ng_cli_options {
   const char *user;            /* push --user USER:PASS */
   bool update;                 /* push --update: SPARQL Update */
   const char *entity;          /* draw --entity NAME|IRI */
+  bool verbose;                /* -v/--verbose: a line per input */
+  bool log_json;               /* --log-format json: JSON Lines on stderr */
 };
 
 /* Parses @p argv (argv[0] is the program). Returns 0 on success and 2 on a

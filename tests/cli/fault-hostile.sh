@@ -247,7 +247,8 @@ EMO=$(printf '\360\237\230\200') CLEF=$(printf '\360\235\204\236')
 TAB=$(printf '\t')
 for src in file http; do
   if [ $src = file ]; then at="$www/"; else at="$base/page/"; fi
-  printf '%s\n' 'Ana "Slim" Kova' "Dana ${RLM}Kwe $EMO" \
+  # a name loses its bidi marks (issue 7); quoted words keep them
+  printf '%s\n' 'Ana "Slim" Kova' "Dana Kwe $EMO" \
     "Fees > costs \\ now $EMO$CLEF$RLM" \
     "Port \"deal\" > talks \\ end ${RLM}مرحبا $EMO$CLEF" >"$tmp/expect"
   NIF=--nif

@@ -100,6 +100,17 @@ check "second push"
   fail "push with a wrong password succeeded"
 grep -q 'HTTP 401' "$tmp/err" || fail "wrong password: $(cat "$tmp/err")"
 
+# A SPARQL Update sent to the Graph Store endpoint: Virtuoso answers 200
+# with its HTML query form and stores nothing; push must fail, naming the
+# endpoint and where the Update endpoint is.
+"$NEWSGRAPH" push --update --store "$tmp/s.db" --user "dba:$VIRT_PASSWORD" \
+  --endpoint "$base/sparql-graph-crud-auth" 2>"$tmp/err" &&
+  fail "push --update to the Graph Store endpoint succeeded"
+grep -q "sparql-graph-crud-auth: it answered the SPARQL Update with an HTML" \
+  "$tmp/err" && grep -q "/sparql-auth" "$tmp/err" ||
+  fail "push --update to the Graph Store endpoint: $(cat "$tmp/err")"
+echo "ok: push --update to the Graph Store endpoint refused"
+
 for g in $values; do
   curl -sf --anyauth -u "dba:$VIRT_PASSWORD" "$base/sparql-auth" \
     -H 'Content-Type: application/sparql-update' \

@@ -31,6 +31,48 @@ else
   fail=1
 fi
 
+# A query file saved with a UTF-8 byte order mark runs like one without.
+printf '\357\273\277%s\nSELECT (COUNT(*) AS ?n) WHERE { ?a ng:meets ?b }\n' \
+  "$P" >"$tmp/bom.rq"
+if q --format csv -f "$tmp/bom.rq" >"$tmp/bom.csv" 2>"$tmp/bom.err" &&
+   [ "$(sed -n 2p "$tmp/bom.csv" | tr -d '\r')" -gt 0 ] 2>/dev/null; then
+  echo "ok   query file with a byte order mark"
+else
+  echo "FAIL query file with a byte order mark: $(cat "$tmp/bom.err" "$tmp/bom.csv")"
+  fail=1
+fi
+
+# COUNT(DISTINCT ?x), which rasqal over-counts, gives the number of
+# distinct values (as listed by SELECT DISTINCT), with and without GROUP BY.
+want=$(q --format tsv "SELECT DISTINCT ?s WHERE { ?s ?p ?o }" | tail -n +2 |
+  LC_ALL=C sort -u | wc -l)
+got=$(q --format csv "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }" |
+  tail -1 | tr -d '\r')
+q --format tsv "SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o }" | tail -n +2 |
+  LC_ALL=C sort -u | cut -f1 | LC_ALL=C sort | uniq -c |
+  awk '{ print $2 "\t" $1 }' >"$tmp/cd.want"
+q --format tsv "SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }
+  GROUP BY ?p" | tail -n +2 | sed 's/"\([0-9]*\)"^^<[^>]*>$/\1/' |
+  LC_ALL=C sort >"$tmp/cd.got"
+if [ "$want" -gt 50 ] && [ "$got" = "$want" ] &&
+   cmp -s "$tmp/cd.want" "$tmp/cd.got"; then
+  echo "ok   COUNT(DISTINCT): $got subjects, and per predicate"
+else
+  echo "FAIL COUNT(DISTINCT): $got subjects, want $want; per predicate:"
+  diff "$tmp/cd.want" "$tmp/cd.got" | head -5
+  fail=1
+fi
+
+# ORDER BY over dates that may be xsd:date or xsd:dateTime: warned of, with
+# the ORDER BY STR(?d) that works.
+"$NEWSGRAPH" query --store "$S" --format csv "$P SELECT ?d WHERE {
+  ?a schema:datePublished ?d } ORDER BY ?d" >/dev/null 2>"$tmp/ord.err"
+if grep -q "ORDER BY STR(?d)" "$tmp/ord.err"; then
+  echo "ok   ORDER BY on dates warns"
+else
+  echo "FAIL ORDER BY on dates: no warning: $(cat "$tmp/ord.err")"; fail=1
+fi
+
 # Dates are typed: a date comparison selects the right article.
 q --format csv "$P SELECT ?a WHERE { ?a schema:datePublished ?d
   FILTER(?d >= \"2025-05-01T00:00:00Z\"^^xsd:dateTime) }" >"$tmp/dates" || fail=1

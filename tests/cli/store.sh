@@ -121,6 +121,58 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
     ok "build into a read-only folder refused: $(head -1 "$tmp/err")"
   chmod 755 "$ro"; rm -rf "$ro"
 fi
+# Reading commands refuse what is not a store instead of reading it as an
+# empty one (and create nothing); a mistyped store type is named as such.
+: >"$tmp/zero.db"
+echo "not a database" >"$tmp/text.db"
+for c in graphs stats export "query ASK{}" "entity Nobody"; do
+  for s in zero.db:"not a newsgraph store" text.db:"not a newsgraph store" \
+      "bdb-none:no such store" "bdb-empty:not a newsgraph store"; do
+    f=${s%%:*} want=${s#*:}
+    case $f in
+    bdb-none) spec="bdb:$tmp/bdb-none" ;;
+    bdb-empty) mkdir -p "$tmp/bdb-empty"; spec="bdb:$tmp/bdb-empty" ;;
+    *) spec="$tmp/$f" ;;
+    esac
+    # shellcheck disable=SC2086 # $c is a command and its argument
+    ng $c --store "$spec" >/dev/null 2>"$tmp/err" &&
+      bad "$c on $f succeeded"
+    grep -q "$want" "$tmp/err" || bad "$c on $f: $(cat "$tmp/err")"
+  done
+done
+[ -e "$tmp/bdb-none" ] && bad "a reading command created bdb:DIR"
+[ -n "$(ls "$tmp/bdb-empty")" ] &&
+  bad "a reading command wrote into an empty bdb:DIR: $(ls "$tmp/bdb-empty")"
+[ -s "$tmp/zero.db" ] && bad "a reading command wrote into an empty file"
+[ "$fail" = 0 ] && ok "reading commands refuse a missing or foreign store"
+for t in sqllite postgres; do
+  ng build --store "$t:$tmp/x.db" "$A" 2>"$tmp/err" && bad "store type $t"
+  grep -q "unknown store type '$t'; known: sqlite, bdb, memory" "$tmp/err" &&
+    ok "store type $t: $(cat "$tmp/err")" || bad "store type $t: $(cat "$tmp/err")"
+done
+
+# A store reached through a symbolic link takes the same lock as its real
+# path: a writer holding it keeps a second writer out by either name.
+cp "$tmp/1.db" "$tmp/real.db"
+ln -s real.db "$tmp/link.db"
+mkdir "$tmp/links" && ln -s .. "$tmp/links/up"
+if command -v flock >/dev/null; then
+  (exec 9>"$tmp/real.db.lock" && flock -x 9 && touch "$tmp/held" &&
+    exec sleep 8) &
+  lpid=$!
+  i=0
+  while [ ! -e "$tmp/held" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+  for spec in "$tmp/link.db" "sqlite:$tmp/links/up/real.db"; do
+    ng build --wait 0 --store "$spec" "$A" 2>"$tmp/err" &&
+      bad "build through $spec ignored the lock"
+    grep -q "in use by another process" "$tmp/err" &&
+      ok "lock through $spec" || bad "lock through $spec: $(cat "$tmp/err")"
+  done
+  kill "$lpid" 2>/dev/null
+  wait "$lpid" 2>/dev/null
+fi
+[ -e "$tmp/link.db.lock" ] && bad "a lock file beside the symbolic link"
+
 # A User-Agent with CR/LF would inject HTTP headers.
 ng extract --user-agent "$(printf 'x\r\nX-Injected: 1')" "$A" >/dev/null 2>&1
 [ $? = 2 ] && ok "--user-agent with CR LF refused" || bad "--user-agent with CR LF accepted"

@@ -114,6 +114,13 @@ for delay in 0.2 0.4 0.8 1.5; do
   "$NEWSGRAPH" --now 1747267200 build --store "$tmp/int.db" @"$tmp/list" \
     2>"$tmp/int.err" &
   bg=$!
+  # The store file appears after main() has set up its signal handlers;
+  # on a loaded machine the process may take half a second to get there.
+  i=0
+  while [ ! -e "$tmp/int.db" ] && [ "$i" -lt 200 ]; do
+    sleep 0.05
+    i=$((i + 1))
+  done
   sleep "$delay"
   kill -TERM "$bg" 2>/dev/null
   wait "$bg"
