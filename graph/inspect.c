@@ -579,6 +579,69 @@ done:
 
 /* --------------------------------------------------------------- entity */
 
+/* Runs the SELECT @p sparql: *q and *res for free_select(), both NULL
+ * on failure. Errors: NG_ERR_RDF (named in the message). */
+static ng_status
+run_select(ng_store *store, librdf_world *lw, const char *sparql,
+           librdf_query **q, librdf_query_results **res)
+{
+  ng_world *world = ng__store_world(store);
+  *q = librdf_new_query(lw, "sparql", NULL, (const unsigned char *)sparql,
+                        NULL);
+  *res = *q ? librdf_model_query_execute(ng__store_model(store), *q) : NULL;
+  if (*res) {
+    return NG_OK;
+  }
+  return ng__errorf(world, NG_ERR_RDF, "cannot run the entity query%s%s",
+                    world->rdf_error[0] ? ": " : "", world->rdf_error);
+}
+
+/* Frees what run_select() made (either may be NULL). */
+static void
+free_select(librdf_query *q, librdf_query_results *res)
+{
+  if (res) {
+    librdf_free_query_results(res);
+  }
+  if (q) {
+    librdf_free_query(q);
+  }
+}
+
+/* Runs the SELECT @p sparql, whose one or two variables are bound to IRIs
+ * or literals, and adds per row "v1" or "v1 0x1F v2" (IRI or lexical
+ * form) to @p out. For Virtuoso stores, where librdf's own lookups see
+ * only the default graph; the query runs on the server. */
+static ng_status
+select_values(ng_store *store, librdf_world *lw, const char *sparql,
+              int n_vars, struct strv *out)
+{
+  librdf_query *q = NULL;
+  librdf_query_results *res = NULL;
+  ng_status st = run_select(store, lw, sparql, &q, &res);
+  for (; res && st == NG_OK && !librdf_query_results_finished(res);
+       librdf_query_results_next(res)) {
+    librdf_node *v[2] = {NULL, NULL};
+    const char *s[2] = {NULL, NULL};
+    for (int i = 0; i < n_vars; i++) {
+      v[i] = librdf_query_results_get_binding_value(res, i);
+      s[i] = v[i] && librdf_node_is_literal(v[i])
+                 ? (const char *)librdf_node_get_literal_value(v[i])
+                 : iri_of(v[i]);
+    }
+    if (s[0] && (n_vars < 2 || s[1])) {
+      st = strv_add2(out, s[0], n_vars < 2 ? NULL : s[1]);
+    }
+    for (int i = 0; i < n_vars; i++) {
+      if (v[i]) {
+        librdf_free_node(v[i]);
+      }
+    }
+  }
+  free_select(q, res);
+  return st;
+}
+
 /* Adds to @p out the objects (IRI or lexical form) of (@p subject,
  * @p predicate, ?) in any graph. */
 static ng_status
@@ -586,6 +649,22 @@ objects_of(ng_store *store, librdf_world *lw, const char *subject,
            const char *predicate, struct strv *out)
 {
   ng_status st = NG_OK;
+  if (ng__store_is_virtuoso(store)) {
+    if (!ng__inspect_iri_ok(subject)) {
+      return NG_OK; /* no such subject can be stored */
+    }
+    size_t len = strlen(subject) + strlen(predicate) + 64;
+    char *q = malloc(len);
+    if (!q) {
+      return NG_ERR_NOMEM;
+    }
+    snprintf(q, len, "SELECT ?o WHERE { GRAPH ?g { <%s> <%s> ?o } }",
+             subject, predicate);
+    st = select_values(store, lw, q, 1, out);
+    free(q);
+    strv_uniq(out);
+    return st;
+  }
   librdf_node *s =
       librdf_new_node_from_uri_string(lw, (const unsigned char *)subject);
   librdf_node *p =
@@ -643,7 +722,30 @@ resolve(ng_store *store, librdf_world *lw, const char *name,
     return NG_ERR_NOMEM;
   }
   static const char *const label_props[] = {RDFS_LABEL, SKOS_ALT_LABEL};
-  for (size_t k = 0; k < ARRAY_LEN(label_props) && st == NG_OK; k++) {
+  for (size_t k = 0; k < ARRAY_LEN(label_props) && st == NG_OK &&
+                     ng__store_is_virtuoso(store);
+       k++) {
+    char q[256];
+    struct strv rows = {0};
+    snprintf(q, sizeof q, "SELECT ?s ?o WHERE { GRAPH ?g { ?s <%s> ?o } }",
+             label_props[k]);
+    st = select_values(store, lw, q, 2, &rows);
+    for (size_t i = 0; i < rows.n && st == NG_OK; i++) {
+      char *sep = strchr(rows.v[i], '\x1f');
+      char *have = sep ? ng__inspect_fold(sep + 1) : NULL;
+      if (sep && !have) {
+        st = NG_ERR_NOMEM;
+      } else if (have && strcmp(have, want) == 0) {
+        *sep = '\0';
+        st = strv_add2(out, rows.v[i], NULL);
+      }
+      free(have);
+    }
+    strv_clear(&rows);
+  }
+  for (size_t k = 0; k < ARRAY_LEN(label_props) && st == NG_OK &&
+                     !ng__store_is_virtuoso(store);
+       k++) {
     librdf_node *p = librdf_new_node_from_uri_string(
         lw, (const unsigned char *)label_props[k]);
     librdf_statement *pattern = p ? librdf_new_statement(lw) : NULL;
@@ -695,16 +797,9 @@ static ng_status
 select3(ng_store *store, librdf_world *lw, const char *sparql,
         const char *tag, struct strv *out)
 {
-  ng_status st = NG_OK;
-  ng_world *world = ng__store_world(store);
-  librdf_query *q = librdf_new_query(lw, "sparql", NULL,
-                                     (const unsigned char *)sparql, NULL);
-  librdf_query_results *res =
-      q ? librdf_model_query_execute(ng__store_model(store), q) : NULL;
-  if (!res) {
-    st = ng__errorf(world, NG_ERR_RDF, "cannot run the entity query%s%s",
-                    world->rdf_error[0] ? ": " : "", world->rdf_error);
-  }
+  librdf_query *q = NULL;
+  librdf_query_results *res = NULL;
+  ng_status st = run_select(store, lw, sparql, &q, &res);
   for (; res && st == NG_OK && !librdf_query_results_finished(res);
        librdf_query_results_next(res)) {
     librdf_node *v[3];
@@ -730,12 +825,7 @@ select3(ng_store *store, librdf_world *lw, const char *sparql,
       }
     }
   }
-  if (res) {
-    librdf_free_query_results(res);
-  }
-  if (q) {
-    librdf_free_query(q);
-  }
+  free_select(q, res);
   return st;
 }
 

@@ -126,6 +126,12 @@ ng__store_model(const ng_store *store)
   return store->model;
 }
 
+bool
+ng__store_is_virtuoso(const ng_store *store)
+{
+  return store && store->kind == KIND_SERVER;
+}
+
 /* --------------------------------------------------------------- opening */
 
 /* Adds the indexes the stock sqlite schema lacks (REDLAND-NOTES.md §6.3:

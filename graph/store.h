@@ -25,6 +25,11 @@ ng_world *ng__store_world(const ng_store *store);
 /* The store's librdf model (borrowed; valid until the store is freed). */
 struct librdf_model_s *ng__store_model(const ng_store *store);
 
+/* True for a virtuoso: store, where librdf's own lookups (find_statements,
+ * get_targets) see only the model's default graph, not the article graphs
+ * (rdf_storage_virtuoso.c): callers ask through SPARQL with GRAPH ?g. */
+bool ng__store_is_virtuoso(const ng_store *store);
+
 /* Fills @p t from the librdf_node @p node (strings borrowed from the
  * node). False for a node that is not an IRI, blank node or literal. */
 bool ng__store_term(void *node, struct ng_term *t);
