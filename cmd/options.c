@@ -743,7 +743,10 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "runs SELECT [?g...] (COUNT(DISTINCT ?x) AS ?n) WHERE {...}\n"
           "[GROUP BY ?g...] as a count over SELECT DISTINCT (right answer,\n"
           "no warning). ORDER BY sorts xsd:date and xsd:dateTime values\n"
-          "apart: ORDER BY STR(?d) (a warning says so).\n",
+          "apart: ORDER BY STR(?d) (a warning says so). OPTIONAL can add\n"
+          "wrong rows when a required pattern that matches several times\n"
+          "per row (?m ng:participant ?p) is not first in its group (no\n"
+          "warning yet): write it first, or compare without OPTIONAL.\n",
           out);
     fputs(global_help, out);
     fputs("Example: newsgraph query 'PREFIX ng: "
