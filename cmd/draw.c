@@ -1165,7 +1165,8 @@ write_out(const char *file, const char *data, size_t len)
 }
 
 /* The output format: --format, else -o FILE's extension when it names
- * one, else svg. */
+ * one, else svg; NULL for an extension that names another format
+ * (x.jpg), which must not silently get SVG. */
 static const char *
 pick_format(const struct ng_cli_options *o)
 {
@@ -1183,6 +1184,14 @@ pick_format(const struct ng_cli_options *o)
     if (strcasecmp(dot + 1, "gv") == 0) {
       return "dot";
     }
+    static const char *const images[] = {"jpg", "jpeg", "gif", "pdf",
+                                         "ps", "eps", "bmp", "webp",
+                                         "tif", "tiff", "html"};
+    for (size_t i = 0; i < sizeof images / sizeof images[0]; i++) {
+      if (strcasecmp(dot + 1, images[i]) == 0) {
+        return NULL;
+      }
+    }
   }
   return "svg";
 }
@@ -1192,6 +1201,12 @@ ng_cli_draw(ng_store *store, const struct ng_cli_options *o)
 {
   struct pic p = {0};
   const char *format = pick_format(o);
+  if (!format) {
+    fprintf(stderr, "newsgraph: cannot write %s: draw writes svg, png or "
+            "dot (name the file .svg, .png or .dot, or give --format)\n",
+            o->output);
+    return NG_ERR_ARG;
+  }
   ng_status st = o->entity ? gather_entity(store, o->entity, &p)
                            : gather_graph(store, o->graph, &p);
   char *data = NULL;

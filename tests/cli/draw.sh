@@ -143,6 +143,16 @@ for what in "--entity Zyxwvutnobody" "--graph https://nowhere.example/no-such-ar
     bad "draw $what: exit $rc, stderr '$(cat "$tmp/e.err")', or -o touched"
   fi
 done
+# -o x.jpg must not get SVG bytes under a JPEG name.
+draw --entity Chile -o "$tmp/x.jpg" 2>"$tmp/e.err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$tmp/x.jpg" ] &&
+   grep -q '^newsgraph: cannot write .*x.jpg: draw writes svg' "$tmp/e.err" &&
+   [ "$(wc -l <"$tmp/e.err")" -eq 1 ]; then
+  ok "-o x.jpg refused: $(cat "$tmp/e.err")"
+else
+  bad "-o x.jpg: exit $rc, stderr '$(cat "$tmp/e.err")'"
+fi
 draw --entity Chile -o "$tmp/no/such/dir/x.svg" 2>"$tmp/e.err"
 rc=$?
 if [ $rc -eq 1 ] && grep -q '^newsgraph: cannot write .*x.svg' "$tmp/e.err"; then
