@@ -247,6 +247,12 @@ check_sqlite_store(ng_world *world, const char *path)
 {
   static const char magic[16] = "SQLite format 3";
   char head[16];
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    return ng__errorf(world, NG_ERR_RDF, "cannot open store %s: not a "
+                      "newsgraph store (a directory; bdb:%s names a Berkeley "
+                      "DB store in it)", path, path);
+  }
   FILE *f = fopen(path, "rb");
   if (!f) {
     return ng__errorf(world, NG_ERR_IO, "cannot open store %s: %s", path,
@@ -722,10 +728,15 @@ open_storage(ng_store *store, const char *spec)
     TRY(st, ng__lock_path(world, path, ".lock", lock, sizeof lock));
     TRY(st, ng__lock_take(world, path, lock, store->writer,
                           store->lock_wait, &store->lock_fd));
-    /* FAULT-CASES.md X05: new='yes' truncates, so only for a new file. */
-    created = !exists(path);
-    if (!store->writer) {
-      /* Under the shared lock: a writer has finished creating it. */
+    /* FAULT-CASES.md X05: new='yes' truncates, so only for a new file
+     * (or an empty one, which holds nothing to lose). */
+    struct stat sb;
+    created = stat(path, &sb) != 0 ||
+              (store->writer && S_ISREG(sb.st_mode) && sb.st_size == 0);
+    if (!created) {
+      /* Under the lock: a writer has finished creating it. A writer too
+       * refuses a file that is not a newsgraph store, rather than write
+       * librdf's tables into it. */
       TRY(st, check_sqlite_store(world, path));
     }
     store->kind = KIND_SQLITE;

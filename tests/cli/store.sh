@@ -145,6 +145,22 @@ done
   bad "a reading command wrote into an empty bdb:DIR: $(ls "$tmp/bdb-empty")"
 [ -s "$tmp/zero.db" ] && bad "a reading command wrote into an empty file"
 [ "$fail" = 0 ] && ok "reading commands refuse a missing or foreign store"
+# build, too, refuses a file that is not a store (and leaves it as it
+# was), and a directory; an empty file it takes as a new store.
+mkdir "$tmp/dir.db"
+for f in text.db dir.db; do
+  ng build --store "$tmp/$f" "$A" 2>"$tmp/err" && bad "build into $f succeeded"
+  grep -q "cannot open store .*$f: not a newsgraph store" "$tmp/err" &&
+    ok "build into $f refused: $(cat "$tmp/err")" ||
+    bad "build into $f: $(cat "$tmp/err")"
+done
+[ "$(cat "$tmp/text.db")" = "not a database" ] ||
+  bad "build wrote into a file that is not a store"
+: >"$tmp/empty-new.db"
+ng build --store "$tmp/empty-new.db" "$A" 2>"$tmp/err" &&
+  [ "$(ng stats --store "$tmp/empty-new.db" | sed -n 's/^graphs\t//p')" = 1 ] &&
+  ok "build into an empty file makes a new store" ||
+  bad "build into an empty file: $(cat "$tmp/err")"
 for t in sqllite postgres; do
   ng build --store "$t:$tmp/x.db" "$A" 2>"$tmp/err" && bad "store type $t"
   grep -q "unknown store type '$t'; known: sqlite, bdb, memory" "$tmp/err" &&
