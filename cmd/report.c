@@ -146,7 +146,8 @@ static const struct {
 
 /* The page's style sheet: inline, so the page needs nothing else. */
 static const char css[] =
-  "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+  "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,"
+  "'Liberation Sans','DejaVu Sans',Arial,sans-serif;"
   "max-width:72rem;margin:0 auto;padding:1rem 1.5rem;color:#1d2228;"
   "background:#fff;line-height:1.45}"
   "h1{margin-bottom:.2rem}h2{border-bottom:2px solid #d5dbe1;"
@@ -170,7 +171,11 @@ static const char css[] =
   "margin:.9rem 0}.fact h3{font-size:1rem;margin:0 0 .3rem}"
   ".fact ul{margin:.2rem 0;padding-left:1.2rem}"
   ".evidence{font-style:italic}"
-  ".empty{font-size:1.2rem;padding:2rem 0}";
+  ".empty{font-size:1.2rem;padding:2rem 0}"
+  /* Text from pages may hold an unbalanced U+202E (right-to-left
+   * override): each element that holds it is isolated, so it cannot
+   * reverse the dates and links after it. */
+  "td,th,a,span,li,h3,p{unicode-bidi:isolate}";
 
 /* ------------------------------------------------------------- strings */
 

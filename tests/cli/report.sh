@@ -132,6 +132,13 @@ if grep -qi '<script\|<img\|javascript:' "$tmp/r.html"; then
 else
   ok "no <script, <img or javascript: in the bytes of the page"
 fi
+# A right-to-left override (U+202E) in a headline must not reverse the
+# dates and links after it: the elements holding page text are isolated.
+if grep -q 'td,th,a,span,li,h3,p{unicode-bidi:isolate}' "$tmp/r.html"; then
+  ok "page text isolated for bidi (unicode-bidi:isolate)"
+else
+  bad "no unicode-bidi:isolate on the elements holding page text"
+fi
 if command -v xmllint >/dev/null; then
   if xmllint --html --noout "$tmp/r.html" 2>"$tmp/xmllint" &&
      [ ! -s "$tmp/xmllint" ]; then
