@@ -164,7 +164,9 @@ tok_matches(const struct ner *n, size_t i, struct ng_gaz_match *m)
 {
   struct tok_cache *c = n->tc;
   if (c && c->off && c->off[i] != UINT32_MAX) {
-    memcpy(m, c->m + c->off[i], c->cnt[i] * sizeof *m);
+    if (c->cnt[i] > 0) { /* c->m may be NULL when no token matched */
+      memcpy(m, c->m + c->off[i], c->cnt[i] * sizeof *m);
+    }
     return c->cnt[i];
   }
   size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
