@@ -1250,6 +1250,10 @@ write_events(struct report *r, xmlNodePtr body)
     const char *from = str(r, event_date(r, e));
     if (e->date && e->end && strncmp(str(r, e->end), from, 10) != 0) {
       snprintf(date, sizeof date, "%.10s to %.10s", from, str(r, e->end));
+    } else if (!e->date && from[0]) {
+      /* The article gives no date for the event: its own date only
+       * places it, and must not read as the event's. */
+      snprintf(date, sizeof date, "undated (article %.10s)", from);
     } else {
       snprintf(date, sizeof date, "%.10s", from);
     }

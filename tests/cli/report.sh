@@ -132,6 +132,13 @@ if grep -qi '<script\|<img\|javascript:' "$tmp/r.html"; then
 else
   ok "no <script, <img or javascript: in the bytes of the page"
 fi
+# An event the article gives no date for (the Kenya-EU visit) is listed
+# as undated, with its article's date marked as such, not as its own.
+if grep -q 'undated (article 2025-03-03)' "$tmp/r.html"; then
+  ok "an undated visit is marked undated, with its article's date"
+else
+  bad "the undated Kenya-EU visit is not marked 'undated (article ...)'"
+fi
 # A right-to-left override (U+202E) in a headline must not reverse the
 # dates and links after it: the elements holding page text are isolated.
 if grep -q 'td,th,a,span,li,h3,p{unicode-bidi:isolate}' "$tmp/r.html"; then
