@@ -1104,6 +1104,13 @@ run_jobs(struct cli *cli, struct inputs *in, bool write,
   }
   if (interrupted) {
     cli->not_read = in->n - i;
+    if (o->command == NG_CMD_BUILD) {
+      /* said at once: the commit below can take a while, and a second
+       * signal (the default action again, SA_RESETHAND) loses it */
+      say(cli, SAY_WARNING, NULL, "interrupted: finishing the articles "
+          "under way and committing them; interrupt again to stop at once, "
+          "without them (the store keeps what was committed before)");
+    }
   }
   for (int r = 0; !stop && r == 0;) {
     r = job_next(cli, pool, use, ctx, t);
@@ -1190,7 +1197,8 @@ summary_of_run(struct cli *cli, const char *verb)
   }
   char text[512];
   snprintf(text, sizeof text, "%zu article%s %s, %zu failed (%zu entities, "
-           "%zu facts)", c->articles, c->articles == 1 ? "" : "s", verb,
+           "%zu facts, counted per article)", c->articles,
+           c->articles == 1 ? "" : "s", verb,
            c->failed, c->entities, c->facts);
   say_summary(cli, text, NULL);
 }
@@ -1432,7 +1440,8 @@ cmd_build(struct cli *cli, struct inputs *in)
     snprintf(same, sizeof same, ", %zu unchanged (HTTP 304)", t.same);
   }
   snprintf(text, sizeof text, "%zu article%s added to %s%s, %zu failed "
-           "(%zu entities, %zu facts)", t.done, t.done == 1 ? "" : "s", spec,
+           "(%zu entities, %zu facts, counted per article: stats counts each "
+           "once)", t.done, t.done == 1 ? "" : "s", spec,
            same, t.failed, cli->c.entities, cli->c.facts);
   json_object *f = cli->opts->log_json ? json_object_new_object() : NULL;
   if (f) {

@@ -550,6 +550,20 @@ static const char global_help[] =
     "                      (default: $NEWSGRAPH_DATA, else the installed\n"
     "                      one)\n";
 
+/* The sub-commands' help: the global options in brief (newsgraph --help
+ * describes them), and the store without the guarantees block (build
+ * --help and newsgraph --help give it), so that each help fits a screen. */
+static const char global_help_short[] =
+    "Global options: -h, -V, -q, -v, --log-format text|json, --now SECONDS,\n"
+    "  --data DIR (see newsgraph --help)\n";
+
+static const char store_help_short[] =
+    "  --store STORE       the store (default: newsgraph.db): a path or\n"
+    "                      sqlite:PATH, memory:, bdb:DIR, postgresql:OPTIONS,\n"
+    "                      virtuoso:OPTIONS; what each guarantees: build --help\n"
+    "  --wait SECONDS      wait this long for another process's lock on a\n"
+    "                      file store, then fail (default: 60)\n";
+
 static const char input_help[] =
     "INPUT is an http(s) URL, a file (.html, .htm, .txt, optionally .gz),\n"
     "'-' for standard input, or @LIST for a file of INPUTs, one a line.\n"
@@ -649,7 +663,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           out);
     fputs(feed_help, out);
     fputs(fetch_help, out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs(input_help, out);
     fputs("Example: newsgraph extract --format nquads article.html\n", out);
     return;
@@ -664,7 +678,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "  -j, --jobs N        articles read at once (default: 1)\n",
           out);
     fputs(fetch_help, out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs(input_help, out);
     fputs("Example: newsgraph text --json article.html\n", out);
     return;
@@ -695,7 +709,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           out);
     fputs(feed_help, out);
     fputs(fetch_help, out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs(input_help, out);
     fputs("Example: newsgraph build --store news.db @articles.txt\n", out);
     return;
@@ -706,13 +720,13 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "\n"
           "Writes the store, or one article graph, as RDF.\n"
           "\n", out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  --format FORMAT     turtle, trig, ntriples, nquads or rdfxml\n"
           "                      (default: turtle)\n"
           "  --graph IRI         only this article graph (default: all)\n"
           "  -o, --output FILE   write to FILE (default: standard output)\n",
           out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph export --store news.db --format trig -o "
           "news.trig\n", out);
     return;
@@ -725,7 +739,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "of the store's graphs. Property paths, EXISTS, MINUS, DESCRIBE\n"
           "and updates are refused (the query engine, rasqal, lacks them).\n"
           "\n", out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  --format FORMAT     SELECT/ASK: table, csv, tsv, json or xml\n"
           "                      (default: table); CONSTRUCT: turtle or\n"
           "                      ntriples (default: turtle)\n"
@@ -748,7 +762,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "per row (?m ng:participant ?p) is not first in its group (no\n"
           "warning yet): write it first, or compare without OPTIONAL.\n",
           out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph query 'PREFIX ng: "
           "<https://w3id.org/newsgraph/ns#>\n"
           "  SELECT ?a ?b WHERE { ?a ng:meets ?b }'\n", out);
@@ -758,9 +772,9 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "\n"
           "Lists the store's article graphs, sorted by IRI, after a header\n"
           "line: graph IRI, publication date, triples, headline.\n\n", out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  --format FORMAT     tsv, csv or json (default: tsv)\n", out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph graphs --store news.db\n", out);
     return;
   case NG_CMD_STATS:
@@ -770,9 +784,9 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "entities of each class, events of each type, and facts of each\n"
           "relation (distinct, then statements over all articles).\n\n",
           out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  --format FORMAT     tsv, csv or json (default: tsv)\n", out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph stats --store news.db\n", out);
     return;
   case NG_CMD_ENTITY:
@@ -785,16 +799,16 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "dates, and the article IRIs (most-supported first; ^relation:\n"
           "the entity is the object). Exit 1 when nothing matches.\n\n",
           out);
-    fputs(store_help, out);
-    fputs(global_help, out);
+    fputs(store_help_short, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph entity --store news.db 'anwar ibrahim'\n", out);
     return;
   case NG_CMD_REMOVE:
     fputs("usage: newsgraph remove [--store STORE] IRI\n"
           "\n"
           "Removes the article graph named IRI from the store.\n\n", out);
-    fputs(store_help, out);
-    fputs(global_help, out);
+    fputs(store_help_short, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph remove --store news.db "
           "https://news.example/a\n", out);
     return;
@@ -818,7 +832,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "                      Virtuoso's http://HOST:8890/sparql-graph-crud-auth\n"
           "                      or Fuseki's http://HOST:3030/DATASET/data;\n"
           "                      PUT URL?graph=IRI with N-Triples\n", out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  --graph IRI         only this article graph (default: all)\n"
           "  -u, --user USER:PASSWORD\n"
           "                      credentials, basic or digest (default: the\n"
@@ -832,7 +846,7 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "                      (default: no limit; each request ends after\n"
           "                      300 s)\n",
           out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph push --store news.db --user dba:secret \\\n"
           "  --endpoint http://localhost:8890/sparql-graph-crud-auth\n",
           out);
@@ -844,14 +858,14 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "\n"
           "Draws, with Graphviz, an entity's neighbourhood (whom it met and\n"
           "visited, what it belongs to) or one article's graph.\n\n", out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  --entity NAME|IRI   the entity, by label or IRI\n"
           "  --graph IRI         the article graph\n"
           "  --format FORMAT     svg, png or dot (default: svg, or the\n"
           "                      extension of -o FILE)\n"
           "  -o, --output FILE   write to FILE (default: standard output)\n",
           out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph draw --store news.db --entity 'Anwar Ibrahim' "
           "-o anwar.svg\n", out);
     return;
@@ -862,9 +876,9 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "entities, recent meetings and visits, trade figures by year, each\n"
           "fact with its evidence sentence and a link to its article.\n\n",
           out);
-    fputs(store_help, out);
+    fputs(store_help_short, out);
     fputs("  -o, --output FILE   the HTML file to write (required)\n", out);
-    fputs(global_help, out);
+    fputs(global_help_short, out);
     fputs("Example: newsgraph report --store news.db -o report.html\n", out);
     return;
   }

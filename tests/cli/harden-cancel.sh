@@ -89,6 +89,11 @@ stall() {
   elif ! grep -q "interrupted" "$tmp/$name.err"; then
     echo "FAIL $name: no 'interrupted' message"; sed 's/^/  /' "$tmp/$name.err"
     fail=1
+  elif ! grep -q "interrupt again to stop at once" "$tmp/$name.err"; then
+    # a second signal abandons the open batch: the user is told at once
+    echo "FAIL $name: no word on what a second signal does"
+    sed 's/^/  /' "$tmp/$name.err"
+    fail=1
   elif ! "$NEWSGRAPH" stats --store "$tmp/$name.db" >/dev/null 2>&1; then
     echo "FAIL $name: the store does not open afterwards"; fail=1
   else
