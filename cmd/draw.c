@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #define NS_NG "https://w3id.org/newsgraph/ns#"
+#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
 #define SKOS_PREF_LABEL "http://www.w3.org/2004/02/skos/core#prefLabel"
 #define SCHEMA "https://schema.org/"
@@ -73,6 +74,7 @@ struct edge {
   bool sym;
   unsigned support; /* articles stating it */
   char first[11], last[11];
+  char mod[12]; /* "planned", "reported", "denied", or "" (asserted) */
 };
 
 struct pic {
@@ -455,7 +457,8 @@ node_complete(ng_store *store, struct node *n, bool want_class)
 /* Adds a fact as an edge. NG_ERR_NOMEM. */
 static ng_status
 edge_add(struct pic *p, size_t tail, size_t head, const char *pred,
-         unsigned support, const char *first, const char *last)
+         unsigned support, const char *first, const char *last,
+         const char *mod)
 {
   if (p->n_edges == p->cap_edges) {
     size_t cap = p->cap_edges ? 2 * p->cap_edges : 16;
@@ -474,6 +477,7 @@ edge_add(struct pic *p, size_t tail, size_t head, const char *pred,
   e->support = support;
   snprintf(e->first, sizeof e->first, "%s", first ? first : "");
   snprintf(e->last, sizeof e->last, "%s", last ? last : "");
+  snprintf(e->mod, sizeof e->mod, "%s", mod ? mod : "");
   p->nodes[tail].in_fact = p->nodes[head].in_fact = true;
   return NG_OK;
 }
@@ -617,11 +621,20 @@ gather_entity(ng_store *store, const char *name, struct pic *p)
           st = node_set_label(&p->nodes[o], fl[1]);
         }
         unsigned long support = strtoul(fl[3], NULL, 10);
+        /* "ng:visits (planned)": the modality after the relation */
+        char mod[12] = "", *sp = strchr(fl[0], ' ');
+        if (sp) {
+          *sp = '\0';
+          if (sp[1] == '(' && strchr(sp + 2, ')')) {
+            snprintf(mod, sizeof mod, "%.*s",
+                     (int)(strchr(sp + 2, ')') - (sp + 2)), sp + 2);
+          }
+        }
         if (st == NG_OK) {
           st = edge_add(p, inverse ? o : c, inverse ? c : o, fl[0] + inverse,
                         support > 0 && support < 1000000 ? (unsigned)support
                                                          : 1,
-                        fl[4], fl[5]);
+                        fl[4], fl[5], mod);
         }
       }
     }
@@ -664,6 +677,146 @@ gather_entity(ng_store *store, const char *name, struct pic *p)
   }
   free(buf);
   return st;
+}
+
+/* The facts the rdf:Statement nodes of one article graph describe, each
+ * with the modalities of its statements (VOCABULARY.md "Evidence and
+ * confidence": a statement with no ng:modality, or ng:Asserted, asserts
+ * its fact; a denied fact is never a plain triple). */
+#define MOD_ASSERTED 1u
+#define MOD_PLANNED 2u
+#define MOD_REPORTED 4u
+#define MOD_DENIED 8u
+
+struct fmod {
+  char *s, *p, *o; /* owned */
+  unsigned flags;  /* MOD_ bits */
+};
+
+struct fmods {
+  struct fmod *v;
+  size_t n, cap;
+};
+
+static void
+fmods_clear(struct fmods *m)
+{
+  for (size_t i = 0; i < m->n; i++) {
+    free(m->v[i].s);
+    free(m->v[i].p);
+    free(m->v[i].o);
+  }
+  free(m->v);
+  memset(m, 0, sizeof *m);
+}
+
+static unsigned
+mod_flag(const char *m)
+{
+  if (!m) {
+    return MOD_ASSERTED;
+  }
+  if (strcmp(m, NS_NG "Planned") == 0) {
+    return MOD_PLANNED;
+  }
+  if (strcmp(m, NS_NG "Reported") == 0) {
+    return MOD_REPORTED;
+  }
+  return strcmp(m, NS_NG "Denied") == 0 ? MOD_DENIED : MOD_ASSERTED;
+}
+
+/* Reads the statements of graph @p iri (an iri_ok() IRI) into @p m.
+ * Errors: those of select_rows(), NG_ERR_NOMEM. */
+static ng_status
+gather_mods(ng_store *store, const char *iri, struct fmods *m)
+{
+  size_t qlen = strlen(iri) + 512;
+  char *q = malloc(qlen);
+  if (!q) {
+    return NG_ERR_NOMEM;
+  }
+  json_object *root = NULL, *rows = NULL, *mroot = NULL, *mrows = NULL;
+  snprintf(q, qlen,
+           "SELECT ?st ?m WHERE { GRAPH <%s> { ?st <" NS_NG "modality> ?m "
+           "} }",
+           iri);
+  ng_status st = select_rows(store, q, &mroot, &mrows);
+  if (st == NG_OK) {
+    snprintf(q, qlen,
+             "SELECT ?st ?s ?p ?o WHERE { GRAPH <%s> { ?st <" RDF_NS
+             "subject> ?s . ?st <" RDF_NS "predicate> ?p . ?st <" RDF_NS
+             "object> ?o } }",
+             iri);
+    st = select_rows(store, q, &root, &rows);
+  }
+  free(q);
+  size_t n = rows ? json_object_array_length(rows) : 0;
+  size_t nm = mrows ? json_object_array_length(mrows) : 0;
+  for (size_t i = 0; st == NG_OK && i < n; i++) {
+    json_object *row = json_object_array_get_idx(rows, i);
+    const char *id = value_of(row, "st"), *s = value_of(row, "s"),
+               *pr = value_of(row, "p"), *o = value_of(row, "o");
+    if (!id || !s || !pr || !o) {
+      continue;
+    }
+    unsigned flags = 0;
+    for (size_t k = 0; k < nm; k++) {
+      json_object *mr = json_object_array_get_idx(mrows, k);
+      const char *mid = value_of(mr, "st");
+      if (mid && strcmp(mid, id) == 0) {
+        flags |= mod_flag(value_of(mr, "m"));
+      }
+    }
+    flags = flags ? flags : MOD_ASSERTED;
+    size_t k = 0;
+    while (k < m->n && (strcmp(m->v[k].s, s) || strcmp(m->v[k].p, pr) ||
+                        strcmp(m->v[k].o, o))) {
+      k++;
+    }
+    if (k < m->n) {
+      m->v[k].flags |= flags;
+      continue;
+    }
+    if (m->n == m->cap) {
+      size_t cap = m->cap ? 2 * m->cap : 16;
+      struct fmod *v = realloc(m->v, cap * sizeof *v);
+      if (!v) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
+      m->v = v;
+      m->cap = cap;
+    }
+    struct fmod f = {strdup(s), strdup(pr), strdup(o), flags};
+    m->v[m->n++] = f;
+    if (!f.s || !f.p || !f.o) {
+      st = NG_ERR_NOMEM;
+    }
+  }
+  json_object_put(root);
+  json_object_put(mroot);
+  return st;
+}
+
+/* The modality word of plain triple (@p s, @p p, @p o): "" when some
+ * statement asserts it or none describes it, else "planned" or
+ * "reported". */
+static const char *
+fact_mod(const struct fmods *m, const char *s, const char *p, const char *o)
+{
+  for (size_t k = 0; k < m->n; k++) {
+    const struct fmod *f = &m->v[k];
+    if (strcmp(f->s, s) == 0 && strcmp(f->p, p) == 0 &&
+        strcmp(f->o, o) == 0) {
+      if (f->flags & MOD_ASSERTED) {
+        return "";
+      }
+      return f->flags & MOD_PLANNED    ? "planned"
+             : f->flags & MOD_REPORTED ? "reported"
+                                       : "";
+    }
+  }
+  return "";
 }
 
 /* Gathers article graph @p iri: its entities (rdf:type in the ng:
@@ -741,7 +894,12 @@ gather_graph(ng_store *store, const char *iri, struct pic *p)
     }
     json_object_put(root);
   }
-  /* the facts: ng: properties between two of its entities */
+  /* the facts: ng: properties between two of its entities, then the
+   * denied ones, which only their statements record */
+  struct fmods mods = {0};
+  if (st == NG_OK) {
+    st = gather_mods(store, iri, &mods);
+  }
   if (st == NG_OK) {
     snprintf(q, qlen,
              "SELECT ?s ?p ?o WHERE { GRAPH <%s> { ?s ?p ?o } "
@@ -750,10 +908,15 @@ gather_graph(ng_store *store, const char *iri, struct pic *p)
     st = select_rows(store, q, &root, &rows);
     size_t n = rows ? json_object_array_length(rows) : 0;
     size_t n_entities = p->n_nodes;
-    for (size_t i = 0; st == NG_OK && i < n; i++) {
-      json_object *row = json_object_array_get_idx(rows, i);
-      const char *s = value_of(row, "s"), *pr = value_of(row, "p"),
-                 *o = value_of(row, "o");
+    for (size_t i = 0; st == NG_OK && i < n + mods.n; i++) {
+      bool denied = i >= n;
+      json_object *row = denied ? NULL : json_object_array_get_idx(rows, i);
+      if (denied && !(mods.v[i - n].flags & MOD_DENIED)) {
+        continue;
+      }
+      const char *s = denied ? mods.v[i - n].s : value_of(row, "s"),
+                 *pr = denied ? mods.v[i - n].p : value_of(row, "p"),
+                 *o = denied ? mods.v[i - n].o : value_of(row, "o");
       size_t si = n_entities, oi = n_entities;
       for (size_t k = 0; s && o && k < n_entities; k++) {
         si = strcmp(p->nodes[k].iri, s) == 0 ? k : si;
@@ -766,9 +929,10 @@ gather_graph(ng_store *store, const char *iri, struct pic *p)
       bool dup = false, sym;
       char words[80];
       relation_words(pr, words, sizeof words, &sym);
+      const char *mod = denied ? "denied" : fact_mod(&mods, s, pr, o);
       for (size_t k = 0; k < p->n_edges && !dup; k++) {
         const struct edge *e = &p->edges[k];
-        dup = strcmp(e->rel, words) == 0 &&
+        dup = strcmp(e->rel, words) == 0 && strcmp(e->mod, mod) == 0 &&
               ((e->tail == si && e->head == oi) ||
                (sym && e->tail == oi && e->head == si));
       }
@@ -777,11 +941,12 @@ gather_graph(ng_store *store, const char *iri, struct pic *p)
       }
       p->facts_total++;
       if (p->n_edges < MAX_FACTS) {
-        st = edge_add(p, si, oi, pr, 1, date, date);
+        st = edge_add(p, si, oi, pr, 1, date, date, mod);
       }
     }
     json_object_put(root);
   }
+  fmods_clear(&mods);
   free(q);
   /* entities without a drawn fact: a few are shown, the rest counted */
   size_t lone = 0;
@@ -860,7 +1025,8 @@ add_legend(Agraph_t *g, const struct pic *p)
     snprintf(html + o, sizeof html - o,
              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
              "edge: relation (articles)<BR/>no arrow: mutual<BR/>"
-             "thicker: more articles</TD></TR></TABLE>");
+             "thicker: more articles<BR/>dashed: planned, reported or "
+             "denied only</TD></TR></TABLE>");
   }
   Agnode_t *n = agnode(g, "legend", 1);
   agsafeset(n, "shape", "plain", "");
@@ -977,6 +1143,7 @@ make_graph(const struct pic *p, bool star)
     }
     const struct edge *e = &p->edges[i];
     unsigned most = 0;
+    bool modal = true; /* every relation on it planned, reported or denied */
     o = 0;
     char tip[1024];
     size_t t = 0;
@@ -991,17 +1158,22 @@ make_graph(const struct pic *p, bool star)
       }
       done[j] = true;
       most = f->support > most ? f->support : most;
+      modal = modal && *f->mod;
+      /* "visits (planned)": a fact not asserted says how it was stated */
+      char rel[100];
+      snprintf(rel, sizeof rel, "%s%s%s%s", f->rel, *f->mod ? " (" : "",
+               f->mod, *f->mod ? ")" : "");
       if (f->support > 1) {
         o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s (%u)",
-                              o ? "\\n" : "", f->rel, f->support);
+                              o ? "\\n" : "", rel, f->support);
       } else {
         o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
-                              o ? "\\n" : "", f->rel);
+                              o ? "\\n" : "", rel);
       }
-      if (t + 120 < sizeof tip) {
+      if (t + 140 < sizeof tip) {
         t += (size_t)snprintf(tip + t, sizeof tip - t,
                               "%s%s: %u article%s%s%s%s%s", t ? "; " : "",
-                              f->rel, f->support, f->support == 1 ? "" : "s",
+                              rel, f->support, f->support == 1 ? "" : "s",
                               *f->first ? ", " : "", f->first,
                               strcmp(f->first, f->last) ? " to " : "",
                               strcmp(f->first, f->last) ? f->last : "");
@@ -1016,6 +1188,9 @@ make_graph(const struct pic *p, bool star)
     agsafeset(ae, "tooltip", tip, "");
     if (e->sym) {
       agsafeset(ae, "dir", "none", "");
+    }
+    if (modal) {
+      agsafeset(ae, "style", "dashed", "");
     }
     char w[32];
     snprintf(w, sizeof w, "%.1f", 1.0 + 1.5 * log2((double)(most ? most : 1)));

@@ -1337,6 +1337,8 @@ write_trade(struct report *r, xmlNodePtr body)
     amount(str(r, e->value), buf, sizeof buf);
     td = el_class(r, tr, "td", "num", buf);
     attr(r, td, "title", str(r, e->value));
+    /* a forecast or target is ng:Planned: not a measured figure */
+    badge(r, td, e->modality);
     el(r, tr, "td", str(r, e->currency));
     el(r, tr, "td", e->year ? str(r, e->year) : "");
     event_articles(r, el(r, tr, "td", NULL), i, j);
@@ -1354,6 +1356,24 @@ fact_ref(struct report *r, xmlNodePtr td, size_t i)
   snprintf(id, sizeof id, "#fact-%zu", i + 1);
   xmlNodePtr a = el(r, td, "a", "evidence");
   attr(r, a, "href", id);
+}
+
+/* The modality a fact is shown with in a table: T_ASSERTED when one of
+ * its statements asserts it (no ng:modality, or ng:Asserted), else the
+ * first of T_PLANNED, T_REPORTED, T_DENIED its statements have
+ * (VOCABULARY.md "Evidence and confidence"). */
+static uint32_t
+fact_modality(const struct report *r, const struct fact *f)
+{
+  uint32_t m = T_DENIED;
+  for (size_t k = f->first; k < f->first + f->n; k++) {
+    uint32_t s = r->st.v[k].modality;
+    if (s != T_PLANNED && s != T_REPORTED && s != T_DENIED) {
+      return T_ASSERTED;
+    }
+    m = s < m ? s : m;
+  }
+  return m;
 }
 
 static void
@@ -1379,7 +1399,7 @@ write_roles(struct report *r, xmlNodePtr body)
       }
       xmlNodePtr tr = el(r, t, "tr", NULL);
       el(r, tr, "td", str(r, label(r, f->s)));
-      el(r, tr, "td", terms[f->p].label);
+      badge(r, el(r, tr, "td", terms[f->p].label), fact_modality(r, f));
       el(r, tr, "td", str(r, label(r, f->o)));
       num(r, tr, f->articles);
       fact_ref(r, el(r, tr, "td", NULL), i);

@@ -143,6 +143,287 @@ merge_names(struct ng_doc *doc)
   return NG_OK;
 }
 
+/* ---- nicknames ---- */
+
+/* Quotation marks around a nickname, opening and closing. */
+static const struct {
+  const char *open, *close;
+} nick_quotes[] = {
+    {"\"", "\""},
+    {"'", "'"},
+    {"\xE2\x80\x9C", "\xE2\x80\x9D"}, /* “ ” */
+    {"\xE2\x80\x98", "\xE2\x80\x99"}, /* ‘ ’ */
+};
+
+/* True if byte @p c may start a capitalised word: A-Z or the lead byte of
+ * a Latin-1 Supplement or Latin Extended-A letter (U+00C0-U+017F). */
+static bool
+cap_start(unsigned char c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xC5);
+}
+
+/* True if the @p len bytes at @p s can be a nickname between quotation
+ * marks: one to three capitalised words, no punctuation but '.', '-'. */
+static bool
+nickname_ok(const char *s, size_t len)
+{
+  size_t words = 0;
+  if (len == 0 || len > 40) {
+    return false;
+  }
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (i == 0 || s[i - 1] == ' ') {
+      if (!cap_start(c) || ++words > 3) {
+        return false;
+      }
+    }
+    if (c == ' ' ? i + 1 == len || s[i + 1] == ' '
+                 : !(c >= 0x80 || c == '.' || c == '-' ||
+                     (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      return false;
+    }
+    if (c == 0xE2) {
+      return false; /* quotation marks, dashes */
+    }
+  }
+  return true;
+}
+
+/* True if the word at [@p b, @p e) is a word the name lexicon knows as
+ * no given name: an honorific, a title or title modifier, a stopword or
+ * a description ("Dr", "President", "Acting", "The"). */
+static bool
+not_given_name(const struct ng_gazetteer *gaz, const char *s, size_t len)
+{
+  static const enum ng_lex_kind kinds[] = {
+      NG_LEX_HONORIFIC, NG_LEX_TITLE, NG_LEX_TITLE_MOD, NG_LEX_STOPWORD,
+      NG_LEX_DESCRIPTION, NG_LEX_DEMONYM};
+  for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
+    if (ng__gazetteer_find_word(gaz, kinds[k], s, len)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Moves what entity @p from holds that @p into lacks (honorific,
+ * Wikidata id, author flag) and marks @p from merged into @p into,
+ * without taking its label as a surface form: used for a name part
+ * whose every mention became part of a longer one. */
+static ng_status
+absorb(struct ng_doc *doc, size_t from, size_t into)
+{
+  ng_status st;
+  struct ng_entity *f = &doc->entities[from], *t = &doc->entities[into];
+  if (from == into || f->n_mentions > 0) {
+    return NG_OK;
+  }
+  if (!t->honorific && f->honorific) {
+    TRY(st, ng__doc_set_str(&t->honorific, f->honorific,
+                            strlen(f->honorific)));
+  }
+  if (!t->qid && f->qid) {
+    TRY(st, ng__doc_set_str(&t->qid, f->qid, strlen(f->qid)));
+  }
+  t->is_author = t->is_author || f->is_author;
+  f->merged = true;
+  f->merged_into = into;
+  return NG_OK;
+}
+
+/* Start of the given name before a quoted nickname whose opening mark
+ * begins at @p o (after one space), within [@p lo, @p o): the person
+ * mention ending there ("Mary Anne"), else the one capitalised word the
+ * lexicon does not know as a title, honorific or stopword. NG_NONE when
+ * there is none. */
+static size_t
+given_name_start(ng_world *world, const struct ng_doc *doc, size_t lo,
+                 size_t o)
+{
+  const char *t = doc->text;
+  if (o < lo + 2 || t[o - 1] != ' ') {
+    return NG_NONE;
+  }
+  size_t ge = o - 1;
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    const struct ng_mention *mn = &doc->mentions[m];
+    if (mn->end == ge && mn->begin >= lo) {
+      size_t e = ng__doc_resolve(doc, mn->entity);
+      return e != NG_NONE && doc->entities[e].type == NG_ETYPE_PERSON
+                 ? mn->begin
+                 : NG_NONE;
+    }
+    if (mn->begin < ge && mn->end > ge - 1 && mn->end <= o) {
+      return NG_NONE; /* part of another entity's name */
+    }
+  }
+  size_t gb = ge;
+  while (gb > lo && t[gb - 1] != ' ' && t[gb - 1] != '\n' && ge - gb < 40) {
+    gb--;
+  }
+  if (ge - gb < 2 || !cap_start((unsigned char)t[gb]) ||
+      (gb > lo && t[gb - 1] != ' ' && t[gb - 1] != '\n')) {
+    return NG_NONE;
+  }
+  for (size_t i = gb; i < ge; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == 0xE2 || !(c >= 0x80 || c == '-' || c == '.' ||
+                       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      return NG_NONE;
+    }
+  }
+  if (not_given_name(world->gaz, t + gb, ge - gb)) {
+    return NG_NONE;
+  }
+  return gb;
+}
+
+/* True if byte @p c can be part of a name word: an ASCII letter or
+ * digit, a hyphen or a byte of a multi-byte character. */
+static bool
+name_byte(char c)
+{
+  unsigned char u = (unsigned char)c;
+  return u >= 0x80 || c == '-' || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Adds a partial-name mention of person @p ent for each stand-alone
+ * occurrence of the family name at [@p fb, @p fe) later in the text that
+ * no mention covers yet: the entity finder saw only the family name at
+ * the nickname, so it could not know the name for a second reference
+ * that opens a sentence ("Nwosu reportedly met ..."; AP Stylebook: the
+ * last name alone on second reference). */
+static ng_status
+add_family_references(struct ng_doc *doc, size_t ent, size_t fb, size_t fe)
+{
+  ng_status st;
+  size_t fl = fe - fb;
+  char name[64];
+  if (fl < 2 || fl >= sizeof name) {
+    return NG_OK;
+  }
+  memcpy(name, doc->text + fb, fl);
+  name[fl] = '\0';
+  const char *t = doc->text;
+  for (const char *h = t + fe; (h = strstr(h, name)) != NULL; h += fl) {
+    size_t b = (size_t)(h - t), e = b + fl;
+    if ((b > 0 && name_byte(t[b - 1])) || name_byte(t[e])) {
+      continue; /* part of a longer word */
+    }
+    bool covered = false;
+    for (size_t m = 0; m < doc->n_mentions && !covered; m++) {
+      covered = doc->mentions[m].begin < e && doc->mentions[m].end > b;
+    }
+    if (!covered && ng__doc_sentence_at(doc, b) != NG_NONE) {
+      TRY(st, ng__doc_add_mention(doc, b, e, ent, NG_MENTION_PARTIAL));
+    }
+  }
+  return NG_OK;
+}
+
+/* A nickname in quotation marks between a person's given name and
+ * family name ('Maria "Mimi" Okafor', "Samuel 'Sammy' Mensah") is part of
+ * one name, not a name boundary: the family-name mention is extended to
+ * the given name and points to the person named by the given and family
+ * names, with the nickname as a skos:altLabel (VOCABULARY.md "Entities":
+ * the canonical name is the full name; AP Stylebook "nicknames": a
+ * nickname in quotation marks goes between the first and last names).
+ * Mentions inside the extended one (the given name, the nickname) are
+ * dropped, and a name part left without mentions is merged. */
+static ng_status
+merge_nicknames(ng_world *world, struct ng_doc *doc)
+{
+  ng_status st;
+  bool dropped = false;
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    struct ng_mention *mn = &doc->mentions[m];
+    size_t ent = mn->entity == NG_NONE ? NG_NONE
+                                       : ng__doc_resolve(doc, mn->entity);
+    if (ent == NG_NONE || doc->entities[ent].type != NG_ETYPE_PERSON ||
+        (mn->kind != NG_MENTION_NAME && mn->kind != NG_MENTION_PARTIAL) ||
+        mn->sentence >= doc->n_sentences) {
+      continue;
+    }
+    const char *t = doc->text;
+    size_t lo = doc->sentences[mn->sentence].begin, b = mn->begin;
+    if (b < lo + 4 || t[b - 1] != ' ') {
+      continue;
+    }
+    size_t ce = b - 1, nb = 0, ne = 0, o = NG_NONE;
+    for (size_t q = 0; q < ARRAY_LEN(nick_quotes) && o == NG_NONE; q++) {
+      size_t cl = strlen(nick_quotes[q].close);
+      size_t ol = strlen(nick_quotes[q].open);
+      if (ce < lo + cl || memcmp(t + ce - cl, nick_quotes[q].close, cl)) {
+        continue;
+      }
+      ne = ce - cl;
+      for (size_t k = ne; k > lo && ne - k <= 40; k--) {
+        if (k - lo >= ol && memcmp(t + k - ol, nick_quotes[q].open, ol) == 0) {
+          nb = k;
+          o = k - ol;
+          break;
+        }
+      }
+    }
+    if (o == NG_NONE || !nickname_ok(t + nb, ne - nb)) {
+      continue;
+    }
+    size_t gb = given_name_start(world, doc, lo, o);
+    if (gb == NG_NONE) {
+      continue;
+    }
+    char full[256];
+    int n = snprintf(full, sizeof full, "%.*s %.*s", (int)(o - 1 - gb),
+                     t + gb, (int)(mn->end - b), t + b);
+    if (n < 0 || (size_t)n >= sizeof full) {
+      continue;
+    }
+    size_t into = ng__doc_find_entity(doc, NG_ETYPE_PERSON, full);
+    if (into == NG_NONE) {
+      TRY(st, ng__doc_add_entity(doc, NG_ETYPE_PERSON, full, &into));
+    }
+    TRY(st, ng__doc_add_alt_label(doc, into, t + nb, ne - nb));
+    mn = &doc->mentions[m];
+    doc->entities[ent].n_mentions--;
+    doc->entities[into].n_mentions++;
+    mn->entity = into;
+    mn->begin = gb;
+    mn->kind = NG_MENTION_NAME;
+    TRY(st, absorb(doc, ent, into));
+    TRY(st, add_family_references(doc, into, b, doc->mentions[m].end));
+    /* the given name and the nickname are no mentions of their own */
+    for (size_t k = 0; k < doc->n_mentions; k++) {
+      struct ng_mention *in = &doc->mentions[k];
+      if (k == m || in->entity == NG_NONE || in->begin < gb ||
+          in->end > b) {
+        continue;
+      }
+      size_t ie = ng__doc_resolve(doc, in->entity);
+      in->entity = NG_NONE;
+      dropped = true;
+      if (ie != NG_NONE && ie != into) {
+        doc->entities[ie].n_mentions--;
+        if (doc->entities[ie].type == NG_ETYPE_PERSON) {
+          TRY(st, absorb(doc, ie, into));
+        }
+      }
+    }
+  }
+  if (dropped) {
+    size_t w = 0;
+    for (size_t m = 0; m < doc->n_mentions; m++) {
+      if (doc->mentions[m].entity != NG_NONE) {
+        doc->mentions[w++] = doc->mentions[m];
+      }
+    }
+    doc->n_mentions = w;
+  }
+  return NG_OK;
+}
+
 /* True if @p part is @p whole's first words ("Straits Pacific" of
  * "Straits Pacific Energy Corporation"). */
 static bool
@@ -733,6 +1014,7 @@ ng__coref_run(ng_world *world, struct ng_doc *doc)
   if (!world || !world->gaz || !doc->text) {
     return NG_OK;
   }
+  TRY(st, merge_nicknames(world, doc));
   TRY(st, merge_names(doc));
   TRY(st, merge_acronyms(doc));
   TRY(st, merge_org_short_forms(world, doc));

@@ -2143,6 +2143,29 @@ is_investment(const struct ctx *cx, const struct ng_view *v, size_t at)
   return false;
 }
 
+/* Is the amount at tokens [@p at, @p after) a forecast or a target, not a
+ * measured figure ("officials expect trade to reach $3 billion by 2027",
+ * "aim to double trade to $6 billion", "a $5 billion target")? True when
+ * a forecast marker (ngl:ForecastMarker) starts in its clause before it
+ * (up to 12 tokens back, stopping at a comma or a hard barrier) or right
+ * after it. */
+static bool
+is_forecast(const struct ctx *cx, const struct ng_view *v, size_t at,
+            size_t after)
+{
+  const struct ng_wordlist *fm = &cx->lex->lists[NG_WL_FORECAST];
+  size_t k = at;
+  while (k > 0 && at - k < 12 && !ng__tok_is_hard_barrier(&v->toks[k - 1]) &&
+         !tok_is(&v->toks[k - 1], ",")) {
+    k--;
+  }
+  if (k < at && ng__view_find(v, k, at, fm, NULL) != NG_NONE) {
+    return true;
+  }
+  return after < v->n_toks && ng__view_find(v, after, after + 1, fm, NULL) ==
+                                  after;
+}
+
 /* Is the amount at token @p at trade inside one group ("trade among
  * ECOWAS countries was worth $20 billion", "intra-regional trade of $5
  * billion")? True when the nearest trade word before it, within its
@@ -2454,10 +2477,16 @@ trade_figures(struct ctx *cx)
       }
       year = figure_year(cx, v->sentence, mon, nm, i, se->begin);
       (void)year_d;
-      if (!year) {
+      /* a forecast or target is ng:Planned: its year is its own ("by
+       * 2027") or none, and it dates no later figure */
+      bool forecast = is_forecast(cx, v, at,
+                                  tok_at(v, mon[i].end + se->begin));
+      if (!year && !forecast) {
         year = last_year;
       }
-      last_year = year;
+      if (!forecast) {
+        last_year = year;
+      }
       size_t p[2] = {x < y ? x : y, x < y ? y : x};
       /* the same figure added before (a hash set of the figures added
        * since start, instead of a scan of them) */
@@ -2480,7 +2509,7 @@ trade_figures(struct ctx *cx)
       memcpy(ev.currency, mon[i].currency, 4);
       ev.sentence = v->sentence;
       ev.confidence = 0.75;
-      ev.modality = NG_MOD_ASSERTED;
+      ev.modality = forecast ? NG_MOD_PLANNED : NG_MOD_ASSERTED;
       TRY(st, take(doc, &ev));
       TRY(st, figs_add(cx, doc->n_events - 1));
       /* the figure states that they trade */

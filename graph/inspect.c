@@ -7,6 +7,7 @@
  * query only after ng__inspect_iri_ok(). */
 #include "inspect.h"
 
+#include "buf.h"
 #include "serialize.h"
 #include "store.h"
 #include "utf8.h"
@@ -829,6 +830,211 @@ select3(ng_store *store, librdf_world *lw, const char *sparql,
   return st;
 }
 
+/* Runs the SELECT @p sparql and adds per row the values of its @p n
+ * variables @p names (all bound to IRIs; a row with another term is
+ * skipped), in that order, joined by 0x1F, to @p out. Errors: those of
+ * run_select(), NG_ERR_NOMEM. */
+static ng_status
+select_iris(ng_store *store, librdf_world *lw, const char *sparql,
+            const char *const *names, int n, struct strv *out)
+{
+  librdf_query *q = NULL;
+  librdf_query_results *res = NULL;
+  ng_status st = run_select(store, lw, sparql, &q, &res);
+  for (; res && st == NG_OK && !librdf_query_results_finished(res);
+       librdf_query_results_next(res)) {
+    struct ng_buf b;
+    ng__buf_init(&b, 0);
+    bool all = true;
+    for (int i = 0; i < n && st == NG_OK; i++) {
+      librdf_node *v = librdf_query_results_get_binding_value_by_name(
+          res, names[i]);
+      const char *s = iri_of(v);
+      all = all && s;
+      if (s) {
+        st = ng__buf_addf(&b, "%s%s", i ? "\x1f" : "", s);
+      }
+      if (v) {
+        librdf_free_node(v);
+      }
+    }
+    if (st == NG_OK && all) {
+      st = strv_add2(out, b.data, NULL);
+    }
+    ng__buf_free(&b);
+  }
+  free_select(q, res);
+  return st;
+}
+
+/* Modalities of the rdf:Statement nodes of one fact in one graph
+ * (VOCABULARY.md "Evidence and confidence"): a statement with no
+ * ng:modality, or ng:Asserted, asserts it. */
+#define MOD_ASSERTED 1u
+#define MOD_PLANNED 2u
+#define MOD_REPORTED 4u
+#define MOD_DENIED 8u
+
+static unsigned
+mod_flag(const char *m)
+{
+  if (strcmp(m, NG_PLANNED) == 0) {
+    return MOD_PLANNED;
+  }
+  if (strcmp(m, NG_REPORTED) == 0) {
+    return MOD_REPORTED;
+  }
+  return strcmp(m, NG_DENIED) == 0 ? MOD_DENIED : MOD_ASSERTED;
+}
+
+/* Index of the first entry of sorted @p s not below @p key. */
+static size_t
+strv_lower(const struct strv *s, const char *key)
+{
+  size_t lo = 0, hi = s->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(s->v[mid], key) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/* The fact key of a statement row: the predicate with '^' before it when
+ * the entity is the object, except for a symmetric predicate
+ * (VOCABULARY.md: written once, either way round); NULL for a predicate
+ * that is no binary fact. */
+static const char *
+fact_pname(const char *p, bool inverse, char *buf, size_t cap)
+{
+  int k = find_in(p, fact_predicates, ARRAY_LEN(fact_predicates));
+  if (k < 0) {
+    return NULL;
+  }
+  snprintf(buf, cap, "%s%s", inverse && k >= N_SYMMETRIC ? "^" : "", p);
+  return buf;
+}
+
+/* Collects into @p out, sorted, one entry "graph 0x1F [^]predicate 0x1F
+ * other 0x1F flags" per fact of entity @p iri that rdf:Statement nodes
+ * describe, flags being the MOD_ bits of its statements in that graph
+ * plus '@' (a printable character). Errors: those of select_iris(). */
+static ng_status
+fact_modalities(ng_store *store, librdf_world *lw, const char *iri,
+                struct strv *out)
+{
+  ng_status st = NG_OK;
+  struct strv tmp = {0};
+  for (int inverse = 0; inverse < 2 && st == NG_OK; inverse++) {
+    struct strv with = {0}, all = {0};
+    const char *me = inverse ? RDF_OBJECT : RDF_SUBJECT;
+    const char *other = inverse ? RDF_SUBJECT : RDF_OBJECT;
+    char q[4096];
+    int len = snprintf(q, sizeof q,
+                       "SELECT ?g ?p ?o ?s ?m WHERE { GRAPH ?g { ?s <%s> "
+                       "<%s> . ?s <" RDF_PREDICATE "> ?p . ?s <%s> ?o . ?s "
+                       "<" NG_MODALITY_P "> ?m } }",
+                       me, iri, other);
+    if (len < 0 || (size_t)len >= sizeof q) {
+      break; /* write_one_entity() reports a long IRI */
+    }
+    static const char *const vars[] = {"g", "p", "o", "s", "m"};
+    st = select_iris(store, lw, q, vars, 5, &with);
+    snprintf(q, sizeof q,
+             "SELECT ?g ?p ?o ?s WHERE { GRAPH ?g { ?s <%s> <%s> . ?s <"
+             RDF_PREDICATE "> ?p . ?s <%s> ?o } }",
+             me, iri, other);
+    if (st == NG_OK) {
+      st = select_iris(store, lw, q, vars, 4, &all);
+    }
+    strv_uniq(&with);
+    strv_uniq(&all);
+    for (size_t i = 0; i < all.n && st == NG_OK; i++) {
+      /* all.v[i] is "g p o s": its modalities follow it in with */
+      size_t kl = strlen(all.v[i]);
+      unsigned flags = 0;
+      for (size_t j = strv_lower(&with, all.v[i]);
+           j < with.n && strncmp(with.v[j], all.v[i], kl) == 0; j++) {
+        if (with.v[j][kl] == '\x1f') {
+          flags |= mod_flag(with.v[j] + kl + 1);
+        }
+      }
+      char *g = all.v[i], *p = g + field_len(g) + 1;
+      char *o = p + field_len(p) + 1;
+      char pbuf[512], fl[2] = {(char)('@' + (flags ? flags : MOD_ASSERTED)),
+                               '\0'};
+      g[field_len(g)] = '\0';
+      p[field_len(p)] = '\0';
+      o[field_len(o)] = '\0';
+      const char *pname = fact_pname(p, inverse, pbuf, sizeof pbuf);
+      if (!pname) {
+        continue;
+      }
+      struct ng_buf b;
+      ng__buf_init(&b, 0);
+      st = ng__buf_addf(&b, "%s\x1f%s\x1f%s", g, pname, o);
+      if (st == NG_OK) {
+        st = strv_add2(&tmp, b.data, fl);
+      }
+      ng__buf_free(&b);
+    }
+    strv_clear(&with);
+    strv_clear(&all);
+  }
+  /* one entry per fact and graph, its flags OR-ed */
+  strv_uniq(&tmp);
+  for (size_t i = 0; i < tmp.n && st == NG_OK; i++) {
+    size_t kl = strlen(tmp.v[i]) - 2;
+    if (out->n > 0 && strncmp(out->v[out->n - 1], tmp.v[i], kl + 1) == 0) {
+      char *f = out->v[out->n - 1] + kl + 1;
+      *f = (char)('@' + ((unsigned)(*f - '@') |
+                         (unsigned)(tmp.v[i][kl + 1] - '@')));
+    } else {
+      st = strv_add2(out, tmp.v[i], NULL);
+    }
+  }
+  strv_clear(&tmp);
+  return st;
+}
+
+/* The MOD_ flags of fact (@p pname, @p other) in graph @p g from
+ * fact_modalities()' @p mods, 0 when no statement describes it. */
+static unsigned
+mods_get(const struct strv *mods, const char *g, const char *pname,
+         const char *other)
+{
+  struct ng_buf b;
+  unsigned flags = 0;
+  ng__buf_init(&b, 0);
+  if (ng__buf_addf(&b, "%s\x1f%s\x1f%s\x1f", g, pname, other) == NG_OK) {
+    size_t j = strv_lower(mods, b.data);
+    if (j < mods->n && strncmp(mods->v[j], b.data, b.len) == 0 &&
+        strlen(mods->v[j]) == b.len + 1) {
+      flags = (unsigned)(mods->v[j][b.len] - '@');
+    }
+  }
+  ng__buf_free(&b);
+  return flags;
+}
+
+/* The marker written after a fact's relation: none for an asserted fact
+ * (one that some statement in its graph asserts, or that no statement
+ * describes), else " (planned)" or " (reported)". */
+static const char *
+mod_suffix(unsigned flags)
+{
+  if (!flags || (flags & MOD_ASSERTED)) {
+    return "";
+  }
+  if (flags & MOD_PLANNED) {
+    return " (planned)";
+  }
+  return flags & MOD_REPORTED ? " (reported)" : "";
+}
+
 /* The first literal of (@p subject, @p predicate), copied, or NULL. */
 static char *
 first_literal(ng_store *store, librdf_world *lw, const char *subject,
@@ -878,7 +1084,7 @@ write_one_entity(ng_store *store, librdf_world *lw, const char *iri,
 {
   ng_world *world = ng__store_world(store);
   ng_status st = NG_OK;
-  struct strv rows = {0};
+  struct strv rows = {0}, mods = {0};
   struct fact *facts = NULL;
   size_t n_facts = 0;
   static const struct {
@@ -923,9 +1129,32 @@ write_one_entity(ng_store *store, librdf_world *lw, const char *iri,
   snprintf(q, sizeof q,
            "SELECT ?g ?p ?s WHERE { GRAPH ?g { ?s ?p <%s> } }", iri);
   TRY_DONE(st, select3(store, lw, q, "^", &rows));
+  TRY_DONE(st, fact_modalities(store, lw, iri, &mods));
   /* Keep the binary facts; rows are "graph 0x1F [^]pred 0x1F other". Re-key
-   * as "[^]pred 0x1F other 0x1F graph" so that a sort groups each fact. */
+   * as "[^]pred[ (modality)] 0x1F other 0x1F graph" so that a sort groups
+   * each fact; a fact an article only plans or reports is another fact
+   * than one it asserts, and a denied one is never a plain triple:
+   * it comes from its statement (VOCABULARY.md "Evidence and
+   * confidence"). */
   struct strv keyed = {0};
+  for (size_t i = 0; i < mods.n && st == NG_OK; i++) {
+    char *g = mods.v[i], *p = g + field_len(g) + 1;
+    char *o = p + field_len(p) + 1;
+    size_t ol = field_len(o);
+    if (!(((unsigned)(o[ol + 1] - '@')) & MOD_DENIED)) {
+      continue;
+    }
+    struct ng_buf b;
+    ng__buf_init(&b, 0);
+    st = ng__buf_addf(&b, "%.*s (denied)\x1f%.*s", (int)field_len(p), p,
+                      (int)ol, o);
+    if (st == NG_OK) {
+      g[field_len(g)] = '\0';
+      st = strv_add2(&keyed, b.data, g);
+      g[strlen(g)] = '\x1f';
+    }
+    ng__buf_free(&b);
+  }
   for (size_t i = 0; i < rows.n && st == NG_OK; i++) {
     char *g = rows.v[i], *p = g + field_len(g) + 1;
     char *o = p + field_len(p) + 1;
@@ -938,13 +1167,14 @@ write_one_entity(ng_store *store, librdf_world *lw, const char *iri,
     }
     /* VOCABULARY.md: symmetric facts are written once, either way round */
     const char *pname = k < N_SYMMETRIC ? p + inverse : p;
-    size_t n = strlen(pname) + strlen(o) + 2;
+    const char *suffix = mod_suffix(mods_get(&mods, g, pname, o));
+    size_t n = strlen(pname) + strlen(suffix) + strlen(o) + 2;
     char *po = malloc(n);
     if (!po) {
       st = NG_ERR_NOMEM;
       break;
     }
-    snprintf(po, n, "%s\x1f%s", pname, o);
+    snprintf(po, n, "%s%s\x1f%s", pname, suffix, o);
     st = strv_add2(&keyed, po, g);
     free(po);
   }
@@ -998,7 +1228,15 @@ write_one_entity(ng_store *store, librdf_world *lw, const char *iri,
     if (pred[0] == '^') {
       fputc('^', out);
     }
+    char *mark = strchr(pred, ' '); /* " (planned)": no IRI has a space */
+    if (mark) {
+      *mark = '\0';
+    }
     put_name(world, out, pred + (pred[0] == '^'));
+    if (mark) {
+      *mark = ' ';
+      fputs(mark, out);
+    }
     fputc('\t', out);
     put_tsv(out, label ? label : "");
     free(label);
@@ -1015,6 +1253,7 @@ write_one_entity(ng_store *store, librdf_world *lw, const char *iri,
 done:
   free(facts);
   strv_clear(&rows);
+  strv_clear(&mods);
   return st;
 }
 

@@ -68,6 +68,7 @@ static const char *const role_iris[NG_WL_COUNT] = {
     [NG_WL_DENIED_TAIL] = NGL_DENIED_TAIL_MARKER,
     [NG_WL_NON_MEMBER] = NGL_NON_MEMBER_WORD,
     [NG_WL_REPORT_NOUN] = NGL_NS "ReportNoun",
+    [NG_WL_FORECAST] = NGL_NS "ForecastMarker",
 };
 
 /* Slot type names of the pattern language. */

@@ -40,6 +40,7 @@ enum ng_wl {
   NG_WL_DENIED_TAIL, /* ngl:DeniedTailMarker */
   NG_WL_NON_MEMBER, /* ngl:NonMemberWord */
   NG_WL_REPORT_NOUN, /* ngl:ReportNoun */
+  NG_WL_FORECAST,  /* ngl:ForecastMarker */
   NG_WL_COUNT
 };
 

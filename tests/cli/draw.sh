@@ -67,7 +67,8 @@ if [ $rc -eq 0 ] && svgtab "$tmp/p.svg" >"$tmp/p.tab"; then
   has "$tmp/p.tab" "node	Andrés Valdivieso	#cfe2f3" "the person, by altLabel ignoring case, filled as a person"
   has "$tmp/p.tab" "node	Chile	#d9ead3" "a country he heads, filled as a country"
   has "$tmp/p.tab" "node	Buenos Aires	" "the city he visits, by its label"
-  has "$tmp/p.tab" "edge	visits	" "the relation 'visits' on an edge"
+  # "Valdivieso will travel to Buenos Aires": a planned visit says so
+  has "$tmp/p.tab" "edge	visits (planned)	" "the relation 'visits' on an edge, marked planned"
   has "$tmp/p.tab" "edge	head of state of	" "the relation 'head of state of' on an edge"
   has "$tmp/p.tab" "text	legend" "a legend"
   if grep -E '^(node|text).*(https?:|w3id\.org|urn:)' "$tmp/p.tab"; then
@@ -265,4 +266,33 @@ if svgtab "$tmp/a.svg" | grep -qF 'node	Ana "Slim" Kova'; then
 else
   bad "draw --entity 'Ana \"Slim\" Kova': $(cat "$tmp/a.err")"
 fi
+
+# ------------------------------------------- modality (VOCABULARY.md)
+# A fact an article only plans, reports or denies is drawn dashed, its
+# relation marked; an asserted one solid and unmarked; a denied fact
+# (never a plain triple) from its statement. DOT keeps the attributes.
+M=$tmp/modality.db
+"$NEWSGRAPH" -q build --now $NOW --store "$M" \
+  "$top_srcdir/fixtures/modality/lagos-london-trade-talks.txt" 2>/dev/null ||
+  bad "build the modality fixture"
+# dotedges FILE: one line per DOT edge, its attributes joined
+dotedges() { tr -d '\n\t' <"$1" | sed 's/;/;\n/g' | grep -e '->'; }
+"$NEWSGRAPH" draw --store "$M" --entity 'Colin Harwick' -o "$tmp/m.dot" 2>/dev/null ||
+  bad "draw --entity 'Colin Harwick'"
+dotedges "$tmp/m.dot" >"$tmp/m.edges"
+grep 'label="visits (planned)"' "$tmp/m.edges" | grep -q 'style=dashed' &&
+  ok "entity: a planned visit drawn dashed, marked (planned)" || { bad "planned visit:"; cat "$tmp/m.edges"; }
+grep 'label="meets (denied)"' "$tmp/m.edges" | grep -q 'style=dashed' &&
+  ok "entity: a denied meeting drawn dashed, marked (denied)" || { bad "denied meeting:"; cat "$tmp/m.edges"; }
+grep 'label=visits,' "$tmp/m.edges" | grep -q -v 'dashed' &&
+  ok "entity: an asserted visit solid, unmarked" || { bad "asserted visit:"; cat "$tmp/m.edges"; }
+"$NEWSGRAPH" draw --store "$M" --graph https://example.org/news/2026/03/lagos-london-trade-talks \
+  -o "$tmp/mg.dot" 2>/dev/null || bad "draw --graph of the modality fixture"
+dotedges "$tmp/mg.dot" >"$tmp/mg.edges"
+grep 'label="meets (reported)"' "$tmp/mg.edges" | grep -q 'style=dashed' &&
+  grep 'label="meets (denied)"' "$tmp/mg.edges" | grep -q 'style=dashed' &&
+  grep 'label="visits (planned)"' "$tmp/mg.edges" | grep -q 'style=dashed' &&
+  grep 'label=meets,' "$tmp/mg.edges" | grep -q -v 'dashed' &&
+  ok "graph: reported, denied and planned facts dashed and marked, asserted solid" ||
+  { bad "graph modality:"; cat "$tmp/mg.edges"; }
 exit $fail

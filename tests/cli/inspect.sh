@@ -104,6 +104,31 @@ want=$(serdi -i nquads -o ntriples "$tmp/all.nq" 2>/dev/null | sort -u | wc -l)
 got=$(serdi -i turtle -o ntriples "$tmp/all.ttl" 2>/dev/null | sort -u | wc -l)
 [ "$want" = "$got" ] && ok "export turtle: $got distinct triples, parses with serdi" || bad "turtle: $got triples, want $want"
 
+# Modality (VOCABULARY.md ng:modality): entity marks a fact an article
+# only plans, reports or denies beside its relation; a denied fact, never
+# a plain triple, comes from its rdf:Statement. The fixture (invented
+# people) also has a nickname in quotes and trade forecasts.
+M=$top_srcdir/fixtures/modality/lagos-london-trade-talks.txt
+ng build --store "$tmp/m.db" "$M" 2>/dev/null || bad "build $M"
+ng entity --store "$tmp/m.db" 'Colin Harwick' >"$tmp/m1.tsv" || bad "entity Colin Harwick"
+ng entity --store "$tmp/m.db" 'Dazzy' >"$tmp/m2.tsv" || bad "entity Dazzy (a nickname)"
+mhas() { grep -q "$2" "$1" && ok "$3" || { bad "$3: no '$2' in:"; cat "$1"; }; }
+mhas "$tmp/m1.tsv" "^ng:visits (planned)${T}Ghana${T}" "entity: 'will visit Ghana' marked (planned)"
+mhas "$tmp/m1.tsv" "^ng:visits${T}Lagos${T}" "entity: an asserted visit unmarked"
+mhas "$tmp/m1.tsv" "^ng:meets (denied)${T}Mamadou Diallo${T}" "entity: 'did not meet' shown, marked (denied)"
+mhas "$tmp/m2.tsv" "^label${T}Adaeze Nwosu\$" "entity: 'Adaeze \"Dazzy\" Nwosu' is one person, found by the nickname"
+mhas "$tmp/m2.tsv" "^ng:meets (reported)${T}Koffi Yao${T}" "entity: 'reportedly met' marked (reported)"
+mhas "$tmp/m2.tsv" "^ng:meets${T}Colin Harwick${T}" "entity: an asserted meeting unmarked"
+[ "$(grep -c '^entity' "$tmp/m2.tsv")" = 1 ] && ! grep -q "person/nwosu$T\|person/adaeze$T" "$tmp/m2.tsv" &&
+  ok "entity: no second person for a part of the name" || bad "entity: name parts: $(cat "$tmp/m2.tsv")"
+ng query --store "$tmp/m.db" --format tsv 'PREFIX ng: <https://w3id.org/newsgraph/ns#>
+PREFIX schema: <https://schema.org/>
+SELECT ?v WHERE { GRAPH ?g { ?f a ng:TradeFigure ; schema:value ?v ; ng:modality ng:Planned } }' >"$tmp/mq.tsv" ||
+  bad "query planned trade figures"
+grep -q '9000000000' "$tmp/mq.tsv" && grep -q '14000000000' "$tmp/mq.tsv" && ! grep -q '7200000000' "$tmp/mq.tsv" &&
+  ok "trade forecasts ('expect ... to reach', 'aim to double') are ng:Planned, the measured figure not" ||
+  { bad "planned trade figures:"; cat "$tmp/mq.tsv"; }
+
 # Usage errors exit 2; help describes the new command and options.
 for argv in "entity --store $tmp/s.db" "entity --store $tmp/s.db a b" \
     "graphs --store $tmp/s.db --format xml" "stats --store $tmp/s.db --format nquads" \

@@ -245,5 +245,51 @@ else
   fi
   [ -n "${REPORT_SHOT:-}" ] && cp "$tmp/shot.png" "$REPORT_SHOT"
 fi
+# Modality: a trade forecast ("expect ... to reach", "aim to double") is
+# ng:Planned and its row in the trade table says so beside the figure; a
+# planned membership says so in the roles table; measured figures and
+# asserted facts carry no marker.
+cat >"$tmp/dili.txt" <<'EOF'
+url: https://example.org/news/2025/03/dili-asean
+title: Timor-Leste set to join ASEAN
+date: 2025-03-05
+publisher: Example Wire
+---
+DILI, March 5 (Example Wire) -- Timor-Leste will become a member of ASEAN later this year, officials said.
+EOF
+ng build --store "$tmp/mod.db" "$top_srcdir/fixtures/modality/lagos-london-trade-talks.txt" \
+  "$tmp/dili.txt" 2>/dev/null || bad "build the modality fixtures"
+ng report --store "$tmp/mod.db" -o "$tmp/mod.html" || bad "report of the modality store"
+python3 - "$tmp/mod.html" >"$tmp/mod.rows" <<'EOF'
+import sys
+from html.parser import HTMLParser
+class Rows(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.row = None
+        self.badge = False
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.row = []
+        cls = dict(attrs).get("class") or ""
+        if tag == "span" and "badge" in cls.split():
+            self.badge = True
+    def handle_endtag(self, tag):
+        if tag == "tr" and self.row is not None:
+            print(" ".join(" ".join(self.row).split()))
+            self.row = None
+        if tag == "span":
+            self.badge = False
+    def handle_data(self, data):
+        if self.row is not None:
+            self.row.append("[%s]" % data if self.badge else data)
+Rows().feed(open(sys.argv[1], encoding="utf-8").read())
+EOF
+mrow() { grep -qF -- "$2" "$tmp/mod.rows" && ok "$1" || { bad "$1: no row with '$2' in:"; cat "$tmp/mod.rows"; }; }
+mrow "report: a trade forecast marked planned" "9 billion [planned] GBP 2028"
+mrow "report: a trade target marked planned" "14 billion [planned] GBP 2030"
+mrow "report: a measured trade figure unmarked" "7.2 billion GBP 2025"
+mrow "report: a planned membership marked in the roles table" "Timor-Leste member of [planned] ASEAN"
+mrow "report: a planned visit marked in the events table" "Visit [planned] Colin Harwick Ghana"
 [ $fail -eq 0 ] && [ $skipped -eq 1 ] && exit 77
 exit $fail

@@ -161,6 +161,57 @@ test_office_descriptions(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* True if entity @p e has the alt label @p alt. */
+static bool
+has_alt(const struct ng_doc *doc, size_t e, const char *alt)
+{
+  for (size_t a = 0; e != NG_NONE && a < doc->entities[e].n_alt_labels; a++) {
+    if (strcmp(doc->entities[e].alt_labels[a], alt) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A nickname in quotation marks between the given and the family name is
+ * one person named by the two, the nickname an alt label; a later
+ * sentence-initial family name is that person; a title before the quote
+ * is no given name. */
+static void
+test_nicknames(ng_world *world)
+{
+  struct ng_doc *doc = test_run(world,
+      "ABUJA, March 3 - Maria \"Mimi\" Okafor, a Nigerian trade envoy, "
+      "attended the talks on Monday.\n\nOkafor reportedly met Ghanaian "
+      "President Kwame Boateng later.\n\nNigerian envoy Samuel \xE2\x80\x9C"
+      "Sammy\xE2\x80\x9D Adeyemi met Boateng too.\n\nFormer boxer Tunde "
+      "'Big T' Bello said he was pleased.\n\nPresident \"Big Man\" Eze "
+      "spoke.", NULL);
+  test_dump(doc);
+  size_t maria = test_entity(doc, NG_ETYPE_PERSON, "Maria Okafor");
+  size_t samuel = test_entity(doc, NG_ETYPE_PERSON, "Samuel Adeyemi");
+  size_t tunde = test_entity(doc, NG_ETYPE_PERSON, "Tunde Bello");
+  CHECK(maria != NG_NONE && samuel != NG_NONE && tunde != NG_NONE);
+  CHECK(has_alt(doc, maria, "Mimi"));
+  CHECK(has_alt(doc, samuel, "Sammy"));
+  CHECK(has_alt(doc, tunde, "Big T"));
+  /* no person of a part or of the nickname */
+  CHECK(test_count_label(doc, "Okafor") == 0);
+  CHECK(test_count_label(doc, "Maria") == 0);
+  CHECK(test_count_label(doc, "Mimi") == 0);
+  CHECK(test_count_label(doc, "Samuel") == 0);
+  CHECK(test_count_label(doc, "Adeyemi") == 0);
+  CHECK(test_count_label(doc, "Sammy") == 0);
+  CHECK(test_count_label(doc, "Bello") == 0);
+  /* the mention spans the whole name, nickname included */
+  CHECK(mention_entity(doc, "Maria \"Mimi\" Okafor", 0) == maria);
+  /* the second reference opening a sentence */
+  CHECK(mention_entity(doc, "Okafor", 0) == maria);
+  /* a title is no given name: no "President Eze" */
+  CHECK(test_count_label(doc, "President Eze") == 0);
+  ng_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -171,6 +222,7 @@ main(void)
     test_descriptions_acronyms(world);
     test_org_short_forms(world);
     test_office_descriptions(world);
+    test_nicknames(world);
   }
   test_merge_api();
   ng_world_free(world);

@@ -3,7 +3,10 @@
  * words, exact decimals (FAULT-CASES.md R01), ranges (R02). */
 #include "../test.h"
 
+#include "doc.h"
 #include "money.h"
+
+#include <stdlib.h>
 
 static void
 test_scale(void)
@@ -263,9 +266,82 @@ test_indian_grouping(void)
   CHECK_EQ_STR(m[1].value, "775000000");
 }
 
+/* The trade figures extracted from plain text @p text, through the whole
+ * pipeline (event.c makes the figures from money.c's amounts). */
+static struct ng_doc *
+extract_text(ng_world *world, const char *text)
+{
+  struct ng_doc *doc = NULL;
+  CHECK_OK(ng_doc_load_bytes(world, text, strlen(text), "forecast.txt",
+                             "text/plain", &doc));
+  if (doc) {
+    CHECK_OK(ng_doc_extract(world, doc));
+  }
+  return doc;
+}
+
+/* The trade figure of @p value in @p doc, or NULL. */
+static const struct ng_event *
+figure(const struct ng_doc *doc, const char *value)
+{
+  for (size_t i = 0; doc && i < doc->n_events; i++) {
+    const struct ng_event *e = &doc->events[i];
+    if (e->kind == NG_EV_TRADE_FIGURE && e->value &&
+        strcmp(e->value, value) == 0) {
+      return e;
+    }
+  }
+  return NULL;
+}
+
+/* A forecast, target or goal of trade is not trade measured in its year:
+ * ng:Planned (lexicon ngl:ForecastMarker), and it takes no year from an
+ * earlier figure, nor gives one to a later figure. */
+static void
+test_forecasts(void)
+{
+  ng_world *world = ng_world_new();
+  CHECK(world != NULL);
+  const char *dir = getenv("NEWSGRAPH_DATA");
+  CHECK_OK(ng_world_set_option(world, "data-dir",
+                               dir && *dir ? dir : NG_SRCDIR "/ontology"));
+  struct ng_doc *doc = extract_text(world,
+      "LONDON, March 3, 2026 - Trade officials of Britain and Nigeria met "
+      "on Tuesday.\n\nBilateral trade between Britain and Nigeria stood at "
+      "\xC2\xA3" "2.1 billion in 2025.\n\n"
+      "Officials expect bilateral trade between the two countries to reach "
+      "\xC2\xA3" "3 billion by 2027.\n\n"
+      "The two countries aim to double trade to \xC2\xA3" "6 billion by "
+      "2030.\n\n"
+      "Trade between Britain and Nigeria rose to \xC2\xA3" "2.4 billion in "
+      "2024, short of a \xC2\xA3" "4 billion target.\n\n"
+      "Exports from Nigeria to Britain could reach \xC2\xA3" "1.5 "
+      "billion.\n\n"
+      "Trade between Britain and Nigeria was \xC2\xA3" "1.9 billion.\n");
+  const struct ng_event *measured = figure(doc, "2100000000");
+  const struct ng_event *expect = figure(doc, "3000000000");
+  const struct ng_event *aim = figure(doc, "6000000000");
+  const struct ng_event *rose = figure(doc, "2400000000");
+  const struct ng_event *target = figure(doc, "4000000000");
+  const struct ng_event *could = figure(doc, "1500000000");
+  const struct ng_event *later = figure(doc, "1900000000");
+  CHECK(measured && measured->modality == NG_MOD_ASSERTED &&
+        measured->year == 2025);
+  CHECK(expect && expect->modality == NG_MOD_PLANNED && expect->year == 2027);
+  CHECK(aim && aim->modality == NG_MOD_PLANNED && aim->year == 2030);
+  CHECK(rose && rose->modality == NG_MOD_ASSERTED && rose->year == 2024);
+  CHECK(target && target->modality == NG_MOD_PLANNED);
+  CHECK(could && could->modality == NG_MOD_PLANNED && could->year == 0);
+  /* the year of the last measured figure, not of a forecast */
+  CHECK(later && later->modality == NG_MOD_ASSERTED && later->year == 2024);
+  ng_doc_free(doc);
+  ng_world_free(world);
+}
+
 int
 main(void)
 {
+  test_forecasts();
   test_scale();
   test_R01();
   test_pairs_and_ranges();
