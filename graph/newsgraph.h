@@ -467,6 +467,9 @@ NG_API NG_NODISCARD ng_status ng_store_write_stats(ng_store *store,
  *  "label", "altLabel" and "sameAs" lines, then a header line and one line
  *  per binary fact it takes part in: relation ("^ng:hosts" when the entity
  *  is the object of a directed relation; symmetric relations have no "^"),
+ *  followed by " (planned)", " (reported)" or " (denied)" when no article
+ *  asserts it (from the facts' rdf:Statement nodes and their ng:modality;
+ *  a denied fact is never a plain triple and comes from its statement),
  *  the other entity's label and IRI, the number of article graphs that
  *  state the fact, the first and last of their publication dates
  *  (xsd:date part), and their IRIs, space-separated. Facts are sorted by
