@@ -976,19 +976,99 @@ quad_cmp(const void *pa, const void *pb, void *article)
   return c != 0 ? c : term_cmp(&a->object, &b->object);
 }
 
+/* A quad with its first two sort criteria decided once, not per
+ * comparison; @c i (the position before sorting) makes the order of equal
+ * quads the input order, as a stable sort would. */
+struct qkey {
+  const struct ng_quad *q;
+  size_t i;
+  bool art;  /* the subject is the article */
+  bool type; /* the predicate is rdf:type */
+};
+
+/* quad_cmp() on keys, without the tie-break on position. */
+static int
+qkey_cmp_quads(const struct qkey *a, const struct qkey *b)
+{
+  if (a->art != b->art) {
+    return a->art ? -1 : 1;
+  }
+  const struct ng_quad *x = a->q, *y = b->q;
+  int c = x->subject.value == y->subject.value
+              ? 0
+              : strcmp(x->subject.value, y->subject.value);
+  if (c != 0) {
+    return c;
+  }
+  if (a->type != b->type) {
+    return a->type ? -1 : 1;
+  }
+  c = x->predicate == y->predicate ? 0 : strcmp(x->predicate, y->predicate);
+  if (c != 0) {
+    return c;
+  }
+  if (x->object.kind == y->object.kind &&
+      x->object.value == y->object.value &&
+      x->object.lang == y->object.lang &&
+      x->object.datatype == y->object.datatype) {
+    return 0;
+  }
+  return term_cmp(&x->object, &y->object);
+}
+
+static int
+qkey_cmp(const void *pa, const void *pb)
+{
+  const struct qkey *a = pa, *b = pb;
+  int c = qkey_cmp_quads(a, b);
+  if (c != 0) {
+    return c;
+  }
+  return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Sorts the quads from @p first on by quad_cmp() (equal quads in input
+ * order) and keeps the first of each run of equal ones. Falls back to
+ * sorting the quads themselves when the keys cannot be allocated. */
 static void
 sort_from(struct ng_quads *qs, size_t first, const char *article)
 {
-  qsort_r(qs->q + first, qs->n - first, sizeof *qs->q, quad_cmp,
-          (void *)article);
-  size_t w = first;
-  for (size_t r = first; r < qs->n; r++) {
-    if (w > first && quad_cmp(&qs->q[w - 1], &qs->q[r], (void *)article) == 0) {
+  size_t n = qs->n - first;
+  struct ng_quad *q = qs->q + first;
+  struct qkey *k = n > 1 ? malloc(n * sizeof *k) : NULL;
+  struct ng_quad *sorted = k ? malloc(n * sizeof *sorted) : NULL;
+  if (!sorted) {
+    free(k);
+    qsort_r(q, n, sizeof *q, quad_cmp, (void *)article);
+    size_t w = first;
+    for (size_t r = first; r < qs->n; r++) {
+      if (w > first &&
+          quad_cmp(&qs->q[w - 1], &qs->q[r], (void *)article) == 0) {
+        continue;
+      }
+      qs->q[w++] = qs->q[r];
+    }
+    qs->n = w;
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    k[i].q = &q[i];
+    k[i].i = i;
+    k[i].art = strcmp(q[i].subject.value, article) == 0;
+    k[i].type = strcmp(q[i].predicate, RDF_TYPE) == 0;
+  }
+  qsort(k, n, sizeof *k, qkey_cmp);
+  size_t w = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (w > 0 && qkey_cmp_quads(&k[r - 1], &k[r]) == 0) {
       continue;
     }
-    qs->q[w++] = qs->q[r];
+    sorted[w++] = *k[r].q;
   }
-  qs->n = w;
+  memcpy(q, sorted, w * sizeof *q);
+  qs->n = first + w;
+  free(sorted);
+  free(k);
 }
 
 void

@@ -2403,20 +2403,37 @@ has_trade_word(const struct ctx *cx, const struct ng_view *v)
   return false;
 }
 
+/* True if the @p len bytes at @p s hold an ASCII digit (money.c reads
+ * an amount only from one: number_len). */
+static bool
+has_digit(const char *s, size_t len)
+{
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      return true;
+    }
+  }
+  return false;
+}
+
 static ng_status
 trade_figures(struct ctx *cx)
 {
   ng_status st;
   struct ng_doc *doc = cx->doc;
   int last_year = 0;
-  /* ¥ is the yuan in an article that names the yuan anywhere */
-  bool yuan = ng__money_says_yuan(doc->text, doc->text_len);
+  /* ¥ is the yuan in an article that names the yuan anywhere (looked
+   * up the first time a yen amount needs it: -1 not yet) */
+  int yuan = -1;
   for (size_t vi = 0; vi < cx->set.views.n; vi++) {
     const struct ng_view *v = view_of(cx, vi);
     if (!has_trade_word(cx, v)) {
       continue;
     }
     const struct ng_sentence *se = &doc->sentences[v->sentence];
+    if (!has_digit(doc->text + se->begin, se->end - se->begin)) {
+      continue; /* every amount has a number in ASCII digits */
+    }
     struct ng_money mon[16];
     struct ng_money_names names = {cx->lex->currencies,
                                    cx->lex->n_currencies, currency_context,
@@ -2471,7 +2488,10 @@ trade_figures(struct ctx *cx)
       if (x == y) {
         continue;
       }
-      if (yuan && strcmp(mon[i].currency, "JPY") == 0 &&
+      if (strcmp(mon[i].currency, "JPY") == 0 && yuan < 0) {
+        yuan = ng__money_says_yuan(doc->text, doc->text_len);
+      }
+      if (strcmp(mon[i].currency, "JPY") == 0 && yuan &&
           yen_is_yuan(cx, doc->text + mb, x, y)) {
         memcpy(mon[i].currency, "CNY", 4);
       }

@@ -565,6 +565,57 @@ ng__doc_office_of(const struct ng_doc *doc, size_t person, unsigned types)
   return NG_NONE;
 }
 
+/* One answer read from the office facts during a search. */
+enum fq_kind { FQ_OFFICE_OF, FQ_FITS, FQ_HOLDER };
+
+struct fact_query {
+  enum fq_kind kind;
+  size_t ent;          /* the person (FQ_OFFICE_OF, FQ_FITS) or country */
+  unsigned types;      /* FQ_OFFICE_OF: the entity types asked for */
+  bool ministers;      /* FQ_HOLDER: ministers rather than leaders */
+  size_t qent;         /* FQ_FITS: the description's qualifying entity */
+  bool has_qword;      /* FQ_FITS: it has a qualifying word ... */
+  size_t qbegin, qend; /* ... at these bytes of doc->text */
+  enum ng_rel rel;     /* FQ_FITS: the office the title gives */
+  size_t answer;       /* the entity found, or the boolean */
+};
+
+#define FACT_LOG_MAX 65536
+
+struct ng_fact_log {
+  struct fact_query *q;
+  size_t n, cap;
+  bool full; /* a query was not recorded: answers unknown */
+};
+
+/* Appends @p fq to the log of @p views (repeats of a recent entry are
+ * not kept twice). */
+static void
+log_query(const struct ng_views *views, const struct fact_query *fq)
+{
+  struct ng_fact_log *log = views->log;
+  if (!log || log->full) {
+    return;
+  }
+  for (size_t k = log->n; k-- > 0 && log->n - k <= 4;) {
+    if (memcmp(&log->q[k], fq, sizeof *fq) == 0) {
+      return;
+    }
+  }
+  if (log->n == log->cap) {
+    size_t ncap = log->cap ? 2 * log->cap : 64;
+    struct fact_query *p =
+        ncap <= FACT_LOG_MAX ? realloc(log->q, ncap * sizeof *p) : NULL;
+    if (!p) {
+      log->full = true;
+      return;
+    }
+    log->q = p;
+    log->cap = ncap;
+  }
+  log->q[log->n++] = *fq;
+}
+
 void
 ng__views_mark(const struct ng_views *views, size_t ent, unsigned bit)
 {
@@ -578,7 +629,15 @@ ng__views_office_of(const struct ng_views *views, const struct ng_doc *doc,
                     size_t person, unsigned types)
 {
   ng__views_mark(views, person, NG_ASKED_OFFICE);
-  return ng__doc_office_of(doc, person, types);
+  size_t o = ng__doc_office_of(doc, person, types);
+  struct fact_query fq;
+  memset(&fq, 0, sizeof fq); /* compared with memcmp: no stray padding */
+  fq.kind = FQ_OFFICE_OF;
+  fq.ent = person;
+  fq.types = types;
+  fq.answer = o;
+  log_query(views, &fq);
+  return o;
 }
 
 /* Length in tokens of a phrase of @p wl starting at token @p i, or 0. */
@@ -817,7 +876,19 @@ described_person(const struct ng_doc *doc, const struct ng_views *views,
         continue;
       }
       ng__views_mark(views, x->ent, NG_ASKED_OFFICE);
-      if (fits_office(doc, x->ent, d) ||
+      bool fits = fits_office(doc, x->ent, d);
+      struct fact_query fq;
+      memset(&fq, 0, sizeof fq);
+      fq.kind = FQ_FITS;
+      fq.ent = x->ent;
+      fq.qent = d->qent;
+      fq.has_qword = d->qword != NULL;
+      fq.qbegin = d->qword ? d->qword->begin : 0;
+      fq.qend = d->qword ? d->qword->end : 0;
+      fq.rel = d->rel;
+      fq.answer = fits;
+      log_query(views, &fq);
+      if (fits ||
           (x->mkind == NG_MENTION_NAME && titled_before(doc, v, t, d))) {
         return x->ent;
       }
@@ -1025,6 +1096,13 @@ person_group(const struct ng_doc *doc, const struct ng_lexicon *lex,
       }
       ng__views_mark(views, x->ent, NG_ASKED_HOLDER);
       size_t p = office_holder(doc, x->ent, ministers);
+      struct fact_query fq;
+      memset(&fq, 0, sizeof fq);
+      fq.kind = FQ_HOLDER;
+      fq.ent = x->ent;
+      fq.ministers = ministers;
+      fq.answer = p;
+      log_query(views, &fq);
       if (p != NG_NONE) {
         g.grp[g.n_grp++] = p;
       }
@@ -1330,6 +1408,41 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
   }
 }
 
+bool
+ng__views_answers_same(const struct ng_views *views, const struct ng_doc *doc)
+{
+  const struct ng_fact_log *log = views->log;
+  if (!log || log->full) {
+    return false;
+  }
+  for (size_t i = 0; i < log->n; i++) {
+    const struct fact_query *fq = &log->q[i];
+    size_t now = NG_NONE;
+    switch (fq->kind) {
+    case FQ_OFFICE_OF:
+      now = ng__doc_office_of(doc, fq->ent, fq->types);
+      break;
+    case FQ_FITS: {
+      struct ng_tok qword;
+      memset(&qword, 0, sizeof qword);
+      qword.begin = fq->qbegin;
+      qword.end = fq->qend;
+      struct described d = {fq->qent, fq->has_qword ? &qword : NULL, fq->rel,
+                            NULL};
+      now = fits_office(doc, fq->ent, &d);
+      break;
+    }
+    case FQ_HOLDER:
+      now = office_holder(doc, fq->ent, fq->ministers);
+      break;
+    }
+    if (now != fq->answer) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void
 ng__views_clear(struct ng_views *views)
 {
@@ -1340,8 +1453,14 @@ ng__views_clear(struct ng_views *views)
   free(views->quotes);
   free(views->capital);
   free(views->asked);
+  if (views->log) {
+    free(views->log->q);
+    free(views->log);
+  }
   memset(views, 0, sizeof *views);
 }
+
+static void view_keys(const struct ng_view *v, uint64_t *seen);
 
 ng_status
 ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
@@ -1359,6 +1478,7 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
     }
     out->n_asked = doc->n_entities;
   }
+  out->log = calloc(1, sizeof *out->log); /* NULL: answers unknown */
   if (!doc->text || doc->n_sentences == 0) {
     return NG_OK;
   }
@@ -1440,6 +1560,11 @@ ng__views_build(const struct ng_doc *doc, const struct ng_lexicon *lex,
       pos = e;
     }
     resolve_fallbacks(doc, lex, out, si);
+  }
+  /* the views are final now: the matcher's literal bits of each */
+  for (size_t si = 0; si < out->n; si++) {
+    view_keys(&out->v[si], out->v[si].lit_keys);
+    out->v[si].lit_keys_set = true;
   }
 done:
   free(ms);
@@ -2486,20 +2611,33 @@ two_byte_key(const char *w)
           (size_t)(unsigned char)(w[0] ? w[1] : 0)) & 1023u;
 }
 
-static bool
-literals_present(const struct ng_view *v, const struct ng_rule *rule)
+/* Sets @p seen (16 words) to the two_byte_key() bits of the word and
+ * punctuation tokens of @p v. */
+static void
+view_keys(const struct ng_view *v, uint64_t *seen)
 {
-  /* First a filter on the first two bytes of the words (1024 bits): an
-   * element none of whose alternatives has its two bytes in the view is
-   * absent; the exact test below runs only when every element passes. */
-  uint64_t seen[16];
-  memset(seen, 0, sizeof seen);
+  memset(seen, 0, 16 * sizeof *seen);
   for (size_t i = 0; i < v->n_toks; i++) {
     const struct ng_tok *t = &v->toks[i];
     if (t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT) {
       size_t key = two_byte_key(t->low);
       seen[key >> 6] |= (uint64_t)1 << (key & 63u);
     }
+  }
+}
+
+static bool
+literals_present(const struct ng_view *v, const struct ng_rule *rule)
+{
+  /* First a filter on the first two bytes of the words (1024 bits): an
+   * element none of whose alternatives has its two bytes in the view is
+   * absent; the exact test below runs only when every element passes.
+   * The bits of a finished view are computed once (ng__views_build). */
+  uint64_t own[16];
+  const uint64_t *seen = v->lit_keys;
+  if (!v->lit_keys_set) {
+    view_keys(v, own);
+    seen = own;
   }
   size_t apos = two_byte_key("'");
   for (size_t e = 0; e < rule->n_els; e++) {

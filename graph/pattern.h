@@ -69,6 +69,10 @@ struct ng_view {
   struct ng_tok *toks;  /* owned */
   size_t n_toks;
   size_t subject;       /* first Person outside quotes, or NG_NONE */
+  uint64_t lit_keys[16]; /* bits of the first two bytes of the word and
+                          * punctuation tokens (the matcher's literal
+                          * prefilter), set once every view is final */
+  bool lit_keys_set;     /* lit_keys is computed */
 };
 
 /* A quotation span: the bytes between the marks [begin, end). */
@@ -98,6 +102,9 @@ struct ng_views {
                           * facts the views and matches depend on (owned,
                           * NULL when the doc has no entities) */
   size_t n_asked;        /* entries in asked (doc->n_entities) */
+  struct ng_fact_log *log; /* every answer the views and matches read
+                            * from the doc's office facts (owned; NULL
+                            * when it could not be kept) */
 };
 
 /* Bits of ng_views.asked. */
@@ -124,6 +131,15 @@ NG_NODISCARD ng_status ng__views_build(const struct ng_doc *doc,
 
 /* Frees what ng__views_build() made (a zeroed struct is fine). */
 void ng__views_clear(struct ng_views *views);
+
+/* True if every answer @p views and the matches made with them read from
+ * the office facts of @p doc (ng__views_office_of(), the office a
+ * description fits, the holder of a country's offices) is still the same
+ * now: facts were appended since, and a new search would then make the
+ * same decisions. False when unknown (the log could not be kept). Reads
+ * only office facts; a city's country (NG_ASKED_CITY) is the caller's. */
+bool ng__views_answers_same(const struct ng_views *views,
+                            const struct ng_doc *doc);
 
 #define NG_MATCH_MAX 8
 

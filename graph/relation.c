@@ -543,6 +543,15 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
                             doc->entities[city].type == NG_ETYPE_CITY
                         ? ng__relation_city_country(world, doc, city)
                         : NULL;
+    /* the answer, for facts_change_matches() */
+    out->home_read = city != NG_NONE &&
+                     doc->entities[city].type == NG_ETYPE_CITY;
+    out->home_city = city;
+    out->home_country = c ? strdup(c) : NULL;
+    if (c && !out->home_country) {
+      ng__relation_clear(out);
+      return NG_ERR_NOMEM;
+    }
     size_t home = c ? ng__doc_find_entity(doc, NG_ETYPE_COUNTRY, c) : NG_NONE;
     if (home != NG_NONE && doc->entities[home].n_mentions > 0) {
       out->views.home = home;
@@ -631,6 +640,7 @@ void
 ng__relation_clear(struct ng_relset *set)
 {
   ng__views_clear(&set->views);
+  free(set->home_country);
   free(set->m);
   free(set->first);
   memset(set, 0, sizeof *set);
@@ -774,10 +784,11 @@ add_capitals(ng_world *world, struct ng_doc *doc)
  * functions that mark views.asked, so a search now would make the same
  * decisions when this is false. */
 static bool
-facts_change_matches(const struct ng_doc *doc, const struct ng_relset *set,
-                     size_t from)
+facts_change_matches(ng_world *world, const struct ng_doc *doc,
+                     const struct ng_relset *set, size_t from)
 {
   const struct ng_views *views = &set->views;
+  bool office_read = false;
   for (size_t i = from; i < doc->n_facts; i++) {
     const struct ng_fact *f = &doc->facts[i];
     if (f->modality == NG_MOD_DENIED) {
@@ -797,13 +808,26 @@ facts_change_matches(const struct ng_doc *doc, const struct ng_relset *set,
     if (!views->asked || s >= views->n_asked || o >= views->n_asked) {
       return true; /* unknown: assume it does */
     }
+    if (f->rel == NG_REL_LOCATED_IN && (views->asked[s] & NG_ASKED_CITY)) {
+      /* read only for the dateline city: the same when its country is */
+      const char *c = set->home_read && s == set->home_city
+                          ? ng__relation_city_country(world, doc, s)
+                          : NULL;
+      if (!set->home_read || s != set->home_city ||
+          (c == NULL) != (set->home_country == NULL) ||
+          (c && strcmp(c, set->home_country) != 0)) {
+        return true;
+      }
+    }
     if ((office && (views->asked[s] & NG_ASKED_OFFICE)) ||
-        (holder && (views->asked[o] & NG_ASKED_HOLDER)) ||
-        (f->rel == NG_REL_LOCATED_IN && (views->asked[s] & NG_ASKED_CITY))) {
-      return true;
+        (holder && (views->asked[o] & NG_ASKED_HOLDER))) {
+      /* read: but a search now makes the same decisions when every
+       * answer it read is unchanged (office_of gives the first fact
+       * that fits, and facts are only appended) */
+      office_read = true;
     }
   }
-  return false;
+  return office_read && !ng__views_answers_same(views, doc);
 }
 
 ng_status
@@ -842,7 +866,7 @@ ng__relation_run(ng_world *world, struct ng_doc *doc)
   /* ng__event_run() needs the same matches: keep them when the facts
    * added here leave a new search unchanged (facts are only appended,
    * and entities are not merged after coreference) */
-  if (!facts_change_matches(doc, &set, n0)) {
+  if (!facts_change_matches(world, doc, &set, n0)) {
     doc->relset = malloc(sizeof *doc->relset);
     if (doc->relset) {
       *doc->relset = set;

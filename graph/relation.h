@@ -36,6 +36,9 @@ struct ng_relset {
                         * m[first[vi]] up to m[first[vi + 1]] (they are
                         * stored in view order); owned, NULL when there
                         * are no views */
+  bool home_read;      /* the dateline city's country was read ... */
+  size_t home_city;    /* ... for this (resolved) city entity ... */
+  char *home_country;  /* ... and was this label (owned), or NULL */
 };
 
 /* Sets doc->ref_date when empty: doc->user_date, else the date part of

@@ -173,7 +173,12 @@ start_serd(struct ng_writer *w)
   if (!w->env) {
     return NG_ERR_NOMEM;
   }
-  SerdStyle style = is_abbreviated(w->syntax) ? SERD_STYLE_ABBREVIATED : 0;
+  /* SERD_STYLE_BULK: serd collects the output in pages and calls
+   * file_sink once per page, not once per token (same bytes). */
+  SerdStyle style = SERD_STYLE_BULK;
+  if (is_abbreviated(w->syntax)) {
+    style |= SERD_STYLE_ABBREVIATED;
+  }
   w->serd = serd_writer_new(serd_syntax(w->syntax), style, w->env, NULL,
                             file_sink, w);
   if (!w->serd) {
@@ -270,6 +275,23 @@ ng__writer_new(ng_world *world, ng_syntax syntax, FILE *out,
   return NG_OK;
 }
 
+/* A serd node of @p type for @p s. Turtle and TriG need the node's
+ * flags (serd writes a literal with a quote or newline as a long string),
+ * so serd computes them; N-Triples and N-Quads are written from buf,
+ * n_bytes and type alone (serd 0.30 writer.c: write_literal,
+ * write_uri_node), so serd's per-character count is skipped there and
+ * n_chars is left at the byte count. */
+static SerdNode
+node_of(const struct ng_writer *w, SerdType type, const char *s)
+{
+  if (is_abbreviated(w->syntax)) {
+    return serd_node_from_string(type, (const uint8_t *)s);
+  }
+  size_t n = strlen(s);
+  SerdNode node = {(const uint8_t *)s, n, n, 0, type};
+  return node;
+}
+
 /* A serd node for an IRI, written as a prefixed name when safe. */
 static SerdNode
 serd_iri(struct ng_writer *w, const char *iri, int slot)
@@ -279,7 +301,7 @@ serd_iri(struct ng_writer *w, const char *iri, int slot)
                             sizeof w->curie[slot])) {
     return serd_node_from_string(SERD_CURIE, (const uint8_t *)w->curie[slot]);
   }
-  return serd_node_from_string(SERD_URI, (const uint8_t *)iri);
+  return node_of(w, SERD_URI, iri);
 }
 
 static SerdNode
@@ -289,9 +311,9 @@ serd_term(struct ng_writer *w, const struct ng_term *t, int slot)
   case NG_TERM_IRI:
     return serd_iri(w, t->value, slot);
   case NG_TERM_BLANK:
-    return serd_node_from_string(SERD_BLANK, (const uint8_t *)t->value);
+    return node_of(w, SERD_BLANK, t->value);
   case NG_TERM_LITERAL:
-    return serd_node_from_string(SERD_LITERAL, (const uint8_t *)t->value);
+    return node_of(w, SERD_LITERAL, t->value);
   }
   return SERD_NODE_NULL;
 }
@@ -306,12 +328,11 @@ write_serd(struct ng_writer *w, const struct ng_quad *q)
   char dt_curie[128];
   bool quads = w->syntax == NG_SYNTAX_TRIG || w->syntax == NG_SYNTAX_NQUADS;
   if (quads && q->graph) {
-    g = serd_node_from_string(SERD_URI, (const uint8_t *)q->graph);
+    g = node_of(w, SERD_URI, q->graph);
   }
   if (q->object.kind == NG_TERM_LITERAL) {
     if (q->object.lang && *q->object.lang) {
-      lang = serd_node_from_string(SERD_LITERAL,
-                                   (const uint8_t *)q->object.lang);
+      lang = node_of(w, SERD_LITERAL, q->object.lang);
     } else if (q->object.datatype && strcmp(q->object.datatype,
                                             XSD_STRING) != 0) {
       if (is_abbreviated(w->syntax) &&
@@ -319,8 +340,7 @@ write_serd(struct ng_writer *w, const struct ng_quad *q)
                                 sizeof dt_curie)) {
         dt = serd_node_from_string(SERD_CURIE, (const uint8_t *)dt_curie);
       } else {
-        dt = serd_node_from_string(SERD_URI,
-                                   (const uint8_t *)q->object.datatype);
+        dt = node_of(w, SERD_URI, q->object.datatype);
       }
     }
   }

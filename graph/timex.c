@@ -153,6 +153,8 @@ struct tok {
   int num;      /* T_NUM value (capped), ordinal suffix dropped */
   int ndigits;  /* T_NUM digit count */
   bool cap;     /* T_WORD starting with an ASCII capital letter */
+  signed char month; /* T_WORD: month number of the name, else 0 */
+  signed char wday;  /* T_WORD: weekday index (0 = Monday), else -1 */
 };
 
 #define MAX_TOKS 512
@@ -168,6 +170,9 @@ is_digit(unsigned char c)
 {
   return c >= '0' && c <= '9';
 }
+
+static int month_name(const char *low);
+static int weekday_name(const char *low);
 
 /* Splits @p text into tokens; non-ASCII bytes other than dashes are word
  * characters so "Tâm" stays one token. En and em dashes become '-'. */
@@ -240,6 +245,8 @@ tokenize(const char *text, size_t len, struct tok *toks, size_t max)
         i++;
       }
       t->low[k] = '\0';
+      t->month = (signed char)month_name(t->low);
+      t->wday = (signed char)weekday_name(t->low);
     } else {
       t->kind = T_PUNCT;
       t->low[0] = (char)c;
@@ -251,10 +258,18 @@ tokenize(const char *text, size_t len, struct tok *toks, size_t max)
   return n;
 }
 
+/* True if the lower-cased text @p low is @p w (first bytes compared
+ * inline: most tokens differ there). */
+static bool
+low_is(const char *low, const char *w)
+{
+  return low[0] == w[0] && strcmp(low, w) == 0;
+}
+
 static bool
 is_word(const struct tok *toks, size_t n, size_t i, const char *w)
 {
-  return i < n && toks[i].kind == T_WORD && strcmp(toks[i].low, w) == 0;
+  return i < n && toks[i].kind == T_WORD && low_is(toks[i].low, w);
 }
 
 static bool
@@ -263,9 +278,10 @@ is_punct(const struct tok *toks, size_t n, size_t i, char c)
   return i < n && toks[i].kind == T_PUNCT && toks[i].low[0] == c;
 }
 
-/* Month number of a month name or abbreviation, else 0. */
+/* Month number of the lower-cased month name or abbreviation @p low,
+ * else 0. */
 static int
-month_of(const struct tok *t)
+month_name(const char *low)
 {
   static const char *const names[][3] = {
       {"january", "jan", NULL},   {"february", "feb", NULL},
@@ -274,12 +290,12 @@ month_of(const struct tok *t)
       {"july", "jul", NULL},      {"august", "aug", NULL},
       {"september", "sep", "sept"}, {"october", "oct", NULL},
       {"november", "nov", NULL},  {"december", "dec", NULL}};
-  if (t->kind != T_WORD) {
+  if (!strchr("jfmasond", low[0]) || !low[0]) {
     return 0;
   }
   for (int m = 0; m < 12; m++) {
     for (int k = 0; k < 3 && names[m][k]; k++) {
-      if (strcmp(t->low, names[m][k]) == 0) {
+      if (strcmp(low, names[m][k]) == 0) {
         return m + 1;
       }
     }
@@ -287,22 +303,37 @@ month_of(const struct tok *t)
   return 0;
 }
 
-/* Weekday index (0 = Monday) of a weekday name, else -1. */
+/* Weekday index (0 = Monday) of the lower-cased name @p low, else -1. */
 static int
-weekday_of(const struct tok *t)
+weekday_name(const char *low)
 {
   static const char *const names[7] = {"monday", "tuesday", "wednesday",
                                        "thursday", "friday", "saturday",
                                        "sunday"};
-  if (t->kind != T_WORD) {
+  if (!strchr("mtwfs", low[0]) || !low[0]) {
     return -1;
   }
   for (int w = 0; w < 7; w++) {
-    if (strcmp(t->low, names[w]) == 0) {
+    if (strcmp(low, names[w]) == 0) {
       return w;
     }
   }
   return -1;
+}
+
+/* Month number of a month name or abbreviation, else 0 (looked up once
+ * per token by tokenize()). */
+static int
+month_of(const struct tok *t)
+{
+  return t->kind == T_WORD ? t->month : 0;
+}
+
+/* Weekday index (0 = Monday) of a weekday name, else -1. */
+static int
+weekday_of(const struct tok *t)
+{
+  return t->kind == T_WORD ? t->wday : -1;
 }
 
 static bool
@@ -958,12 +989,12 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
       }
       memset(&t, 0, sizeof t);
       long delta = 1000;
-      if (strcmp(toks[i].low, "today") == 0 ||
-          strcmp(toks[i].low, "tonight") == 0) {
+      if (low_is(toks[i].low, "today") ||
+          low_is(toks[i].low, "tonight")) {
         delta = 0;
-      } else if (strcmp(toks[i].low, "yesterday") == 0) {
+      } else if (low_is(toks[i].low, "yesterday")) {
         delta = -1;
-      } else if (strcmp(toks[i].low, "tomorrow") == 0) {
+      } else if (low_is(toks[i].low, "tomorrow")) {
         delta = 1;
       }
       /* "tomorrow" of 9999-12-31 has no xsd:date: not reported */
@@ -981,12 +1012,12 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
       }
       /* last/this/next year|month */
       int shift = 100;
-      if (strcmp(toks[i].low, "last") == 0 ||
-          strcmp(toks[i].low, "past") == 0) {
+      if (low_is(toks[i].low, "last") ||
+          low_is(toks[i].low, "past")) {
         shift = -1;
-      } else if (strcmp(toks[i].low, "this") == 0) {
+      } else if (low_is(toks[i].low, "this")) {
         shift = 0;
-      } else if (strcmp(toks[i].low, "next") == 0) {
+      } else if (low_is(toks[i].low, "next")) {
         shift = 1;
       }
       if (shift != 100 && i + 1 < n &&
@@ -994,7 +1025,7 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
            is_word(toks, n, i + 1, "month"))) {
         bool year = is_word(toks, n, i + 1, "year");
         /* "the past year" is a duration, not a calendar year */
-        if (!(shift == -1 && strcmp(toks[i].low, "past") == 0)) {
+        if (!(shift == -1 && low_is(toks[i].low, "past"))) {
           t.relative = true;
           t.begin = toks[i].begin;
           t.end = toks[i + 1].end;
