@@ -757,10 +757,12 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "runs SELECT [?g...] (COUNT(DISTINCT ?x) AS ?n) WHERE {...}\n"
           "[GROUP BY ?g...] as a count over SELECT DISTINCT (right answer,\n"
           "no warning). ORDER BY sorts xsd:date and xsd:dateTime values\n"
-          "apart: ORDER BY STR(?d) (a warning says so). OPTIONAL can add\n"
-          "wrong rows when a required pattern that matches several times\n"
-          "per row (?m ng:participant ?p) is not first in its group (no\n"
-          "warning yet): write it first, or compare without OPTIONAL.\n",
+          "apart: ORDER BY STR(?d) (a warning says so). OPTIONAL: rasqal\n"
+          "adds wrong rows when a required pattern that matches several\n"
+          "times (?m ng:participant ?p) is not first in its group;\n"
+          "newsgraph runs such patterns as a sorted sub-SELECT first (same\n"
+          "answer), except inside GRAPH ?var, and warns about every shape\n"
+          "it has not made right: then write that pattern first.\n",
           out);
     fputs(global_help_short, out);
     fputs("Example: newsgraph query 'PREFIX ng: "

@@ -1622,8 +1622,383 @@ rewrite_count_distinct(const char *q, char **out)
   return NG_OK;
 }
 
+/* ------------------------------------------------- OPTIONAL in rasqal */
+
+/* rasqal 0.9.33 answers OPTIONAL with wrong extra rows (REDLAND-NOTES.md
+ * §3). Cause, in its source: rasqal_query_graph_pattern_build_variables_
+ * use_map_binds() (src/rasqal_query_transform.c) walks a GROUP's and an
+ * OPTIONAL's parts like UNION branches, each from a copy of the scope
+ * outside the group, so in { ?m a ng:Meeting . ?m ng:participant ?p .
+ * OPTIONAL { ?m ng:location ?l } } the OPTIONAL's triple pattern is marked
+ * as binding ?m again (the bits are OR-ed and never cleared by the right
+ * second walk). Its triples rowsource then sets the shared variable ?m to
+ * no value when it starts and ends (rasqal_reset_triple_meta()), and the
+ * required patterns' rowsource builds its next row from the variables'
+ * current values (rasqal_triples_rowsource_read_row()): a row made by
+ * advancing only a later pattern (the next ?p of the same meeting) has ?m
+ * unbound, which rasqal_row_compatible_check() accepts with every row of
+ * the OPTIONAL, ?m then taken from it. Rows stay right when the required
+ * part is computed in full before the OPTIONAL first runs: a sub-SELECT
+ * with ORDER BY (which sorts, so reads every row first). Measured with
+ * rdflib as the oracle (tests/cli/optional.sh). */
+
+/* Index of the token closing the bracket opened at @p o ("{" or "("),
+ * or t->n. */
+static size_t
+close_of(const struct toks *t, size_t o)
+{
+  const char *open = is_punct(&t->v[o], "{") ? "{" : "(";
+  const char *shut = open[0] == '{' ? "}" : ")";
+  int depth = 0;
+  for (size_t i = o; i < t->n; i++) {
+    depth += is_punct(&t->v[i], open) - is_punct(&t->v[i], shut);
+    if (depth == 0) {
+      return i;
+    }
+  }
+  return t->n;
+}
+
+/* True when the "{" at @p i opens a group graph pattern: not a CONSTRUCT
+ * template, not VALUES data. */
+static bool
+opens_group(const struct toks *t, size_t i)
+{
+  if (i == 0 || !is_punct(&t->v[i], "{")) {
+    return false;
+  }
+  const struct tok *p = &t->v[i - 1];
+  if (is_word(p, "CONSTRUCT")) {
+    return false;
+  }
+  if (p->kind == TK_VAR && i >= 2 && is_word(&t->v[i - 2], "VALUES")) {
+    return false;
+  }
+  if (is_punct(p, ")")) {
+    int depth = 0;
+    for (size_t k = i - 1; k > 0; k--) {
+      depth += is_punct(&t->v[k], ")") - is_punct(&t->v[k], "(");
+      if (depth == 0) {
+        return !is_word(&t->v[k - 1], "VALUES");
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+/* True when token @p k ends a block of triple patterns. */
+static bool
+ends_triples(const struct tok *k)
+{
+  static const char *const words[] = {"OPTIONAL", "FILTER", "BIND",
+                                      "VALUES",   "GRAPH",  "UNION",
+                                      "MINUS",    "SERVICE"};
+  for (size_t w = 0; w < ARRAY_LEN(words); w++) {
+    if (is_word(k, words[w])) {
+      return true;
+    }
+  }
+  return is_punct(k, "{") || is_punct(k, "}");
+}
+
+/* The triple patterns from token @p a up to the first token ending them:
+ * stores that token's index in *end, and returns how many patterns there
+ * are (separated by ".", ";" or ","), or -1 when they hold "[" or "("
+ * (blank node syntax or collections: not rewritten). */
+static int
+triples_run(const struct toks *t, size_t a, size_t *end)
+{
+  int n = 0;
+  bool term = false, complex = false;
+  size_t i = a;
+  for (; i < t->n && !ends_triples(&t->v[i]); i++) {
+    const struct tok *k = &t->v[i];
+    if (is_punct(k, ".") || is_punct(k, ";") || is_punct(k, ",")) {
+      n += term;
+      term = false;
+    } else {
+      complex = complex || is_punct(k, "[") || is_punct(k, "(");
+      term = true;
+    }
+  }
+  *end = i;
+  return complex ? -1 : n + term;
+}
+
+/* The end (exclusive) of the FILTER element starting at @p i, or 0. */
+static size_t
+filter_end(const struct toks *t, size_t i)
+{
+  size_t o = i + 1;
+  if (o < t->n && (t->v[o].kind == TK_WORD || t->v[o].kind == TK_PNAME ||
+                   t->v[o].kind == TK_IRI)) {
+    o++;
+  }
+  if (o >= t->n || !is_punct(&t->v[o], "(")) {
+    return 0;
+  }
+  size_t c = close_of(t, o);
+  return c < t->n ? c + 1 : 0;
+}
+
+/* Appends the distinct variables of tokens [a, b) to @p b, each after a
+ * space; @p extra (or NULL) first. */
+static ng_status
+add_vars(struct ng_buf *out, const struct toks *t, size_t a, size_t b,
+         const struct tok *extra)
+{
+  ng_status st = NG_OK;
+  if (extra) {
+    st = ng__buf_addf(out, " %.*s", (int)extra->len, extra->s);
+  }
+  for (size_t i = a; st == NG_OK && i < b; i++) {
+    bool seen = extra && same_var(&t->v[i], extra);
+    for (size_t k = a; k < i && !seen; k++) {
+      seen = same_var(&t->v[k], &t->v[i]);
+    }
+    if (t->v[i].kind == TK_VAR && !seen) {
+      st = ng__buf_addf(out, " %.*s", (int)t->v[i].len, t->v[i].s);
+    }
+  }
+  return st;
+}
+
+/* One step of rewrite_optional(): the first group whose leading triple
+ * patterns (two or more, then OPTIONAL, FILTERs allowed between) are not
+ * yet computed in full is rewritten in @p out (*done set), else @p out is
+ * untouched. In GRAPH X { L OPTIONAL { B } FILTER(...) ... } (nothing but
+ * OPTIONALs and FILTERs after L), GRAPH X is moved onto L and each B, as
+ * rasqal answers no row for a sub-SELECT inside GRAPH: the same answer,
+ * as GRAPH X distributes over the left join. */
+static ng_status
+rewrite_optional_step(const char *q, const struct toks *t,
+                      struct ng_buf *out, bool *done)
+{
+  *done = false;
+  for (size_t o = 0; o < t->n; o++) {
+    if (!opens_group(t, o)) {
+      continue;
+    }
+    size_t c = close_of(t, o), j;
+    int n = triples_run(t, o + 1, &j);
+    size_t k = j;
+    while (k < c && is_word(&t->v[k], "FILTER") && filter_end(t, k)) {
+      k = filter_end(t, k);
+    }
+    if (n < 2 || c >= t->n || k >= c || !is_word(&t->v[k], "OPTIONAL")) {
+      continue;
+    }
+    const struct tok *first = NULL;
+    for (size_t i = o + 1; i < j && !first; i++) {
+      first = t->v[i].kind == TK_VAR ? &t->v[i] : NULL;
+    }
+    if (!first) {
+      continue;
+    }
+    const struct tok *gx = NULL; /* X of GRAPH X { */
+    if (o >= 2 && is_word(&t->v[o - 2], "GRAPH")) {
+      gx = &t->v[o - 1];
+      if (gx->kind == TK_VAR) {
+        /* Not rewritten: rasqal's GRAPH ?g rowsource
+         * (rasqal_rowsource_graph.c) walks every named graph whether or
+         * not ?g is bound, so the moved OPTIONAL { GRAPH ?g { B } } would
+         * cost rows x graphs lookups (the README's evidence query: over
+         * 120 s at 1,000 articles instead of 2 s). Left as written, and
+         * warned by optional_unsafe(). */
+        continue;
+      }
+      /* Only OPTIONAL { } and FILTER ( ) after the triples. */
+      for (size_t e = j; gx && e < c;) {
+        if (is_word(&t->v[e], "FILTER") && filter_end(t, e)) {
+          e = filter_end(t, e);
+        } else if (is_word(&t->v[e], "OPTIONAL") && e + 1 < c &&
+                   is_punct(&t->v[e + 1], "{")) {
+          e = close_of(t, e + 1) + 1;
+        } else {
+          gx = NULL;
+        }
+      }
+      if (!gx) {
+        continue;
+      }
+    }
+    const struct tok *L = &t->v[o + 1], *J = &t->v[j];
+    ng_status st;
+    if (!gx) {
+      st = ng__buf_add(out, q, (size_t)(L->s - q));
+      if (st == NG_OK) {
+        st = ng__buf_adds(out, "{ SELECT");
+      }
+      if (st == NG_OK) {
+        st = add_vars(out, t, o + 1, j, NULL);
+      }
+      if (st == NG_OK) {
+        st = ng__buf_addf(out, " WHERE { %.*s } ORDER BY %.*s } ",
+                          (int)(J->s - L->s), L->s, (int)first->len,
+                          first->s);
+      }
+      if (st == NG_OK) {
+        st = ng__buf_adds(out, J->s);
+      }
+      *done = st == NG_OK;
+      return st;
+    }
+    const struct tok *G = &t->v[o - 2];
+    st = ng__buf_add(out, q, (size_t)(G->s - q));
+    if (st == NG_OK) {
+      st = ng__buf_adds(out, "{ { SELECT");
+    }
+    if (st == NG_OK) {
+      st = add_vars(out, t, o + 1, j, gx->kind == TK_VAR ? gx : NULL);
+    }
+    if (st == NG_OK) {
+      st = ng__buf_addf(out, " WHERE { GRAPH %.*s { %.*s } } ORDER BY %.*s }",
+                        (int)gx->len, gx->s, (int)(J->s - L->s), L->s,
+                        (int)first->len, first->s);
+    }
+    for (size_t e = j; st == NG_OK && e < c;) {
+      size_t end;
+      if (is_word(&t->v[e], "FILTER")) {
+        end = filter_end(t, e);
+        st = ng__buf_addf(out, " %.*s",
+                          (int)(t->v[end - 1].s + 1 - t->v[e].s), t->v[e].s);
+      } else {
+        end = close_of(t, e + 1) + 1;
+        st = ng__buf_addf(out, " OPTIONAL { GRAPH %.*s %.*s }",
+                          (int)gx->len, gx->s,
+                          (int)(t->v[end - 1].s + 1 - t->v[e + 1].s),
+                          t->v[e + 1].s);
+      }
+      e = end;
+    }
+    if (st == NG_OK) {
+      st = ng__buf_addf(out, " }%s", t->v[c].s + 1);
+    }
+    *done = st == NG_OK;
+    return st;
+  }
+  return NG_OK;
+}
+
+/* True when the group of tokens [o, c] ("{" ... "}") has an OPTIONAL
+ * among its parts in a shape not proven right with rasqal 0.9.33 (see
+ * above and tests/cli/optional.sh): before the first OPTIONAL, anything
+ * but one triple pattern, FILTERs, or a sub-SELECT with ORDER BY (what
+ * rewrite_optional() makes); after it, anything but OPTIONALs and
+ * FILTERs; or an OPTIONAL of more than one triple pattern followed by
+ * another OPTIONAL. */
+static bool
+optional_unsafe(const struct toks *t, size_t o, size_t c)
+{
+  bool seen_opt = false, prev_big = false;
+  int lead = 0;
+  for (size_t e = o + 1; e < c;) {
+    const struct tok *k = &t->v[e];
+    if (is_word(k, "FILTER") && filter_end(t, e)) {
+      e = filter_end(t, e);
+    } else if (is_word(k, "OPTIONAL") && e + 1 < c &&
+               is_punct(&t->v[e + 1], "{")) {
+      size_t bc = close_of(t, e + 1), bj;
+      if (seen_opt && prev_big) {
+        return true;
+      }
+      if (!seen_opt && lead > 1) {
+        return true;
+      }
+      seen_opt = true;
+      prev_big = triples_run(t, e + 2, &bj) != 1 || bj != bc;
+      e = bc + 1;
+    } else if (seen_opt) {
+      return true;
+    } else if (is_punct(k, "{")) {
+      size_t bc = close_of(t, e);
+      bool sorted = false;
+      if (e + 1 < bc && is_word(&t->v[e + 1], "SELECT")) {
+        for (size_t i = e; i + 1 < bc; i++) {
+          sorted = sorted || (is_word(&t->v[i], "ORDER") &&
+                              is_word(&t->v[i + 1], "BY"));
+        }
+      }
+      lead += sorted ? 1 : 2;
+      e = bc + 1;
+    } else if (ends_triples(k)) {
+      lead += 2; /* GRAPH, BIND, VALUES, UNION... before an OPTIONAL */
+      e++;
+    } else {
+      size_t j;
+      int n = triples_run(t, e, &j);
+      lead += n < 0 ? 2 : n;
+      e = j > e ? j : e + 1;
+    }
+  }
+  return false;
+}
+
+/* Rewrites @p q so that rasqal answers its OPTIONALs right where that is
+ * proven (rewrite_optional_step(), repeated), and sets *unsafe when an
+ * OPTIONAL is left in a shape not proven right (optional_unsafe()).
+ * *out is the new text (free with free()), or NULL when nothing changed.
+ * CONSTRUCT WHERE { } is left alone (its pattern is its template).
+ * NG_ERR_NOMEM. */
+static ng_status
+rewrite_optional(const char *q, char **out, bool *unsafe)
+{
+  struct toks t = {0};
+  char *cur = NULL;
+  ng_status st = NG_OK;
+  *out = NULL;
+  *unsafe = false;
+  for (int step = 0; step < 64; step++) {
+    const char *text = cur ? cur : q;
+    t.n = 0;
+    if (!tokenize(text, &t)) {
+      st = NG_ERR_NOMEM;
+      break;
+    }
+    bool short_construct = false, any = false;
+    for (size_t i = 0; i + 1 < t.n; i++) {
+      short_construct = short_construct ||
+                        (is_word(&t.v[i], "CONSTRUCT") &&
+                         is_word(&t.v[i + 1], "WHERE"));
+      any = any || is_word(&t.v[i], "OPTIONAL");
+    }
+    if (!any || short_construct) {
+      break;
+    }
+    struct ng_buf b;
+    bool done;
+    ng__buf_init(&b, 0);
+    st = rewrite_optional_step(text, &t, &b, &done);
+    if (st != NG_OK) {
+      ng__buf_free(&b);
+      break;
+    }
+    if (!done) {
+      for (size_t o = 0; o < t.n && !*unsafe; o++) {
+        *unsafe = opens_group(&t, o) && optional_unsafe(&t, o,
+                                                        close_of(&t, o));
+      }
+      ng__buf_free(&b);
+      break;
+    }
+    free(cur);
+    cur = b.data;
+  }
+  free(t.v);
+  if (st != NG_OK) {
+    free(cur);
+    return NG_ERR_NOMEM;
+  }
+  *out = cur;
+  return NG_OK;
+}
+
 static ng_status query_run(ng_store *store, const char *sparql,
                            const char *format, FILE *out);
+static ng_status query_exec(ng_store *store, const char *sparql,
+                            enum ng_query_form form, const char *format,
+                            FILE *out);
 
 ng_status
 ng_store_query(ng_store *store, const char *sparql, const char *format,
@@ -1653,12 +2028,6 @@ static ng_status
 query_run(ng_store *store, const char *sparql, const char *format,
           FILE *out)
 {
-  static const struct {
-    const char *name;
-    ng_status (*write)(struct sel *, FILE *);
-  } table_formats[] = {{"table", write_table}, {"csv", write_csv},
-                       {"tsv", write_tsv},     {"json", write_json},
-                       {"xml", write_xml}};
   ng_status st;
   enum ng_query_form form;
   if (!store || !sparql || !out) {
@@ -1667,6 +2036,39 @@ query_run(ng_store *store, const char *sparql, const char *format,
   ng_world *world = ng__store_world(store);
   TRY(st, ng__query_check(world, sparql, &form));
   TRY(st, check_named_graphs(store, sparql));
+  char *opt_rewritten = NULL;
+  bool opt_unsafe = false;
+  if (rewrite_optional(sparql, &opt_rewritten, &opt_unsafe) != NG_OK) {
+    return ng__errorf(world, NG_ERR_NOMEM, "out of memory");
+  }
+  if (opt_unsafe) {
+    ng__warnf(world, "rasqal may answer this OPTIONAL with wrong extra "
+              "rows when a required pattern after the first of its group "
+              "matches several times (corrected outside GRAPH ?var when "
+              "only OPTIONALs and FILTERs follow, and an OPTIONAL of one "
+              "triple pattern precedes another); write the pattern that "
+              "matches several times first, or compare with the query "
+              "without OPTIONAL");
+  }
+  st = query_exec(store, opt_rewritten ? opt_rewritten : sparql, form,
+                  format, out);
+  free(opt_rewritten);
+  return st;
+}
+
+/* query_run() once the query is checked and rewritten for rasqal. */
+static ng_status
+query_exec(ng_store *store, const char *sparql, enum ng_query_form form,
+           const char *format, FILE *out)
+{
+  static const struct {
+    const char *name;
+    ng_status (*write)(struct sel *, FILE *);
+  } table_formats[] = {{"table", write_table}, {"csv", write_csv},
+                       {"tsv", write_tsv},     {"json", write_json},
+                       {"xml", write_xml}};
+  ng_status st;
+  ng_world *world = ng__store_world(store);
   bool graph_form = form == NG_QUERY_CONSTRUCT;
   if (!format) {
     format = graph_form ? "turtle" : "table";

@@ -8,6 +8,7 @@
 #include "iri.h"
 #include "lock.h"
 #include "serialize.h"
+#include "sqliter.h"
 #include "sqlitew.h"
 #include "vocab.h"
 
@@ -740,7 +741,9 @@ open_storage(ng_store *store, const char *spec)
       TRY(st, check_sqlite_store(world, path));
     }
     store->kind = KIND_SQLITE;
-    type = "sqlite";
+    /* librdf's sqlite storage with indexed pattern lookups (sqliter.c);
+     * the same file, tables and writes. */
+    type = ng__sqliter_register(store->lw);
     name = path;
     snprintf(opts, sizeof opts, "%s", created ? "new='yes'" : "");
   }
