@@ -2023,6 +2023,22 @@ ng_store_query(ng_store *store, const char *sparql, const char *format,
   return st;
 }
 
+/* True when @p sparql has the keyword GRAPH (not inside a string, IRI
+ * or comment); false also when out of memory. */
+static bool
+names_graph(const char *sparql)
+{
+  struct toks t = {0};
+  bool found = false;
+  if (tokenize(sparql, &t)) {
+    for (size_t i = 0; i < t.n && !found; i++) {
+      found = is_word(&t.v[i], "GRAPH");
+    }
+  }
+  free(t.v);
+  return found;
+}
+
 /* ng_store_query() once the query text is final. */
 static ng_status
 query_run(ng_store *store, const char *sparql, const char *format,
@@ -2036,6 +2052,17 @@ query_run(ng_store *store, const char *sparql, const char *format,
   ng_world *world = ng__store_world(store);
   TRY(st, ng__query_check(world, sparql, &form));
   TRY(st, check_named_graphs(store, sparql));
+  if (ng__store_is_virtuoso(store) && !names_graph(sparql)) {
+    /* librdf 1.0.17's Virtuoso module (rdf_storage_virtuoso.c,
+     * find_statements) matches a pattern without a graph against its
+     * model_name graph only, where newsgraph writes nothing: the answer
+     * would be empty, without a word. */
+    return ng__errorf(world, NG_ERR_PARSE,
+                      "on a Virtuoso store a query must put its patterns "
+                      "inside GRAPH ?g { ... } (librdf's Virtuoso module "
+                      "matches patterns outside GRAPH against none of the "
+                      "article graphs)");
+  }
   char *opt_rewritten = NULL;
   bool opt_unsafe = false;
   if (rewrite_optional(sparql, &opt_rewritten, &opt_unsafe) != NG_OK) {
