@@ -1458,6 +1458,14 @@ cmd_build(struct cli *cli, struct inputs *in)
   return rc;
 }
 
+/* @p st, or when it is NG_OK, ng_store_check(): a store that could not
+ * be read in full fails the command instead of passing as a short answer. */
+static ng_status
+checked(ng_store *store, ng_status st)
+{
+  return st == NG_OK ? ng_store_check(store) : st;
+}
+
 static int
 cmd_export(struct cli *cli)
 {
@@ -1499,7 +1507,8 @@ cmd_export(struct cli *cli)
     ng_store_free(store);
     return 1;
   }
-  ng_status st = ng_store_write(store, syntax_of(o->format), o->graph, out);
+  ng_status st = checked(store, ng_store_write(store, syntax_of(o->format),
+                                               o->graph, out));
   if (st != NG_OK) {
     rc = fail(cli, "export", o->graph ? o->graph : "the store", st);
   }
@@ -1563,8 +1572,8 @@ cmd_query(struct cli *cli)
     free(text);
     return 1;
   }
-  ng_status st = ng_store_query_ex(store, query, o->format, o->timeout,
-                                   stdout);
+  ng_status st = checked(
+      store, ng_store_query_ex(store, query, o->format, o->timeout, stdout));
   ng_store_free(store);
   free(text);
   return st == NG_OK ? 0 : fail(cli, "run", "the query", st);
@@ -1577,7 +1586,8 @@ cmd_graphs(struct cli *cli)
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  ng_status st = ng_store_write_graph_list(store, cli->opts->format, stdout);
+  ng_status st = checked(
+      store, ng_store_write_graph_list(store, cli->opts->format, stdout));
   ng_store_free(store);
   return st == NG_OK ? 0 : fail(cli, "list", "the graphs", st);
 }
@@ -1589,7 +1599,8 @@ cmd_stats(struct cli *cli)
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  ng_status st = ng_store_write_stats(store, cli->opts->format, stdout);
+  ng_status st = checked(
+      store, ng_store_write_stats(store, cli->opts->format, stdout));
   ng_store_free(store);
   return st == NG_OK ? 0 : fail(cli, "count", "the store", st);
 }
@@ -1602,7 +1613,7 @@ cmd_entity(struct cli *cli)
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  ng_status st = ng_store_write_entity(store, name, stdout);
+  ng_status st = checked(store, ng_store_write_entity(store, name, stdout));
   ng_store_free(store);
   if (st == NG_NOT_FOUND) {
     say(cli, SAY_ERROR, name, "%s", cli->last_error);
@@ -1633,7 +1644,7 @@ cmd_draw(struct cli *cli)
   if (open_store(cli, false, &store)) {
     return 1;
   }
-  ng_status st = ng_cli_draw(store, o);
+  ng_status st = checked(store, ng_cli_draw(store, o));
   ng_store_free(store);
   if (st == NG_OK) {
     return 0;
@@ -1658,7 +1669,7 @@ cmd_report(struct cli *cli)
     return 1;
   }
   cli->last_error[0] = '\0';
-  ng_status st = ng_cli_report(store, o);
+  ng_status st = checked(store, ng_cli_report(store, o));
   ng_store_free(store);
   /* ng_cli_report() prints its own failures (writing the file); the
    * library's (the query) leave their message in last_error */

@@ -475,6 +475,15 @@ NG_API NG_NODISCARD ng_status ng_store_write_stats(ng_store *store,
  *  (xsd:date part), and their IRIs, space-separated. Facts are sorted by
  *  support, most first. Errors: NG_NOT_FOUND (no such entity; message
  *  names it), NG_ERR_RDF, NG_ERR_IO, NG_ERR_NOMEM. */
+/** Says whether everything read from @p store since it was opened was
+ *  read in full: librdf's storage modules report a damaged file (SQLite:
+ *  "database disk image is malformed") only as a logged error, after which
+ *  a query, export or count simply ends early, so a reading command calls
+ *  this after its output. NG_OK, or NG_ERR_RDF when a storage error was
+ *  logged (the message names the store and gives the storage's words);
+ *  NG_ERR_ARG for a NULL store. Never changes the store. */
+NG_API NG_NODISCARD ng_status ng_store_check(ng_store *store);
+
 NG_API NG_NODISCARD ng_status ng_store_write_entity(ng_store *store,
                                                     const char *name,
                                                     FILE *out);

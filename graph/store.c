@@ -44,6 +44,7 @@ struct ng_store {
   double lock_wait;       /* seconds to wait for the lock */
   bool pg_tx;             /* PostgreSQL with pg_node_rules(): transactions */
   struct ng_sqlitew *w;   /* SQLite opened for writing: the write path */
+  unsigned storage_errors; /* world->storage_errors when opened */
 };
 
 static int end_transaction(ng_store *store, bool commit);
@@ -79,6 +80,10 @@ log_handler(void *user_data, librdf_log_message *message)
       strstr(msg, "Unable to find busy connection")) {
     return 1;
   }
+  if (level >= LIBRDF_LOG_ERROR && facility == LIBRDF_FROM_STORAGE &&
+      !probing_server) {
+    world->storage_errors++;
+  }
   if (loc && loc->line > 0) {
     snprintf(world->rdf_error, sizeof world->rdf_error, "line %d: %s",
              loc->line, msg ? msg : "");
@@ -113,6 +118,21 @@ ng__store_rdf_world(ng_world *world, librdf_world **out)
   }
   *out = world->rdf;
   return NG_OK;
+}
+
+ng_status
+ng_store_check(ng_store *store)
+{
+  if (!store) {
+    return NG_ERR_ARG;
+  }
+  if (store->world->storage_errors == store->storage_errors) {
+    return NG_OK;
+  }
+  return ng__errorf(store->world, NG_ERR_RDF,
+                    "the store %s could not be read in full (%s): it may be "
+                    "damaged, and what was written above is incomplete",
+                    store->name, store->world->rdf_error);
 }
 
 ng_world *
@@ -811,6 +831,7 @@ ng_store_open_ex(ng_world *world, const char *spec, unsigned flags,
     ng_store_free(store);
     return st;
   }
+  store->storage_errors = world->storage_errors;
   *out = store;
   return NG_OK;
 }

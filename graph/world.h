@@ -46,6 +46,9 @@ struct ng_world {
   /* ng_world_set_cancel: asked by fetch.c whether to stop; or NULL */
   ng_cancel_fn cancel;
   void *cancel_handle;
+  /* errors librdf's storage modules logged (store.c log_handler): a
+   * damaged SQLite file shows only there, as short answers */
+  unsigned storage_errors;
 };
 
 /* Records a formatted message on @p world (errmsg), passes it to the sink

@@ -189,6 +189,31 @@ if command -v flock >/dev/null; then
 fi
 [ -e "$tmp/link.db.lock" ] && bad "a lock file beside the symbolic link"
 
+# A damaged store file (10 KB overwritten in its middle) fails reading
+# commands, naming the store, instead of giving a short answer with exit
+# 0: librdf's sqlite module only logs "database disk image is malformed"
+# and ends the read early.
+ng build --store "$tmp/dmg.db" "$top_srcdir"/fixtures/articles/* 2>/dev/null
+/usr/bin/python3 - "$tmp/dmg.db" <<'PY'
+import os, sys
+n = os.path.getsize(sys.argv[1])
+with open(sys.argv[1], "r+b") as f:
+    f.seek(n // 2 // 4096 * 4096)
+    f.write(b"\xaa" * 10240)
+PY
+for c in "export --format nquads" "stats" \
+  "query SELECT(COUNT(*)AS?n)WHERE{?s?p?o}"; do
+  # shellcheck disable=SC2086 # the command and its arguments
+  if ng $c --store "$tmp/dmg.db" >/dev/null 2>"$tmp/dmg.err"; then
+    bad "damaged store: '$c' exits 0"
+  elif ! grep -q "could not be read in full" "$tmp/dmg.err" ||
+    ! grep -q "dmg.db" "$tmp/dmg.err"; then
+    bad "damaged store: '$c' says: $(head -c 300 "$tmp/dmg.err")"
+  else
+    ok "damaged store: '$c' fails, naming the store"
+  fi
+done
+
 # A User-Agent with CR/LF would inject HTTP headers.
 ng extract --user-agent "$(printf 'x\r\nX-Injected: 1')" "$A" >/dev/null 2>&1
 [ $? = 2 ] && ok "--user-agent with CR LF refused" || bad "--user-agent with CR LF accepted"
