@@ -1881,6 +1881,34 @@ rewrite_optional_step(const char *q, const struct toks *t,
   return NG_OK;
 }
 
+/* True when a FILTER among tokens [a, b) (an OPTIONAL's body) uses a
+ * variable that no other token of the body has: rasqal evaluates it with
+ * that outer variable unbound and drops the optional part of a row that
+ * should keep it (seen: OPTIONAL { ?m ng:date ?d FILTER(isIRI(?p)) } left
+ * a meeting without its date). */
+static bool
+filter_uses_outer(const struct toks *t, size_t a, size_t b)
+{
+  for (size_t e = a; e < b; e++) {
+    size_t fe = is_word(&t->v[e], "FILTER") ? filter_end(t, e) : 0;
+    for (size_t i = e + 1; fe && i < fe && i < b; i++) {
+      if (t->v[i].kind != TK_VAR) {
+        continue;
+      }
+      bool inner = false;
+      for (size_t k = a; k < b && !inner; k++) {
+        inner = (k < e || k >= fe) && t->v[k].kind == TK_VAR &&
+                t->v[k].len == t->v[i].len &&
+                strncmp(t->v[k].s + 1, t->v[i].s + 1, t->v[i].len - 1) == 0;
+      }
+      if (!inner) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* True when the group of tokens [o, c] ("{" ... "}") has an OPTIONAL
  * among its parts in a shape not proven right with rasqal 0.9.33 (see
  * above and tests/cli/optional.sh): before the first OPTIONAL, anything
@@ -1901,6 +1929,9 @@ optional_unsafe(const struct toks *t, size_t o, size_t c)
                is_punct(&t->v[e + 1], "{")) {
       size_t bc = close_of(t, e + 1), bj;
       if (seen_opt && prev_big) {
+        return true;
+      }
+      if (filter_uses_outer(t, e + 2, bc)) {
         return true;
       }
       if (!seen_opt && lead > 1) {

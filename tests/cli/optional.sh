@@ -69,6 +69,13 @@ w=$(warned 'SELECT * WHERE { GRAPH ?g { ?m a ng:Meeting . ?m ng:participant ?p
   OPTIONAL { ?m ng:location ?l } } }')
 [ -n "$w" ] && ok "OPTIONAL after two patterns in GRAPH ?g warns" ||
   bad "no warning for an OPTIONAL after two patterns in GRAPH ?g"
+# A FILTER inside the OPTIONAL on a variable bound outside it: rasqal
+# drops the optional part of rows that keep it (a meeting without its
+# date), so it warns.
+w=$(warned 'SELECT ?m ?p ?d WHERE { ?m a ng:Meeting . ?m ng:participant ?p
+  OPTIONAL { ?m ng:date ?d FILTER(isIRI(?p)) } }')
+[ -n "$w" ] && ok "FILTER on an outer variable inside OPTIONAL warns" ||
+  bad "no warning for a FILTER on an outer variable inside OPTIONAL"
 # CONSTRUCT WHERE: the pattern is the template, left as written.
 n=$(ng query --store "$tmp/s.db" --format ntriples "$P CONSTRUCT WHERE {
   ?m a ng:Meeting . ?m ng:participant ?p }" | wc -l)
