@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "charset.h"
+#include "hash.h"
 #include "html.h"
 #include "input.h"
 
@@ -42,12 +43,7 @@ ng__feed_clear(struct ng_feed *f)
 static uint64_t
 hash_str(const char *s)
 {
-  uint64_t h = 1469598103934665603ull;
-  for (; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 1099511628211ull;
-  }
-  return h;
+  return ng__fnv1a64(s, strlen(s));
 }
 
 /* The slot of @p url in the set: where it is, or the empty slot where it

@@ -19,3 +19,14 @@ ng__sha256_hex(const void *data, size_t len, char hex[65])
   }
   hex[64] = '\0';
 }
+
+uint64_t
+ng__fnv1a64(const void *data, size_t len)
+{
+  const unsigned char *s = data;
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t i = 0; i < len; i++) {
+    h = (h ^ s[i]) * 1099511628211ULL;
+  }
+  return h;
+}

@@ -8,6 +8,8 @@
  * prepared SELECTs on the triples table and a node cache. */
 #include "sqliter.h"
 
+#include "hash.h"
+
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -178,16 +180,6 @@ prepare(struct reader *r, const char *sql)
   return stmt;
 }
 
-static uint64_t
-fnv(const void *p, size_t n)
-{
-  const unsigned char *s = p;
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) {
-    h = (h ^ s[i]) * 1099511628211ULL;
-  }
-  return h;
-}
 
 /* ------------------------------------------------------ id -> node */
 
@@ -285,7 +277,7 @@ lookup_uri(struct reader *r, librdf_uri *uri)
     r->ids = calloc(ID_CAP, sizeof *r->ids);
   }
   if (r->ids) {
-    size_t i = (size_t)fnv(s, len) & (ID_CAP - 1);
+    size_t i = (size_t)ng__fnv1a64(s, len) & (ID_CAP - 1);
     while (r->ids[i].uri &&
            (r->ids[i].len != len || memcmp(r->ids[i].uri, s, len) != 0)) {
       i = (i + 1) & (ID_CAP - 1);

@@ -6,6 +6,8 @@
  * connection, with eight prepared statements and a node-id cache. */
 #include "sqlitew.h"
 
+#include "hash.h"
+
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,17 +45,6 @@ struct ng_sqlitew {
   bool in_tx;                      /* a transaction is open */
 };
 
-/* FNV-1a, 64 bits. */
-static uint64_t
-fnv(const void *p, size_t n)
-{
-  const unsigned char *s = p;
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) {
-    h = (h ^ s[i]) * 1099511628211ULL;
-  }
-  return h;
-}
 
 static void
 cache_clear(struct ng_sqlitew *w)
@@ -68,7 +59,7 @@ cache_clear(struct ng_sqlitew *w)
 static struct cache_entry *
 cache_slot(struct ng_sqlitew *w, const char *key, size_t len)
 {
-  size_t i = (size_t)fnv(key, len) & (CACHE_CAP - 1);
+  size_t i = (size_t)ng__fnv1a64(key, len) & (CACHE_CAP - 1);
   while (w->cache[i].key && (w->cache[i].len != len ||
                              memcmp(w->cache[i].key, key, len) != 0)) {
     i = (i + 1) & (CACHE_CAP - 1);
@@ -316,7 +307,7 @@ static bool
 triple_set_add(struct triple_key *set, size_t cap, const struct triple_key *t)
 {
   sqlite3_int64 k[5] = {t->s, t->p, t->o, t->s_kind, t->o_kind};
-  size_t i = (size_t)fnv(k, sizeof k) & (cap - 1);
+  size_t i = (size_t)ng__fnv1a64(k, sizeof k) & (cap - 1);
   while (set[i].used) {
     if (set[i].s == t->s && set[i].p == t->p && set[i].o == t->o &&
         set[i].s_kind == t->s_kind && set[i].o_kind == t->o_kind) {
