@@ -711,6 +711,9 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
     fputs(fetch_help, out);
     fputs(global_help_short, out);
     fputs(input_help, out);
+    fputs("Ctrl-C (or SIGTERM) once: the articles under way are finished\n"
+          "and committed, then exit 130 (143); twice: stop at once, without\n"
+          "the uncommitted ones.\n", out);
     fputs("Example: newsgraph build --store news.db @articles.txt\n", out);
     return;
   case NG_CMD_EXPORT:
@@ -799,7 +802,9 @@ ng_cli_usage(enum ng_cli_command cmd, FILE *out)
           "labels and sameAs, then every fact it takes part in with its\n"
           "support: how many articles state it, the first and last of their\n"
           "dates, and the article IRIs (most-supported first; ^relation:\n"
-          "the entity is the object). Exit 1 when nothing matches.\n\n",
+          "the entity is the object; \"(planned)\", \"(reported)\" or\n"
+          "\"(denied)\" after it: no article asserts the fact). Exit 1\n"
+          "when nothing matches.\n\n",
           out);
     fputs(store_help_short, out);
     fputs(global_help_short, out);
