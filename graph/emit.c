@@ -12,6 +12,8 @@
 #include "utf8.h"
 #include "vocab.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -683,6 +685,32 @@ emit_entities(struct emitter *em)
   return NG_OK;
 }
 
+/* Appends the decimal form of @p v to @p b (what "%d" writes). */
+static ng_status
+key_int(struct ng_buf *b, int v)
+{
+  char tmp[16];
+  size_t i = sizeof tmp;
+  unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+  do {
+    tmp[--i] = (char)('0' + u % 10u);
+    u /= 10u;
+  } while (u);
+  if (v < 0) {
+    tmp[--i] = '-';
+  }
+  return ng__buf_add(b, tmp + i, sizeof tmp - i);
+}
+
+/* Appends @p s and a newline to @p b (what "%s\n" writes). */
+static ng_status
+key_line(struct ng_buf *b, const char *s)
+{
+  ng_status st;
+  TRY(st, ng__buf_adds(b, s));
+  return ng__buf_add(b, "\n", 1);
+}
+
 static ng_status
 emit_facts(struct emitter *em)
 {
@@ -703,7 +731,11 @@ emit_facts(struct emitter *em)
     const char *node;
     char *n = NULL;
     ng__buf_init(&key, 0);
-    st = ng__buf_addf(&key, "%s\n%s\n%s\n%d", s, p, o, (int)f->modality);
+    /* the key "%s\n%s\n%s\n%d" of s, p, o and the modality */
+    st = key_line(&key, s);
+    st = st == NG_OK ? key_line(&key, p) : st;
+    st = st == NG_OK ? key_line(&key, o) : st;
+    st = st == NG_OK ? key_int(&key, (int)f->modality) : st;
     if (st == NG_OK) {
       st = ng__iri_hashed(em->world, em->graph, "fact", key.data, key.len,
                           &n);
@@ -760,15 +792,25 @@ event_key(struct emitter *em, const struct ng_event *ev, struct ng_buf *key,
   }
   qsort(parties, n, sizeof *parties, str_cmp);
   *n_parties = n;
-  TRY(st, ng__buf_addf(key, "%d\n%s\n%s\n%s\n", (int)ev->kind, a ? a : "",
-                       d ? d : "", l ? l : ""));
+  /* "%d\n%s\n%s\n%s\n", a "%s\n" per party, then
+   * "%s\n%s\n%s\n%s\n%d\n%s\n%s\n%d", written piece by piece */
+  TRY(st, key_int(key, (int)ev->kind));
+  TRY(st, ng__buf_add(key, "\n", 1));
+  TRY(st, key_line(key, a ? a : ""));
+  TRY(st, key_line(key, d ? d : ""));
+  TRY(st, key_line(key, l ? l : ""));
   for (size_t k = 0; k < n; k++) {
-    TRY(st, ng__buf_addf(key, "%s\n", parties[k]));
+    TRY(st, key_line(key, parties[k]));
   }
-  return ng__buf_addf(key, "%s\n%s\n%s\n%s\n%d\n%s\n%s\n%d", ev->start_date,
-                      ev->end_date, ev->date, ev->text ? ev->text : "",
-                      ev->year, ev->value ? ev->value : "", ev->currency,
-                      (int)ev->modality);
+  TRY(st, key_line(key, ev->start_date));
+  TRY(st, key_line(key, ev->end_date));
+  TRY(st, key_line(key, ev->date));
+  TRY(st, key_line(key, ev->text ? ev->text : ""));
+  TRY(st, key_int(key, ev->year));
+  TRY(st, ng__buf_add(key, "\n", 1));
+  TRY(st, key_line(key, ev->value ? ev->value : ""));
+  TRY(st, key_line(key, ev->currency));
+  return key_int(key, (int)ev->modality);
 }
 
 static ng_status
@@ -984,7 +1026,76 @@ struct qkey {
   size_t i;
   bool art;  /* the subject is the article */
   bool type; /* the predicate is rdf:type */
+  size_t srank, prank; /* the subject's and predicate's places in strcmp()
+                        * order among the list's (rank_strings) */
 };
+
+/* A distinct string pointer and its rank (rank_strings). */
+struct rank_slot {
+  const char *p;
+  size_t u; /* index among the distinct pointers */
+};
+
+static int
+rank_slot_cmp(const void *pa, const void *pb)
+{
+  const struct rank_slot *a = pa, *b = pb;
+  return a->p == b->p ? 0 : strcmp(a->p, b->p);
+}
+
+/* Sets @c *field of each of the @p n keys (the offset @p off in struct
+ * qkey) to the rank of its string (@p str of the key's quad) in strcmp()
+ * order, equal strings the same rank: the strings are compared once per
+ * distinct pointer, not once per comparison of the sort. False when out
+ * of memory. */
+static bool
+rank_strings(struct qkey *k, size_t n, bool subject, size_t off)
+{
+  size_t cap = 16;
+  while (cap < n + n / 2) {
+    cap *= 2;
+  }
+  struct rank_slot *tab = calloc(cap, sizeof *tab);
+  struct rank_slot *uniq = malloc(n * sizeof *uniq);
+  size_t *uid = malloc(n * sizeof *uid);
+  size_t *urank = malloc(n * sizeof *urank);
+  bool ok = tab && uniq && uid && urank;
+  size_t nu = 0;
+  for (size_t i = 0; ok && i < n; i++) {
+    const char *p = subject ? k[i].q->subject.value : k[i].q->predicate;
+    size_t h = (size_t)(((uintptr_t)p >> 3) * 0x9E3779B97F4A7C15u);
+    h = (h ^ (h >> 29)) & (cap - 1);
+    while (tab[h].p && tab[h].p != p) {
+      h = (h + 1) & (cap - 1);
+    }
+    if (!tab[h].p) {
+      tab[h].p = p;
+      tab[h].u = nu;
+      uniq[nu].p = p;
+      uniq[nu].u = nu;
+      nu++;
+    }
+    uid[i] = tab[h].u;
+  }
+  if (ok) {
+    qsort(uniq, nu, sizeof *uniq, rank_slot_cmp);
+    size_t r = 0;
+    for (size_t j = 0; j < nu; j++) {
+      if (j > 0 && strcmp(uniq[j - 1].p, uniq[j].p) != 0) {
+        r++;
+      }
+      urank[uniq[j].u] = r;
+    }
+    for (size_t i = 0; i < n; i++) {
+      memcpy((char *)&k[i] + off, &urank[uid[i]], sizeof(size_t));
+    }
+  }
+  free(tab);
+  free(uniq);
+  free(uid);
+  free(urank);
+  return ok;
+}
 
 /* quad_cmp() on keys, without the tie-break on position. */
 static int
@@ -994,18 +1105,14 @@ qkey_cmp_quads(const struct qkey *a, const struct qkey *b)
     return a->art ? -1 : 1;
   }
   const struct ng_quad *x = a->q, *y = b->q;
-  int c = x->subject.value == y->subject.value
-              ? 0
-              : strcmp(x->subject.value, y->subject.value);
-  if (c != 0) {
-    return c;
+  if (a->srank != b->srank) {
+    return a->srank < b->srank ? -1 : 1;
   }
   if (a->type != b->type) {
     return a->type ? -1 : 1;
   }
-  c = x->predicate == y->predicate ? 0 : strcmp(x->predicate, y->predicate);
-  if (c != 0) {
-    return c;
+  if (a->prank != b->prank) {
+    return a->prank < b->prank ? -1 : 1;
   }
   if (x->object.kind == y->object.kind &&
       x->object.value == y->object.value &&
@@ -1037,6 +1144,14 @@ sort_from(struct ng_quads *qs, size_t first, const char *article)
   struct ng_quad *q = qs->q + first;
   struct qkey *k = n > 1 ? malloc(n * sizeof *k) : NULL;
   struct ng_quad *sorted = k ? malloc(n * sizeof *sorted) : NULL;
+  for (size_t i = 0; sorted && i < n; i++) {
+    k[i].q = &q[i];
+  }
+  if (sorted && (!rank_strings(k, n, true, offsetof(struct qkey, srank)) ||
+                 !rank_strings(k, n, false, offsetof(struct qkey, prank)))) {
+    free(sorted);
+    sorted = NULL;
+  }
   if (!sorted) {
     free(k);
     qsort_r(q, n, sizeof *q, quad_cmp, (void *)article);

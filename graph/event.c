@@ -93,7 +93,9 @@ static ng_status
 compute_timexes(struct ctx *cx)
 {
   struct ng_doc *doc = cx->doc;
-  cx->tx = calloc(doc->n_sentences ? doc->n_sentences : 1, sizeof *cx->tx);
+  /* only the first n_tx[s] entries of tx[s] are ever read: no zeroing */
+  cx->tx = malloc((doc->n_sentences ? doc->n_sentences : 1) *
+                  sizeof *cx->tx);
   cx->n_tx = calloc(doc->n_sentences ? doc->n_sentences : 1,
                     sizeof *cx->n_tx);
   if (!cx->tx || !cx->n_tx) {

@@ -104,6 +104,13 @@ starts_with(const char *s, size_t len, const char *p)
   return len >= n && memcmp(s, p, n) == 0;
 }
 
+/* @p c with ASCII upper case folded to lower case. */
+static char
+fold(char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+}
+
 static bool
 starts_with_ci(const char *s, size_t len, const char *p)
 {
@@ -291,6 +298,20 @@ prefix_at(const char *text, size_t len, size_t i, const char **code)
 {
   const char *s = text + i;
   size_t rest = len - i;
+  /* Every marker is at most 3 bytes and starts with an upper-case letter,
+   * "$" or a UTF-8 lead byte, and a digit follows it (after at most one
+   * space): most positions fail these cheap tests. */
+  unsigned char c0 = (unsigned char)s[0];
+  if (!((c0 >= 'A' && c0 <= 'Z') || c0 == '$' || c0 >= 0xC2)) {
+    return 0;
+  }
+  bool digit_near = false;
+  for (size_t k = 1; k <= 4 && k < rest && !digit_near; k++) {
+    digit_near = is_digit(s[k]);
+  }
+  if (!digit_near) {
+    return 0;
+  }
   bool boundary = i == 0 || !(is_letter(text[i - 1]) || is_digit(text[i - 1]));
   size_t n = 0;
   for (size_t k = 0; k < ARRAY_LEN(prefixes) && !n; k++) {
@@ -330,6 +351,10 @@ name_len(const char *s, size_t len, const struct ng_money_name *nm)
       }
     }
     const char *word = nm->words[w];
+    /* a cheap first-byte test before the rest */
+    if (i >= len || fold(word[0]) != fold(s[i])) {
+      return 0;
+    }
     size_t q = strlen(word);
     if (q == 0 || !starts_with_ci(s + i, len - i, word)) {
       return 0;
@@ -437,6 +462,10 @@ says_yuan(const char *text, size_t len)
 {
   static const char *const words[] = {"yuan", "renminbi", "RMB"};
   for (size_t i = 0; i < len; i++) {
+    char c = (char)(text[i] | 0x20);
+    if (c != 'y' && c != 'r') {
+      continue; /* no word starts here */
+    }
     for (size_t k = 0; k < ARRAY_LEN(words); k++) {
       size_t wl = strlen(words[k]);
       if ((k == 2 ? starts_with(text + i, len - i, words[k])

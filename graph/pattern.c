@@ -174,6 +174,15 @@ ng__tok_next(const char *text, size_t len, size_t pos, size_t *begin,
   /* a word */
   size_t i = pos, k = 0;
   while (i < len) {
+    if (s[i] < 0x80 && is_alnum(s[i])) {
+      /* the common case, as punct_at() would class it: a letter */
+      if (k + 1 < lowcap) {
+        unsigned char c = s[i];
+        low[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      }
+      i++;
+      continue;
+    }
     pc = punct_at(s + i, len - i, &n);
     if (pc == P_NONE) {
       for (size_t b = 0; b < n && k + 1 < lowcap; b++) {
@@ -239,18 +248,6 @@ ng__tok_is_hard_barrier(const struct ng_tok *t)
   return strcmp(t->low, ".") == 0 || strcmp(t->low, ";") == 0 ||
          strcmp(t->low, ":") == 0 || strcmp(t->low, "!") == 0 ||
          strcmp(t->low, "?") == 0 || strcmp(t->low, "--") == 0;
-}
-
-/* True if @p w is one of the @p n words at @p list. */
-static bool
-word_in(const char *w, const char *const *list, size_t n)
-{
-  for (size_t k = 0; k < n; k++) {
-    if (w[0] == list[k][0] && strcmp(w, list[k]) == 0) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /* The one-word phrases of a word list in an open-addressing hash table
@@ -325,34 +322,46 @@ static unsigned
 word_flags(const struct ng_lexicon *lex, const struct wset *speech,
            const char *low)
 {
-  static const char *const clause[] = {"while", "whilst", "whereas", "but",
-                                       "although", "though", "however"};
-  static const char *const rel[] = {"which", "who", "whose"};
-  static const char *const be[] = {"is", "are", "was", "were"};
-  static const char *const stop[] = {".", ";", ":", "!", "?", "--"};
+  /* NG_WF_CLAUSE: while whilst whereas but although though however;
+   * NG_WF_REL: which who whose; NG_WF_BE: is are was were; NG_WF_STOP:
+   * . ; : ! ? --; and the single words below. Dispatched on the first
+   * byte: a token is compared with the few words that start like it. */
+  static const struct {
+    const char *w;
+    unsigned f;
+  } words[] = {
+      {"while", NG_WF_CLAUSE},  {"whilst", NG_WF_CLAUSE},
+      {"whereas", NG_WF_CLAUSE}, {"which", NG_WF_REL},
+      {"who", NG_WF_REL},        {"whose", NG_WF_REL},
+      {"was", NG_WF_BE},         {"were", NG_WF_BE},
+      {"but", NG_WF_CLAUSE | NG_WF_BUT},
+      {"although", NG_WF_CLAUSE}, {"and", NG_WF_AND},
+      {"are", NG_WF_BE},         {"though", NG_WF_CLAUSE},
+      {"to", NG_WF_TO},          {"however", NG_WF_CLAUSE},
+      {"is", NG_WF_BE},          {"--", NG_WF_STOP},
+  };
   unsigned f = NG_WF_SET;
-  if (word_in(low, clause, ARRAY_LEN(clause))) {
-    f |= NG_WF_CLAUSE;
+  switch (low[0]) {
+  case '.': case ';': case ':': case '!': case '?':
+    f |= low[1] == '\0' ? NG_WF_STOP : 0;
+    break;
+  case ',':
+    f |= low[1] == '\0' ? NG_WF_COMMA : 0;
+    break;
+  case '(': case ')':
+    f |= low[1] == '\0' ? NG_WF_PAREN : 0;
+    break;
+  case 'w': case 'b': case 'a': case 't': case 'h': case 'i': case '-':
+    for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+      if (words[k].w[0] == low[0] && strcmp(words[k].w, low) == 0) {
+        f |= words[k].f;
+        break;
+      }
+    }
+    break;
+  default:
+    break;
   }
-  if (word_in(low, rel, ARRAY_LEN(rel))) {
-    f |= NG_WF_REL;
-  }
-  if (word_in(low, be, ARRAY_LEN(be))) {
-    f |= NG_WF_BE;
-  }
-  if (word_in(low, stop, ARRAY_LEN(stop))) {
-    f |= NG_WF_STOP;
-  }
-  static const char *const and_[] = {"and"};
-  static const char *const comma[] = {","};
-  static const char *const paren[] = {"(", ")"};
-  static const char *const to[] = {"to"};
-  static const char *const but[] = {"but"};
-  f |= word_in(low, and_, 1) ? NG_WF_AND : 0;
-  f |= word_in(low, comma, 1) ? NG_WF_COMMA : 0;
-  f |= word_in(low, paren, 2) ? NG_WF_PAREN : 0;
-  f |= word_in(low, to, 1) ? NG_WF_TO : 0;
-  f |= word_in(low, but, 1) ? NG_WF_BUT : 0;
   if (speech && speech->ok) {
     return wset_has(speech, low) ? f | NG_WF_SPEECH : f;
   }
@@ -396,6 +405,10 @@ find_quotes(const char *text, size_t len, struct ng_views *v)
   ng_status st;
   while (i < len) {
     const unsigned char *s = (const unsigned char *)text + i;
+    if (s[0] < 0x80 && s[0] != '"' && s[0] != '\n') {
+      i++; /* no quotation mark starts with another ASCII byte */
+      continue;
+    }
     if (s[0] == '\n' && i + 1 < len && s[1] == '\n') {
       if (open != NG_NONE) {
         TRY(st, add_qspan(v, &cap, open, begin, i, i));
@@ -645,9 +658,16 @@ static size_t
 phrase_at(const struct ng_view *v, size_t i, const struct ng_wordlist *wl)
 {
   size_t best = 0;
+  if (i >= v->n_toks || (v->toks[i].kind != NG_TOK_WORD &&
+                         v->toks[i].kind != NG_TOK_PUNCT)) {
+    return 0; /* no phrase starts on another kind of token */
+  }
+  char c0 = v->toks[i].low[0];
   for (size_t p = 0; p < wl->n_phrases; p++) {
     const struct ng_phrase *ph = &wl->phrases[p];
-    if (i + ph->n_words > v->n_toks || ph->n_words <= best) {
+    /* the first byte first: most phrases fail there */
+    if (ph->n_words == 0 || ph->words[0][0] != c0 ||
+        i + ph->n_words > v->n_toks || ph->n_words <= best) {
       continue;
     }
     size_t k = 0;
@@ -671,6 +691,19 @@ ng__view_find(const struct ng_view *view, size_t from, size_t to,
 {
   /* first bytes of the phrases' first words: a token with another first
    * byte starts none of them, and phrase_at() is not tried there */
+  if (to > from && to - from <= 2) {
+    /* one or two tokens: phrase_at() tests the first bytes itself */
+    for (size_t i = from; i < to && i < view->n_toks; i++) {
+      size_t k = phrase_at(view, i, list);
+      if (k) {
+        if (n) {
+          *n = k;
+        }
+        return i;
+      }
+    }
+    return NG_NONE;
+  }
   uint64_t first[4] = {0, 0, 0, 0};
   for (size_t p = 0; p < list->n_phrases; p++) {
     if (list->phrases[p].n_words > 0) {
@@ -703,13 +736,22 @@ bool
 ng__view_ends_with(const struct ng_view *view, size_t end,
                    const struct ng_wordlist *list)
 {
+  /* the last token, tested first: most phrases end otherwise */
+  bool last_ok = false;
+  char last0 = 0;
+  if (end > 0 && end <= view->n_toks) {
+    const struct ng_tok *t = &view->toks[end - 1];
+    last_ok = t->kind == NG_TOK_WORD || t->kind == NG_TOK_PUNCT;
+    last0 = t->low[0];
+  }
   for (size_t p = 0; p < list->n_phrases; p++) {
     const struct ng_phrase *ph = &list->phrases[p];
     size_t w = ph->n_words;
     if (w == 0) {
       return true;
     }
-    if (w > end || end > view->n_toks) {
+    if (w > end || end > view->n_toks || !last_ok ||
+        ph->words[w - 1][0] != last0) {
       continue;
     }
     size_t k = 0;
@@ -2700,16 +2742,16 @@ ng__pattern_match(const struct ng_doc *doc, const struct ng_lexicon *lex,
                   size_t max)
 {
   struct mstate ms;
+  size_t n = 0;
+  if (!literals_present(&views->v[vi], rule)) {
+    return 0; /* the usual case: decided before ms is set up */
+  }
   memset(&ms, 0, sizeof ms);
   ms.doc = doc;
   ms.lex = lex;
   ms.views = views;
   ms.v = &views->v[vi];
   ms.rule = rule;
-  size_t n = 0;
-  if (!literals_present(ms.v, rule)) {
-    return 0;
-  }
   for (size_t t0 = 0; t0 < ms.v->n_toks && n < max; t0++) {
     if (ms.v->toks[t0].kind == NG_TOK_QUOTE) {
       continue;
@@ -2764,12 +2806,24 @@ ng__rule_sig(const struct ng_rule *rule, struct ng_rule_sig *sig)
       continue;
     }
     uint64_t bits = 0;
+    size_t nk = 0;
+    uint16_t *keys = sig->keys[sig->n_need];
+    bool all = true; /* every key fits in keys */
     for (size_t k = 0; k < el->n_alts; k++) {
       bits |= ng__sig_bit(el->alts[k]);
+      all = all && nk < NG_SIG_KEYS;
+      if (all) {
+        keys[nk++] = (uint16_t)two_byte_key(el->alts[k]);
+      }
       if (strcmp(el->alts[k], "'s") == 0) {
         bits |= ng__sig_bit("'"); /* bare_possessive() */
+        all = all && nk < NG_SIG_KEYS;
+        if (all) {
+          keys[nk++] = (uint16_t)two_byte_key("'");
+        }
       }
     }
+    sig->n_keys[sig->n_need] = all ? (unsigned char)nk : 0;
     sig->need[sig->n_need++] = bits;
   }
 }
@@ -2791,14 +2845,21 @@ ng__view_sig(const struct ng_view *view, bool *has_ent)
 }
 
 bool
-ng__rule_sig_may_match(const struct ng_rule_sig *sig, uint64_t words,
-                       bool has_ent)
+ng__rule_sig_may_match_view(const struct ng_rule_sig *sig,
+                            const struct ng_view *view)
 {
-  if (sig->needs_ent && !has_ent) {
-    return false;
+  if (!view->lit_keys_set) {
+    return true;
   }
-  for (size_t k = 0; k < sig->n_need; k++) {
-    if (!(sig->need[k] & words)) {
+  const uint64_t *seen = view->lit_keys;
+  for (size_t e = 0; e < sig->n_need; e++) {
+    size_t nk = sig->n_keys[e];
+    bool maybe = nk == 0;
+    for (size_t k = 0; k < nk && !maybe; k++) {
+      size_t key = sig->keys[e][k];
+      maybe = (seen[key >> 6] >> (key & 63u)) & 1u;
+    }
+    if (!maybe) {
       return false;
     }
   }

@@ -205,10 +205,17 @@ size_t ng__doc_office_of(const struct ng_doc *doc, size_t person,
  * left to the matcher). */
 #define NG_SIG_MAX 8
 
+/* Most two-byte keys kept per literal of a signature (more: untested). */
+#define NG_SIG_KEYS 6
+
 struct ng_rule_sig {
   uint64_t need[NG_SIG_MAX]; /* per mandatory literal: its word bits */
   size_t n_need;             /* entries in need */
   bool needs_ent;            /* has a slot that consumes an entity */
+  uint16_t keys[NG_SIG_MAX][NG_SIG_KEYS]; /* per entry of need: the
+                              * two-byte keys of its alternatives, as in
+                              * ng_view.lit_keys */
+  unsigned char n_keys[NG_SIG_MAX]; /* entries in keys; 0: not tested */
 };
 
 /* The signature bit of the lower-cased word @p low (FNV-1a). */
@@ -222,8 +229,29 @@ void ng__rule_sig(const struct ng_rule *rule, struct ng_rule_sig *sig);
 uint64_t ng__view_sig(const struct ng_view *view, bool *has_ent);
 
 /* False when a rule of signature @p sig cannot match a view of signature
- * @p words / @p has_ent (see above); true when it may. */
-bool ng__rule_sig_may_match(const struct ng_rule_sig *sig, uint64_t words,
-                            bool has_ent);
+ * @p words / @p has_ent (see above); true when it may. Inline: it runs
+ * for every rule on every sentence. */
+static inline bool
+ng__rule_sig_may_match(const struct ng_rule_sig *sig, uint64_t words,
+                       bool has_ent)
+{
+  if (sig->needs_ent && !has_ent) {
+    return false;
+  }
+  for (size_t k = 0; k < sig->n_need; k++) {
+    if (!(sig->need[k] & words)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* False when a rule of signature @p sig cannot match @p view because a
+ * literal's alternatives have none of their first two bytes among the
+ * view's tokens (ng_view.lit_keys; the matcher's own first test, done
+ * here without a call per rule); true when it may or when the view's keys
+ * are not computed yet. */
+bool ng__rule_sig_may_match_view(const struct ng_rule_sig *sig,
+                                 const struct ng_view *view);
 
 #endif

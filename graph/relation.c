@@ -576,7 +576,8 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
     uint64_t words = ng__view_sig(v, &has_ent);
     for (size_t r = 0; r < lex->n_rules; r++) {
       const struct ng_rule *rule = &lex->rules[r];
-      if (!ng__rule_sig_may_match(&sigs[r], words, has_ent)) {
+      if (!ng__rule_sig_may_match(&sigs[r], words, has_ent) ||
+          !ng__rule_sig_may_match_view(&sigs[r], v)) {
         continue;
       }
       size_t n = ng__pattern_match(doc, lex, &out->views, vi, rule, found,

@@ -631,6 +631,137 @@ print_sink(void *handle, ng_log_level level, const char *msg)
           msg);
 }
 
+/* Adds the quad (@p g, @p s, @p p, @p o) to @p qs. */
+static void
+add_one(struct ng_quads *qs, const char *g, struct ng_term s, const char *p,
+        struct ng_term o)
+{
+  CHECK_OK(ng__quads_add_copy(qs, g, &s, p, &o));
+  qs->q[qs->n - 1].graph = g ? qs->q[qs->n - 1].graph : NULL;
+}
+
+/* Writes @p qs as @p syntax into a new string of *len bytes; *st is the
+ * serializer's status. */
+static char *
+write_bytes(ng_world *world, const struct ng_quads *qs, ng_syntax syntax,
+            size_t *len, ng_status *st)
+{
+  char *buf = NULL;
+  FILE *f = open_memstream(&buf, len);
+  CHECK(f != NULL);
+  *st = ng__serialize_quads(world, qs, syntax, f);
+  fclose(f);
+  return buf;
+}
+
+/* N-Triples and N-Quads bytes exactly as serd 0.30 writes them (the
+ * expected texts are serd's output): every escape, raw UTF-8, IRIs with
+ * characters that must be escaped, blank nodes, datatypes, the default
+ * graph, and the statements serd refuses (a relative IRI, a literal
+ * subject, bytes that are not UTF-8). */
+static void
+test_line_bytes(ng_world *world)
+{
+  static const char g[] = "http://example.org/g";
+  struct ng_term iri_s = {NG_TERM_IRI, "http://example.org/s", NULL, NULL};
+  struct ng_term blank = {NG_TERM_BLANK, "b1", NULL, NULL};
+  struct ng_quads ok = {0}, bad = {0};
+  add_one(&ok, g, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL,
+                           "a\\b\"c\nd\re\tf\x01g\x7fh\bi\fj \xc3\xa9 "
+                           "\xf0\x9f\x98\x80 ~end",
+                           "en-GB", NULL});
+  add_one(&ok, g, blank, SCHEMA_MENTIONS,
+          (struct ng_term){NG_TERM_IRI,
+                           "http://example.org/a b\"<>^`{|}\\\xc3\xa9~\x7f"
+                           "\x01z",
+                           NULL, NULL});
+  add_one(&ok, NULL, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "1.50", NULL, XSD_DECIMAL});
+  add_one(&ok, g, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "plain", NULL, XSD_STRING});
+  add_one(&ok, g, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "", "", XSD_DECIMAL});
+  add_one(&ok, "urn:sha256:ab", blank, RDF_TYPE,
+          (struct ng_term){NG_TERM_BLANK, "x-2", NULL, NULL});
+  add_one(&bad, g, iri_s, SCHEMA_MENTIONS,
+          (struct ng_term){NG_TERM_IRI, "relative/x", NULL, NULL});
+  add_one(&bad, g, (struct ng_term){NG_TERM_LITERAL, "lit", NULL, NULL},
+          SCHEMA_TEXT, (struct ng_term){NG_TERM_LITERAL, "x", NULL, NULL});
+  add_one(&bad, g, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "\xff" "bad\x80x", NULL, NULL});
+  add_one(&bad, "1http://example.org/g", iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "y", NULL, NULL});
+  add_one(&bad, g, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "z", NULL, "rel"});
+  add_one(&bad, g, iri_s, SCHEMA_TEXT,
+          (struct ng_term){NG_TERM_LITERAL, "last", NULL, NULL});
+  static const struct {
+    ng_syntax syntax;
+    bool bad;
+    const char *want;
+  } cases[] = {
+      {NG_SYNTAX_NQUADS, false,
+       "<http://example.org/s> <https://schema.org/text> \"a\\\\b\\\"c\\nd\\r"
+       "e\\tf\\u0001g\\u007Fh\\u0008i\\u000Cj \xc3\xa9 \xf0\x9f\x98\x80 ~end"
+       "\"@en-GB <http://example.org/g> .\n"
+       "_:b1 <https://schema.org/mentions> <http://example.org/a\\u0020b\\u00"
+       "22\\u003C\\u003E\\u005E\\u0060\\u007B\\u007C\\u007D\\u005C\xc3\xa9~\\"
+       "u007F\\u0001z> <http://example.org/g> .\n"
+       "<http://example.org/s> <https://schema.org/text> \"1.50\"^^<http://ww"
+       "w.w3.org/2001/XMLSchema#decimal> .\n"
+       "<http://example.org/s> <https://schema.org/text> \"plain\" <http://ex"
+       "ample.org/g> .\n"
+       "<http://example.org/s> <https://schema.org/text> \"\"^^<http://www.w3"
+       ".org/2001/XMLSchema#decimal> <http://example.org/g> .\n"
+       "_:b1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> _:x-2 <urn:sha"
+       "256:ab> .\n"},
+      {NG_SYNTAX_NTRIPLES, false,
+       "<http://example.org/s> <https://schema.org/text> \"a\\\\b\\\"c\\nd\\r"
+       "e\\tf\\u0001g\\u007Fh\\u0008i\\u000Cj \xc3\xa9 \xf0\x9f\x98\x80 ~end"
+       "\"@en-GB .\n"
+       "_:b1 <https://schema.org/mentions> <http://example.org/a\\u0020b\\u00"
+       "22\\u003C\\u003E\\u005E\\u0060\\u007B\\u007C\\u007D\\u005C\xc3\xa9~\\"
+       "u007F\\u0001z> .\n"
+       "<http://example.org/s> <https://schema.org/text> \"1.50\"^^<http://ww"
+       "w.w3.org/2001/XMLSchema#decimal> .\n"
+       "<http://example.org/s> <https://schema.org/text> \"plain\" .\n"
+       "<http://example.org/s> <https://schema.org/text> \"\"^^<http://www.w3"
+       ".org/2001/XMLSchema#decimal> .\n"
+       "_:b1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> _:x-2 .\n"},
+      {NG_SYNTAX_NQUADS, true,
+       "<http://example.org/s> <https://schema.org/mentions> <http://example."
+       "org/s> <https://schema.org/text> \"\xef\xbf\xbd" "bad\xef\xbf\xbdx\" "
+       "<http://example.org/g> .\n"
+       "<http://example.org/s> <https://schema.org/text> \"y\" <http://exampl"
+       "e.org/s> <https://schema.org/text> \"z\"^^<http://example.org/s> <htt"
+       "ps://schema.org/text> \"last\" <http://example.org/g> .\n"},
+      {NG_SYNTAX_NTRIPLES, true,
+       "<http://example.org/s> <https://schema.org/mentions> <http://example."
+       "org/s> <https://schema.org/text> \"\xef\xbf\xbd" "bad\xef\xbf\xbdx\" "
+       ".\n"
+       "<http://example.org/s> <https://schema.org/text> \"y\" .\n"
+       "<http://example.org/s> <https://schema.org/text> \"z\"^^<http://examp"
+       "le.org/s> <https://schema.org/text> \"last\" .\n"},
+  };
+  for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+    size_t len = 0;
+    ng_status st;
+    char *got = write_bytes(world, cases[i].bad ? &bad : &ok,
+                            cases[i].syntax, &len, &st);
+    CHECK(st == (cases[i].bad ? NG_ERR_RDF : NG_OK));
+    if (getenv("NG_TEST_DUMP")) {
+      fprintf(stderr, "case %zu:\n", i);
+      fwrite(got, 1, len, stderr);
+    }
+    CHECK(len == strlen(cases[i].want) &&
+          memcmp(got, cases[i].want, len) == 0);
+    free(got);
+  }
+  ng__quads_clear(&ok);
+  ng__quads_clear(&bad);
+}
+
 /* The publisher's label is the name the page gives it when the gazetteer
  * knows that name as an alias; the IRI stays the canonical one. */
 static void
@@ -681,6 +812,7 @@ main(void)
   test_T10(world, &qs);
   test_X06(world, &qs);
   test_publisher_label(world);
+  test_line_bytes(world);
   ng__quads_clear(&qs);
   ng_doc_free(doc);
   ng_world_free(world);
