@@ -22,7 +22,18 @@
 
 struct name {
   char *key;               /* folded first word of the surface (owned) */
+  size_t klen;             /* bytes in key */
+  bool acronym;            /* the surface has no ASCII lower-case letter */
+  char last;               /* the surface's last byte, folded */
   struct ng_lex_item item; /* item.surface is owned here */
+};
+
+/* One key of the hash index: its names are names[first, end). */
+struct slot {
+  size_t first; /* index of the key's first name, or NG_NONE (empty) */
+  size_t end;   /* index just past the key's last name */
+  uint32_t hash; /* key_hash() of the key */
+  uint32_t klen; /* bytes in the key */
 };
 
 struct ng_gazetteer {
@@ -30,10 +41,24 @@ struct ng_gazetteer {
   size_t n_entries;
   struct name *names; /* sorted by key, then longer surface first */
   size_t n_names, cap_names;
-  size_t *slots;       /* open addressing: index in names of the first
-                        * name of a key, or NG_NONE (owned) */
+  struct slot *slots;  /* open addressing over the keys (owned) */
   size_t n_slots;      /* a power of two, at least twice the keys */
+  /* Quick rejection before a hash lookup, by the folded first byte b of
+   * a surface: bit len_bit(len) of kind_len[kind][b] is set when some
+   * surface of that kind has that length, of any_len[b] when some
+   * surface of any kind has, of key_len[b] when some key has. */
+  uint64_t kind_len[NG_LEX_COUNT][256];
+  uint64_t any_len[256];
+  uint64_t key_len[256];
 };
+
+/* The bit of a length in the quick-rejection masks: 63 for any length
+ * of 63 bytes or more. */
+static uint64_t
+len_bit(size_t len)
+{
+  return (uint64_t)1 << (len < 63 ? len : 63);
+}
 
 /* FNV-1a hash of the NUL-terminated @p key. */
 static uint32_t
@@ -46,7 +71,10 @@ key_hash(const char *key)
   return h;
 }
 
-/* Builds gaz->slots over the sorted names. */
+static char fold(char c);
+
+/* Builds gaz->slots and the quick-rejection masks over the sorted
+ * names. */
 static ng_status
 build_index(struct ng_gazetteer *gaz)
 {
@@ -64,37 +92,61 @@ build_index(struct ng_gazetteer *gaz)
   }
   gaz->n_slots = n;
   for (size_t i = 0; i < n; i++) {
-    gaz->slots[i] = NG_NONE;
+    gaz->slots[i].first = NG_NONE;
   }
   for (size_t i = 0; i < gaz->n_names; i++) {
-    if (i > 0 && strcmp(gaz->names[i - 1].key, gaz->names[i].key) == 0) {
-      continue;
+    const struct name *nm = &gaz->names[i];
+    unsigned char b = (unsigned char)fold(nm->item.surface[0]);
+    gaz->kind_len[nm->item.kind][b] |= len_bit(nm->item.len);
+    gaz->any_len[b] |= len_bit(nm->item.len);
+    gaz->key_len[(unsigned char)nm->key[0]] |= len_bit(nm->klen);
+  }
+  for (size_t i = 0; i < gaz->n_names;) {
+    size_t j = i + 1;
+    while (j < gaz->n_names &&
+           strcmp(gaz->names[i].key, gaz->names[j].key) == 0) {
+      j++;
     }
-    size_t h = key_hash(gaz->names[i].key) & (n - 1);
-    while (gaz->slots[h] != NG_NONE) {
+    uint32_t hash = key_hash(gaz->names[i].key);
+    size_t h = hash & (n - 1);
+    while (gaz->slots[h].first != NG_NONE) {
       h = (h + 1) & (n - 1);
     }
-    gaz->slots[h] = i;
+    gaz->slots[h].first = i;
+    gaz->slots[h].end = j;
+    gaz->slots[h].hash = hash;
+    gaz->slots[h].klen = (uint32_t)gaz->names[i].klen;
+    i = j;
   }
   return NG_OK;
+}
+
+/* The slot of the @p klen bytes @p key with hash @p hash, or NULL. */
+static const struct slot *
+find_slot(const struct ng_gazetteer *gaz, const char *key, size_t klen,
+          uint32_t hash)
+{
+  if (!gaz || !gaz->slots) {
+    return NULL;
+  }
+  size_t mask = gaz->n_slots - 1;
+  for (size_t h = hash & mask;; h = (h + 1) & mask) {
+    const struct slot *sl = &gaz->slots[h];
+    if (sl->first == NG_NONE) {
+      return NULL;
+    }
+    if (sl->hash == hash && sl->klen == klen &&
+        memcmp(gaz->names[sl->first].key, key, klen) == 0) {
+      return sl;
+    }
+  }
 }
 
 size_t
 ng__gazetteer_key_first(const struct ng_gazetteer *gaz, const char *key)
 {
-  if (!gaz || !gaz->slots) {
-    return NG_NONE;
-  }
-  size_t mask = gaz->n_slots - 1;
-  for (size_t h = key_hash(key) & mask;; h = (h + 1) & mask) {
-    size_t i = gaz->slots[h];
-    if (i == NG_NONE) {
-      return NG_NONE;
-    }
-    if (strcmp(gaz->names[i].key, key) == 0) {
-      return i;
-    }
-  }
+  const struct slot *sl = find_slot(gaz, key, strlen(key), key_hash(key));
+  return sl ? sl->first : NG_NONE;
 }
 
 bool
@@ -267,6 +319,14 @@ add_name(struct ng_gazetteer *gaz, const char *surface,
     free(copy);
     free(nm->key);
     return NG_ERR_NOMEM;
+  }
+  nm->klen = strlen(nm->key);
+  nm->last = fold(surface[len - 1]);
+  nm->acronym = true;
+  for (size_t i = 0; i < len; i++) {
+    if (surface[i] >= 'a' && surface[i] <= 'z') {
+      nm->acronym = false;
+    }
   }
   nm->item.surface = copy;
   nm->item.len = len;
@@ -621,11 +681,25 @@ ng__gazetteer_free(struct ng_gazetteer *gaz)
 
 /* ---- matching ---- */
 
+/* True for an ASCII letter or digit. */
+static bool
+is_ascii_alnum(unsigned char c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
 bool
 ng__gazetteer_is_boundary(const char *text, size_t len, size_t pos)
 {
   if (pos == 0 || pos >= len) {
     return true;
+  }
+  unsigned char cb = (unsigned char)text[pos - 1];
+  unsigned char ca = (unsigned char)text[pos];
+  if (cb < 0x80 && ca < 0x80) {
+    /* ASCII on both sides: ng__segment_is_word_cp() of ASCII */
+    return !is_ascii_alnum(cb) || !is_ascii_alnum(ca);
   }
   /* the character before pos */
   size_t b = pos - 1;
@@ -648,7 +722,7 @@ static bool
 same(const char *text, const char *surface, size_t len, int mode)
 {
   if (mode == 0) {
-    return memcmp(text, surface, len) == 0;
+    return text[0] == surface[0] && memcmp(text, surface, len) == 0;
   }
   for (size_t i = 0; i < len; i++) {
     if (fold(text[i]) != fold(surface[i])) {
@@ -673,15 +747,56 @@ is_all_caps(const char *s, size_t len)
   return letters >= 4;
 }
 
-static bool
-surface_is_acronym(const char *s, size_t len)
+/* Looks up the key of the word at @p text + @p pos: the slot of its
+ * names, or NULL. */
+static const struct slot *
+slot_at(const struct ng_gazetteer *gaz, const char *text, size_t len,
+        size_t pos)
 {
-  for (size_t i = 0; i < len; i++) {
-    if (s[i] >= 'a' && s[i] <= 'z') {
-      return false;
-    }
+  char key[128];
+  /* Scanning stops at sizeof key: a longer word is no key anyway, and
+   * a run of letters with no space would otherwise be scanned again from
+   * every position in it (quadratic time). */
+  size_t lim = len - pos < sizeof key ? len - pos : sizeof key;
+  const unsigned char *s = (const unsigned char *)text + pos;
+  size_t wl = 0;
+  while (wl < lim && is_ascii_alnum(s[wl])) {
+    wl++;
   }
-  return true;
+  if (wl == 0 || (wl < lim && s[wl] >= 0x80)) {
+    wl = first_word_len(text + pos, lim);
+  }
+  if (wl >= sizeof key ||
+      !(gaz->key_len[(unsigned char)fold(text[pos])] & len_bit(wl))) {
+    return NULL;
+  }
+  uint32_t h = 2166136261u; /* key_hash() of the folded word */
+  for (size_t i = 0; i < wl; i++) {
+    key[i] = fold(text[pos + i]);
+    h = (h ^ (unsigned char)key[i]) * 16777619u;
+  }
+  return find_slot(gaz, key, wl, h);
+}
+
+/* True if name @p nm matches the @p avail bytes at @p t (case rules of
+ * ng__gazetteer_match(), no boundary test). */
+static bool
+name_matches(const struct name *nm, const char *t)
+{
+  size_t sl = nm->item.len;
+  if (fold(t[sl - 1]) != nm->last) {
+    return false; /* no case rule matches a different last letter */
+  }
+  if (same(t, nm->item.surface, sl, 0)) {
+    return true;
+  }
+  if (nm->item.fold) {
+    return same(t, nm->item.surface, sl, 1);
+  }
+  return (nm->item.kind == NG_LEX_ENTRY ||
+          nm->item.kind == NG_LEX_DEMONYM) &&
+         !nm->acronym && is_all_caps(t, sl) &&
+         same(t, nm->item.surface, sl, 1);
 }
 
 size_t
@@ -692,45 +807,17 @@ ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
   if (!gaz || pos >= len || max == 0) {
     return 0;
   }
-  char key[128];
-  /* Scanning stops at sizeof key: a longer word is no key anyway, and
-   * a run of letters with no space would otherwise be scanned again from
-   * every position in it (quadratic time). */
-  size_t wl = first_word_len(text + pos, len - pos < sizeof key
-                                             ? len - pos : sizeof key);
-  if (wl >= sizeof key) {
-    return 0;
-  }
-  for (size_t i = 0; i < wl; i++) {
-    key[i] = fold(text[pos + i]);
-  }
-  key[wl] = '\0';
-  /* the first name of the key */
-  size_t lo = ng__gazetteer_key_first(gaz, key);
-  if (lo == NG_NONE) {
+  const struct slot *slot = slot_at(gaz, text, len, pos);
+  if (!slot) {
     return 0;
   }
   size_t n_out = 0;
-  for (size_t i = lo; i < gaz->n_names && n_out < max; i++) {
+  size_t avail = len - pos;
+  for (size_t i = slot->first; i < slot->end && n_out < max; i++) {
     const struct name *nm = &gaz->names[i];
-    if (strcmp(nm->key, key) != 0) {
-      break;
-    }
     size_t sl = nm->item.len;
-    if (sl > len - pos) {
-      continue;
-    }
-    bool ok = same(text + pos, nm->item.surface, sl, 0);
-    if (!ok && nm->item.fold) {
-      ok = same(text + pos, nm->item.surface, sl, 1);
-    }
-    if (!ok && (nm->item.kind == NG_LEX_ENTRY ||
-                nm->item.kind == NG_LEX_DEMONYM) &&
-        !surface_is_acronym(nm->item.surface, sl) &&
-        is_all_caps(text + pos, sl)) {
-      ok = same(text + pos, nm->item.surface, sl, 1);
-    }
-    if (!ok || !ng__gazetteer_is_boundary(text, len, pos + sl)) {
+    if (sl > avail || !name_matches(nm, text + pos) ||
+        !ng__gazetteer_is_boundary(text, len, pos + sl)) {
       continue;
     }
     out[n_out].end = pos + sl;
@@ -740,19 +827,88 @@ ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
   return n_out;
 }
 
+/* The first item among the first @p max matches ng__gazetteer_match()
+ * gives at the start of the @p len bytes at @p s that covers all of them
+ * and is of @p kind (any kind when @p any_kind), spelled exactly as @p s
+ * when @p exact and, unless @p any_type, of entity type @p type; NULL if
+ * none. Names are sorted longer first, so only the names of length @p len
+ * are tried: longer ones do not fit and shorter ones come after them. */
+static const struct ng_lex_item *
+whole_match(const struct ng_gazetteer *gaz, const char *s, size_t len,
+            size_t max, enum ng_lex_kind kind, bool exact, bool any_type,
+            enum ng_etype type)
+{
+  if (!gaz || len == 0 ||
+      !(gaz->kind_len[kind][(unsigned char)fold(s[0])] & len_bit(len))) {
+    return NULL;
+  }
+  const struct slot *slot = slot_at(gaz, s, len, 0);
+  if (!slot) {
+    return NULL;
+  }
+  size_t n_out = 0;
+  for (size_t i = slot->first; i < slot->end && n_out < max; i++) {
+    const struct name *nm = &gaz->names[i];
+    size_t sl = nm->item.len;
+    if (sl > len) {
+      continue;
+    }
+    if (sl < len) {
+      break;
+    }
+    if (!name_matches(nm, s)) {
+      continue;
+    }
+    n_out++;
+    const struct ng_lex_item *it = &nm->item;
+    if (it->kind == kind && (!exact || memcmp(it->surface, s, len) == 0) &&
+        (any_type || it->type == type)) {
+      return it;
+    }
+  }
+  return NULL;
+}
+
+uint32_t
+ng__gazetteer_word_kinds(const struct ng_gazetteer *gaz, const char *s,
+                         size_t len)
+{
+  if (!gaz || len == 0 ||
+      !(gaz->any_len[(unsigned char)fold(s[0])] & len_bit(len))) {
+    return 0;
+  }
+  const struct slot *slot = slot_at(gaz, s, len, 0);
+  if (!slot) {
+    return 0;
+  }
+  /* the loop of whole_match() over every kind */
+  uint32_t kinds = 0;
+  size_t n_out = 0;
+  for (size_t i = slot->first; i < slot->end && n_out < 16; i++) {
+    const struct name *nm = &gaz->names[i];
+    size_t sl = nm->item.len;
+    if (sl > len) {
+      continue;
+    }
+    if (sl < len) {
+      break;
+    }
+    if (!name_matches(nm, s)) {
+      continue;
+    }
+    n_out++;
+    if (memcmp(nm->item.surface, s, len) == 0) {
+      kinds |= (uint32_t)1 << (unsigned)nm->item.kind;
+    }
+  }
+  return kinds;
+}
+
 const struct ng_lex_item *
 ng__gazetteer_find_word(const struct ng_gazetteer *gaz, enum ng_lex_kind kind,
                         const char *s, size_t len)
 {
-  struct ng_gaz_match m[16];
-  size_t n = ng__gazetteer_match(gaz, s, len, 0, m, ARRAY_LEN(m));
-  for (size_t i = 0; i < n; i++) {
-    if (m[i].end == len && m[i].item->kind == kind &&
-        m[i].item->len == len && memcmp(m[i].item->surface, s, len) == 0) {
-      return m[i].item;
-    }
-  }
-  return NULL;
+  return whole_match(gaz, s, len, 16, kind, true, true, NG_ETYPE_COUNT);
 }
 
 const struct ng_gaz_entry *
@@ -765,16 +921,9 @@ size_t
 ng__gazetteer_find_entry(const struct ng_gazetteer *gaz, enum ng_etype type,
                          bool any_type, const char *s, size_t len)
 {
-  struct ng_gaz_match m[16];
-  size_t n = ng__gazetteer_match(gaz, s, len, 0, m, ARRAY_LEN(m));
-  for (size_t i = 0; i < n; i++) {
-    const struct ng_lex_item *it = m[i].item;
-    if (m[i].end == len && it->kind == NG_LEX_ENTRY &&
-        (any_type || it->type == type)) {
-      return it->entry;
-    }
-  }
-  return NG_NONE;
+  const struct ng_lex_item *it =
+      whole_match(gaz, s, len, 16, NG_LEX_ENTRY, false, any_type, type);
+  return it ? it->entry : NG_NONE;
 }
 
 size_t

@@ -133,6 +133,12 @@ const struct ng_lex_item *ng__gazetteer_find_word(
     const struct ng_gazetteer *gaz, enum ng_lex_kind kind, const char *s,
     size_t len);
 
+/* The kinds (bit 1 << kind) for which ng__gazetteer_find_word() finds
+ * an item for the @p len bytes at @p s; 0 if none. NG_LEX_COUNT must stay
+ * below 32. */
+uint32_t ng__gazetteer_word_kinds(const struct ng_gazetteer *gaz,
+                                  const char *s, size_t len);
+
 /* Entry number @p idx (borrowed), or NULL when out of range. */
 const struct ng_gaz_entry *ng__gazetteer_entry(const struct ng_gazetteer *gaz,
                                                size_t idx);

@@ -44,9 +44,21 @@ struct trec {
 /* A word of the text that starts with a lower-case ASCII letter at a word
  * start (occurs_lower()); bytes into the text. */
 struct lword {
-  const char *p;
-  size_t len;
+  const char *p;  /* NULL: an empty slot */
+  uint32_t len;   /* bytes, at most 64 */
+  uint32_t hash;  /* lword_hash() of the bytes */
 };
+
+/* FNV-1a hash of @p len bytes at @p s, continuing from @p h (start with
+ * 2166136261). */
+static uint32_t
+lword_hash(uint32_t h, const char *s, size_t len)
+{
+  for (size_t i = 0; i < len; i++) {
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  }
+  return h;
+}
 
 /* support()'s counts of country labels in the text, so each is counted
  * once per doc instead of once per ambiguous name. */
@@ -78,8 +90,9 @@ struct ner {
   size_t *ent_entry;    /* gazetteer entry per doc entity, or NG_NONE */
   size_t cap_ent_entry;
   size_t home;          /* home country entry of the meta publisher */
-  struct lword *lower;  /* words starting in lower case, sorted */
-  size_t n_lower;
+  struct lword *lower;  /* words starting in lower case: a hash set
+                         * (open addressing) */
+  size_t n_lower;       /* slots in lower: 0 or a power of two */
   struct label_memo *memo; /* support() cache (points into ng__ner_run) */
   struct tok_cache *tc; /* per-token lookups (points into ng__ner_run) */
 };
@@ -103,17 +116,24 @@ struct tok_cache {
   unsigned char *cnt;     /* per token: number of matches */
   uint32_t *wk, *wv;      /* per token: TC_* bits computed, and their
                            * values; wv bit (1 << kind) for word_is() */
+  uint32_t *mk;           /* per token with off set: bit 1 << kind for
+                           * each kind among its matches */
 };
 
 /* ---- token helpers ---- */
 
+/* True if token @p i is the @p l bytes at @p s; through tok_eq(). */
 static bool
-tok_eq(const struct ner *n, size_t i, const char *s)
+tok_eq_n(const struct ner *n, size_t i, const char *s, size_t l)
 {
-  size_t l = strlen(s);
   return i < n->n_tok && n->tok[i].end - n->tok[i].begin == l &&
+         n->text[n->tok[i].begin] == s[0] &&
          memcmp(n->text + n->tok[i].begin, s, l) == 0;
 }
+
+/* True if token @p i is the string literal @p s (its length known at
+ * compile time; a non-literal does not compile). */
+#define tok_eq(n, i, s) tok_eq_n((n), (i), "" s "", sizeof("" s "") - 1)
 
 static size_t
 tok_len(const struct ner *n, size_t i)
@@ -157,50 +177,92 @@ tok_after(const struct ner *n, size_t i, size_t end)
 }
 
 /* ng__gazetteer_match() at the first byte of token @p i (at most
- * MAX_MATCHES, into @p m), remembered in n->tc for the next call at the
- * same token. Returns the number of matches. */
-static size_t
-tok_matches(const struct ner *n, size_t i, struct ng_gaz_match *m)
+ * MAX_MATCHES), remembered in n->tc for the next call at the same token.
+ * Returns the matches: in n->tc (valid until the next call) or else in
+ * @p m; *k is their number and *kinds (when not NULL) has bit 1 << kind
+ * for each kind among them. */
+static const struct ng_gaz_match *
+tok_matches_ref(const struct ner *n, size_t i, struct ng_gaz_match *m,
+                size_t *k, uint32_t *kinds)
 {
   struct tok_cache *c = n->tc;
   if (c && c->off && c->off[i] != UINT32_MAX) {
-    if (c->cnt[i] > 0) { /* c->m may be NULL when no token matched */
-      memcpy(m, c->m + c->off[i], c->cnt[i] * sizeof *m);
+    *k = c->cnt[i];
+    if (kinds) {
+      *kinds = c->mk[i];
     }
-    return c->cnt[i];
+    /* c->m may be NULL when no token matched */
+    return c->cnt[i] > 0 ? c->m + c->off[i] : m;
   }
-  size_t k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
-                                 MAX_MATCHES);
-  if (!c || !c->off || c->n_m + k >= UINT32_MAX) {
-    return k;
+  *k = ng__gazetteer_match(n->gaz, n->text, n->len, n->tok[i].begin, m,
+                           MAX_MATCHES);
+  uint32_t mk = 0;
+  for (size_t x = 0; x < *k; x++) {
+    mk |= (uint32_t)1 << (unsigned)m[x].item->kind;
   }
-  if (c->n_m + k > c->cap_m) {
-    size_t cap = (c->n_m + k) * 2 + 64;
+  if (kinds) {
+    *kinds = mk;
+  }
+  if (!c || !c->off || c->n_m + *k >= UINT32_MAX) {
+    return m;
+  }
+  if (c->n_m + *k > c->cap_m) {
+    size_t cap = (c->n_m + *k) * 2 + 64;
     struct ng_gaz_match *p = realloc(c->m, cap * sizeof *p);
     if (!p) {
-      return k; /* not remembered: the next call looks again */
+      return m; /* not remembered: the next call looks again */
     }
     c->m = p;
     c->cap_m = cap;
   }
-  if (k) {
-    memcpy(c->m + c->n_m, m, k * sizeof *m);
+  if (*k) {
+    memcpy(c->m + c->n_m, m, *k * sizeof *m);
   }
   c->off[i] = (uint32_t)c->n_m;
-  c->cnt[i] = (unsigned char)k;
-  c->n_m += k;
+  c->cnt[i] = (unsigned char)*k;
+  c->mk[i] = mk;
+  c->n_m += *k;
+  return m;
+}
+
+/* ng__gazetteer_match() at the first byte of token @p i (at most
+ * MAX_MATCHES, into @p m) through tok_matches_ref(). Returns the number
+ * of matches. */
+static size_t
+tok_matches(const struct ner *n, size_t i, struct ng_gaz_match *m)
+{
+  size_t k;
+  const struct ng_gaz_match *r = tok_matches_ref(n, i, m, &k, NULL);
+  if (r != m && k > 0) {
+    memcpy(m, r, k * sizeof *m);
+  }
   return k;
+}
+
+/* True if token @p i's matches are remembered and none is of a kind in
+ * @p kinds (bits 1 << kind). */
+static bool
+known_none(const struct ner *n, size_t i, uint32_t kinds)
+{
+  const struct tok_cache *c = n->tc;
+  return c && c->off && c->off[i] != UINT32_MAX && !(c->mk[i] & kinds);
 }
 
 /* Longest lexicon item of @p kind at token @p i; *end = token after it. */
 static const struct ng_lex_item *
 lex_at(const struct ner *n, size_t i, enum ng_lex_kind kind, size_t *end)
 {
-  if (i >= n->n_tok || !is_word(n, i)) {
+  if (i >= n->n_tok || !is_word(n, i) ||
+      known_none(n, i, (uint32_t)1 << (unsigned)kind)) {
     return NULL;
   }
-  struct ng_gaz_match m[MAX_MATCHES];
-  size_t k = tok_matches(n, i, m);
+  struct ng_gaz_match buf[MAX_MATCHES];
+  size_t k;
+  uint32_t kinds;
+  const struct ng_gaz_match *m = tok_matches_ref(n, i, buf, &k, &kinds);
+  if (!((kinds >> (unsigned)kind) & 1u)) {
+    return NULL;
+  }
   for (size_t x = 0; x < k; x++) {
     if (m[x].item->kind != kind) {
       continue;
@@ -218,11 +280,19 @@ lex_at(const struct ner *n, size_t i, enum ng_lex_kind kind, size_t *end)
 static const struct ng_lex_item *
 entry_at(const struct ner *n, size_t i, size_t *end)
 {
-  if (i >= n->n_tok || !is_word(n, i)) {
+  if (i >= n->n_tok || !is_word(n, i) ||
+      known_none(n, i, ((uint32_t)1 << NG_LEX_ENTRY) |
+                           ((uint32_t)1 << NG_LEX_DEMONYM))) {
     return NULL;
   }
-  struct ng_gaz_match m[MAX_MATCHES];
-  size_t k = tok_matches(n, i, m);
+  struct ng_gaz_match buf[MAX_MATCHES];
+  size_t k;
+  uint32_t kinds;
+  const struct ng_gaz_match *m = tok_matches_ref(n, i, buf, &k, &kinds);
+  if (!(kinds & (((uint32_t)1 << NG_LEX_ENTRY) |
+                 ((uint32_t)1 << NG_LEX_DEMONYM)))) {
+    return NULL;
+  }
   for (size_t x = 0; x < k; x++) {
     enum ng_lex_kind kind = m[x].item->kind;
     if (kind != NG_LEX_ENTRY && kind != NG_LEX_DEMONYM) {
@@ -244,6 +314,41 @@ has_lex(const struct ner *n, size_t i, enum ng_lex_kind kind)
   return lex_at(n, i, kind, &e) != NULL;
 }
 
+/* ng__gazetteer_word_kinds() of word token @p i, taken from the token's
+ * matches (tok_matches_ref()) when they hold the answer: the token ends
+ * on a word boundary, so its first word is the whole token and the
+ * names of its length that match there are the matches ending at its
+ * end, and the matches are not cut at MAX_MATCHES (which is above the
+ * 16 ng__gazetteer_find_word() looks at). */
+static uint32_t
+word_kinds(const struct ner *n, size_t i)
+{
+  const char *s = n->text + n->tok[i].begin;
+  size_t len = tok_len(n, i);
+  _Static_assert(MAX_MATCHES > 16, "word_kinds() needs all 16 matches");
+  if (!ng__gazetteer_is_boundary(n->text, n->len, n->tok[i].end)) {
+    return ng__gazetteer_word_kinds(n->gaz, s, len);
+  }
+  struct ng_gaz_match buf[MAX_MATCHES];
+  size_t k;
+  const struct ng_gaz_match *m = tok_matches_ref(n, i, buf, &k, NULL);
+  if (k >= MAX_MATCHES) {
+    return ng__gazetteer_word_kinds(n->gaz, s, len);
+  }
+  uint32_t kinds = 0;
+  size_t n_len = 0; /* matches of the token's length, up to 16 count */
+  for (size_t x = 0; x < k && n_len < 16; x++) {
+    if (m[x].end != n->tok[i].end) {
+      continue;
+    }
+    n_len++;
+    if (memcmp(m[x].item->surface, s, len) == 0) {
+      kinds |= (uint32_t)1 << (unsigned)m[x].item->kind;
+    }
+  }
+  return kinds;
+}
+
 /* A single-token word of @p kind exactly. */
 static bool
 word_is(const struct ner *n, size_t i, enum ng_lex_kind kind)
@@ -258,19 +363,9 @@ word_is(const struct ner *n, size_t i, enum ng_lex_kind kind)
     return ng__gazetteer_find_word(n->gaz, kind, s, len) != NULL;
   }
   if (!(c->wk[i] & TC_KINDS_DONE)) {
-    /* the kinds ng__gazetteer_find_word() finds for this word, all from
-     * one ng__gazetteer_match() (the same call and test it makes) */
-    struct ng_gaz_match m[16];
-    size_t k = ng__gazetteer_match(n->gaz, s, len, 0, m, ARRAY_LEN(m));
-    uint32_t kinds = 0;
-    for (size_t x = 0; x < k; x++) {
-      if (m[x].end == len && m[x].item->len == len &&
-          memcmp(m[x].item->surface, s, len) == 0) {
-        kinds |= (uint32_t)1 << (unsigned)m[x].item->kind;
-      }
-    }
+    /* every kind ng__gazetteer_find_word() finds for this word */
     c->wk[i] |= TC_KINDS_DONE;
-    c->wv[i] |= kinds;
+    c->wv[i] |= word_kinds(n, i);
   }
   return (c->wv[i] >> (unsigned)kind) & 1u;
 }
@@ -290,14 +385,6 @@ is_possessive_s(const struct ner *n, size_t i)
          !(n->tok[i].flags & NG_TOK_SPACE);
 }
 
-static int
-cmp_lword(const void *a, const void *b)
-{
-  const struct lword *x = a, *y = b;
-  int c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
-  return c ? c : (x->len > y->len) - (x->len < y->len);
-}
-
 /* True if the text has a word start at @p off where occurs_lower() looks:
  * the start of the text or after a space, newline, '(' or '"'. */
 static bool
@@ -309,44 +396,91 @@ lower_word_start(const struct ner *n, size_t off)
          ng__gazetteer_is_boundary(t, n->len, off);
 }
 
+/* True for an ASCII letter or digit. */
+static bool
+is_ascii_alnum(unsigned char c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
 /* Indexes every word of 2 to 64 bytes that starts with a lower-case ASCII
  * letter at a word start and ends at a word boundary (every boundary up
- * to the next space, so "co-op" gives "co" and "co-op"), sorted, so
- * occurs_lower() is a binary search instead of a scan of the whole text
- * per sentence (which made NER quadratic in the article's length). */
+ * to the next space, so "co-op" gives "co" and "co-op") in a hash set,
+ * so occurs_lower() is a lookup instead of a scan of the whole text per
+ * sentence (which made NER quadratic in the article's length). */
 static ng_status
 index_lower_words(struct ner *n)
 {
-  size_t cap = 0;
+  struct lword *all = NULL;
+  size_t n_all = 0, cap = 0;
   for (size_t off = 0; off < n->len; off++) {
     unsigned char c = (unsigned char)n->text[off];
     if (c < 'a' || c > 'z' || !lower_word_start(n, off)) {
       continue;
     }
+    uint32_t h = 2166136261u; /* of the bytes [off, hashed) */
+    size_t hashed = off;
     for (size_t e = off + 2; e <= n->len && e - off <= 64; e++) {
       if (n->text[e - 1] == ' ' || n->text[e - 1] == '\n') {
         break;
       }
-      if (!ng__gazetteer_is_boundary(n->text, n->len, e)) {
+      unsigned char b0 = (unsigned char)n->text[e - 1];
+      unsigned char b1 = e < n->len ? (unsigned char)n->text[e] : 0;
+      if (b0 < 0x80 && b1 < 0x80 && e < n->len) {
+        /* ASCII on both sides: ng__gazetteer_is_boundary() inline */
+        if (is_ascii_alnum(b0) && is_ascii_alnum(b1)) {
+          continue;
+        }
+      } else if (!ng__gazetteer_is_boundary(n->text, n->len, e)) {
         continue;
       }
-      if (n->n_lower == cap) {
+      if (n_all == cap) {
         size_t ncap = cap ? 2 * cap : 1024;
-        struct lword *p = realloc(n->lower, ncap * sizeof *p);
+        struct lword *p = realloc(all, ncap * sizeof *p);
         if (!p) {
+          free(all);
           return NG_ERR_NOMEM;
         }
-        n->lower = p;
+        all = p;
         cap = ncap;
       }
-      n->lower[n->n_lower].p = n->text + off;
-      n->lower[n->n_lower].len = e - off;
-      n->n_lower++;
+      h = lword_hash(h, n->text + hashed, e - hashed);
+      hashed = e;
+      all[n_all].p = n->text + off;
+      all[n_all].len = (uint32_t)(e - off);
+      all[n_all].hash = h;
+      n_all++;
     }
   }
-  if (n->n_lower) {
-    qsort(n->lower, n->n_lower, sizeof *n->lower, cmp_lword);
+  if (n_all == 0) {
+    return NG_OK;
   }
+  size_t size = 16;
+  while (size < 2 * n_all) {
+    size *= 2;
+  }
+  n->lower = calloc(size, sizeof *n->lower);
+  if (!n->lower) {
+    free(all);
+    return NG_ERR_NOMEM;
+  }
+  n->n_lower = size;
+  for (size_t k = 0; k < n_all; k++) {
+    const struct lword *w = &all[k];
+    for (size_t h = w->hash & (size - 1);; h = (h + 1) & (size - 1)) {
+      struct lword *slot = &n->lower[h];
+      if (!slot->p) {
+        *slot = *w;
+        break;
+      }
+      if (slot->hash == w->hash && slot->len == w->len &&
+          memcmp(slot->p, w->p, w->len) == 0) {
+        break; /* already there */
+      }
+    }
+  }
+  free(all);
   return NG_OK;
 }
 
@@ -371,9 +505,21 @@ occurs_lower(const struct ner *n, size_t i)
       return false; /* ALL CAPS or CamelCase: not an ordinary word */
     }
   }
-  struct lword key = {low, l};
-  return n->n_lower &&
-         bsearch(&key, n->lower, n->n_lower, sizeof *n->lower, cmp_lword);
+  if (n->n_lower == 0) {
+    return false;
+  }
+  uint32_t hash = lword_hash(2166136261u, low, l);
+  size_t mask = n->n_lower - 1;
+  for (size_t h = hash & mask;; h = (h + 1) & mask) {
+    const struct lword *slot = &n->lower[h];
+    if (!slot->p) {
+      return false;
+    }
+    if (slot->hash == hash && slot->len == l &&
+        memcmp(slot->p, low, l) == 0) {
+      return true;
+    }
+  }
 }
 
 /* First token of the sentence, after opening quotes and brackets. */
@@ -3450,14 +3596,16 @@ tokenize_doc(struct ner *n)
     c->cnt = malloc(nt);
     c->wk = calloc(nt, sizeof *c->wk);
     c->wv = calloc(nt, sizeof *c->wv);
-    if (!c->off || !c->cnt || !c->wk || !c->wv) {
+    c->mk = malloc(nt * sizeof *c->mk);
+    if (!c->off || !c->cnt || !c->wk || !c->wv || !c->mk) {
       free(c->off);
       free(c->cnt);
       free(c->wk);
       free(c->wv);
+      free(c->mk);
       c->off = NULL;
       c->cnt = NULL;
-      c->wk = c->wv = NULL;
+      c->wk = c->wv = c->mk = NULL;
     } else {
       for (size_t i = 0; i < nt; i++) {
         c->off[i] = UINT32_MAX;
@@ -3489,6 +3637,7 @@ ner_clear(struct ner *n)
     free(n->tc->cnt);
     free(n->tc->wk);
     free(n->tc->wv);
+    free(n->tc->mk);
   }
 }
 

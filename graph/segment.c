@@ -92,6 +92,10 @@ is_space_cp(uint32_t cp)
 static size_t
 decode(const char *s, size_t len, uint32_t *cp)
 {
+  if ((unsigned char)s[0] < 0x80) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
   size_t n = ng__utf8_decode(s, len, cp);
   if (n == 0) {
     *cp = 0xFFFD;
@@ -99,6 +103,40 @@ decode(const char *s, size_t len, uint32_t *cp)
   }
   return n;
 }
+
+/* Classes of ASCII bytes for ng__segment_tokenize(): the same answers
+ * is_space_cp(), ng__segment_is_word_cp() and ng__segment_is_upper_cp()
+ * give for them. */
+enum { A_SPACE = 1, A_WORD = 2, A_UPPER = 4, A_DIGIT = 8 };
+
+static const unsigned char ascii_class[128] = {
+    ['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\v'] = A_SPACE, ['\f'] = A_SPACE,
+    ['\r'] = A_SPACE, [' '] = A_SPACE,
+    ['0'] = A_WORD | A_DIGIT, ['1'] = A_WORD | A_DIGIT,
+    ['2'] = A_WORD | A_DIGIT, ['3'] = A_WORD | A_DIGIT,
+    ['4'] = A_WORD | A_DIGIT, ['5'] = A_WORD | A_DIGIT,
+    ['6'] = A_WORD | A_DIGIT, ['7'] = A_WORD | A_DIGIT,
+    ['8'] = A_WORD | A_DIGIT, ['9'] = A_WORD | A_DIGIT,
+    ['A'] = A_WORD | A_UPPER, ['B'] = A_WORD | A_UPPER,
+    ['C'] = A_WORD | A_UPPER, ['D'] = A_WORD | A_UPPER,
+    ['E'] = A_WORD | A_UPPER, ['F'] = A_WORD | A_UPPER,
+    ['G'] = A_WORD | A_UPPER, ['H'] = A_WORD | A_UPPER,
+    ['I'] = A_WORD | A_UPPER, ['J'] = A_WORD | A_UPPER,
+    ['K'] = A_WORD | A_UPPER, ['L'] = A_WORD | A_UPPER,
+    ['M'] = A_WORD | A_UPPER, ['N'] = A_WORD | A_UPPER,
+    ['O'] = A_WORD | A_UPPER, ['P'] = A_WORD | A_UPPER,
+    ['Q'] = A_WORD | A_UPPER, ['R'] = A_WORD | A_UPPER,
+    ['S'] = A_WORD | A_UPPER, ['T'] = A_WORD | A_UPPER,
+    ['U'] = A_WORD | A_UPPER, ['V'] = A_WORD | A_UPPER,
+    ['W'] = A_WORD | A_UPPER, ['X'] = A_WORD | A_UPPER,
+    ['Y'] = A_WORD | A_UPPER, ['Z'] = A_WORD | A_UPPER,
+    ['a'] = A_WORD, ['b'] = A_WORD, ['c'] = A_WORD, ['d'] = A_WORD,
+    ['e'] = A_WORD, ['f'] = A_WORD, ['g'] = A_WORD, ['h'] = A_WORD,
+    ['i'] = A_WORD, ['j'] = A_WORD, ['k'] = A_WORD, ['l'] = A_WORD,
+    ['m'] = A_WORD, ['n'] = A_WORD, ['o'] = A_WORD, ['p'] = A_WORD,
+    ['q'] = A_WORD, ['r'] = A_WORD, ['s'] = A_WORD, ['t'] = A_WORD,
+    ['u'] = A_WORD, ['v'] = A_WORD, ['w'] = A_WORD, ['x'] = A_WORD,
+    ['y'] = A_WORD, ['z'] = A_WORD};
 
 ng_status
 ng__segment_tokenize(const char *text, size_t begin, size_t end,
@@ -111,9 +149,16 @@ ng__segment_tokenize(const char *text, size_t begin, size_t end,
   *out = NULL;
   *n = 0;
   while (i < end) {
+    unsigned char c0 = (unsigned char)text[i];
+    unsigned cl0 = c0 < 0x80 ? ascii_class[c0] : 0;
+    if (cl0 & A_SPACE) {
+      space = true;
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t k = decode(text + i, end - i, &cp);
-    if (is_space_cp(cp)) {
+    if (c0 >= 0x80 && is_space_cp(cp)) {
       space = true;
       i += k;
       continue;
@@ -132,16 +177,20 @@ ng__segment_tokenize(const char *text, size_t begin, size_t end,
     t->begin = i;
     t->flags = space ? NG_TOK_SPACE : 0;
     space = false;
-    if (!ng__segment_is_word_cp(cp)) {
+    if (c0 < 0x80 ? !(cl0 & A_WORD) : !ng__segment_is_word_cp(cp)) {
       t->end = i + k;
       i += k;
       continue;
     }
     /* A word: letters and digits; CJK runs stay apart from Latin. */
-    bool cjk = is_cjk_cp(cp);
+    bool cjk = c0 >= 0x80 && is_cjk_cp(cp);
     size_t n_letters = 0, n_upper = 0;
     t->flags |= NG_TOK_WORD;
-    if (cjk) {
+    if (c0 < 0x80) {
+      t->flags |= (cl0 & A_DIGIT)   ? NG_TOK_DIGIT
+                  : (cl0 & A_UPPER) ? NG_TOK_CAP
+                                    : NG_TOK_LOWER;
+    } else if (cjk) {
       t->flags |= NG_TOK_CJK;
     } else if (cp >= '0' && cp <= '9') {
       t->flags |= NG_TOK_DIGIT;
@@ -151,6 +200,20 @@ ng__segment_tokenize(const char *text, size_t begin, size_t end,
       t->flags |= NG_TOK_LOWER;
     }
     while (i < end) {
+      unsigned char c = (unsigned char)text[i];
+      if (c < 0x80) {
+        /* ASCII: a word byte unless punctuation or space; never CJK */
+        unsigned cl = ascii_class[c];
+        if (!(cl & A_WORD) || cjk) {
+          break;
+        }
+        if (!(cl & A_DIGIT)) {
+          n_letters++;
+          n_upper += (cl & A_UPPER) != 0;
+        }
+        i++;
+        continue;
+      }
       k = decode(text + i, end - i, &cp);
       if (!ng__segment_is_word_cp(cp) || is_cjk_cp(cp) != cjk) {
         break;

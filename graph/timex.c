@@ -182,12 +182,12 @@ tokenize(const char *text, size_t len, struct tok *toks, size_t max)
   size_t n = 0, i = 0;
   while (i < len && n < max) {
     unsigned char c = (unsigned char)text[i];
-    struct tok *t = &toks[n];
-    memset(t, 0, sizeof *t);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       i++;
       continue;
     }
+    struct tok *t = &toks[n];
+    memset(t, 0, sizeof *t);
     t->begin = i;
     if (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA0) {
       i += 2; /* no-break space */
@@ -279,25 +279,53 @@ is_punct(const struct tok *toks, size_t n, size_t i, char c)
 }
 
 /* Month number of the lower-cased month name or abbreviation @p low,
- * else 0. */
+ * else 0. Only the names with the first letter of @p low are compared. */
 static int
 month_name(const char *low)
 {
-  static const char *const names[][3] = {
-      {"january", "jan", NULL},   {"february", "feb", NULL},
-      {"march", "mar", NULL},     {"april", "apr", NULL},
-      {"may", NULL, NULL},        {"june", "jun", NULL},
-      {"july", "jul", NULL},      {"august", "aug", NULL},
-      {"september", "sep", "sept"}, {"october", "oct", NULL},
-      {"november", "nov", NULL},  {"december", "dec", NULL}};
-  if (!strchr("jfmasond", low[0]) || !low[0]) {
+  static const struct {
+    const char *name;
+    int month;
+  } names[] = {
+      {"august", 8},   {"aug", 8},     {"april", 4},     {"apr", 4},
+      {"december", 12}, {"dec", 12},   {"february", 2},  {"feb", 2},
+      {"january", 1},  {"jan", 1},     {"june", 6},      {"jun", 6},
+      {"july", 7},     {"jul", 7},     {"march", 3},     {"mar", 3},
+      {"may", 5},      {"november", 11}, {"nov", 11},    {"october", 10},
+      {"oct", 10},     {"september", 9}, {"sep", 9},     {"sept", 9}};
+  /* first and past-last index in names of each initial letter */
+  size_t b, e;
+  switch (low[0]) {
+  case 'a':
+    b = 0, e = 4;
+    break;
+  case 'd':
+    b = 4, e = 6;
+    break;
+  case 'f':
+    b = 6, e = 8;
+    break;
+  case 'j':
+    b = 8, e = 14;
+    break;
+  case 'm':
+    b = 14, e = 17;
+    break;
+  case 'n':
+    b = 17, e = 19;
+    break;
+  case 'o':
+    b = 19, e = 21;
+    break;
+  case 's':
+    b = 21, e = 24;
+    break;
+  default:
     return 0;
   }
-  for (int m = 0; m < 12; m++) {
-    for (int k = 0; k < 3 && names[m][k]; k++) {
-      if (strcmp(low, names[m][k]) == 0) {
-        return m + 1;
-      }
+  for (size_t k = b; k < e; k++) {
+    if (strcmp(low, names[k].name) == 0) {
+      return names[k].month;
     }
   }
   return 0;
@@ -310,11 +338,18 @@ weekday_name(const char *low)
   static const char *const names[7] = {"monday", "tuesday", "wednesday",
                                        "thursday", "friday", "saturday",
                                        "sunday"};
-  if (!strchr("mtwfs", low[0]) || !low[0]) {
+  switch (low[0]) {
+  case 'm':
+  case 't':
+  case 'w':
+  case 'f':
+  case 's':
+    break;
+  default:
     return -1;
   }
   for (int w = 0; w < 7; w++) {
-    if (strcmp(low, names[w]) == 0) {
+    if (low_is(low, names[w])) {
       return w;
     }
   }
@@ -427,7 +462,7 @@ is_future_marker(const struct tok *t)
     return false;
   }
   for (size_t k = 0; k < ARRAY_LEN(words); k++) {
-    if (strcmp(t->low, words[k]) == 0) {
+    if (low_is(t->low, words[k])) {
       return true;
     }
   }
@@ -874,6 +909,8 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
   int ref_y = 0, ref_m = 0, ref_d = 0;
   bool has_ref = ref_date && ng__timex_parse_iso(ref_date, &ref_y, &ref_m,
                                                  &ref_d);
+  /* weekday of the reference date, once (used only with has_ref) */
+  int ref_wday = has_ref ? ng__timex_weekday(ref_y, ref_m, ref_d) : 0;
   size_t count = 0;
   size_t i = 0;
   while (i < n) {
@@ -912,7 +949,7 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
     }
     memset(&t, 0, sizeof t);
     if (wd >= 0 && has_ref) {
-      int ref_wd0 = ng__timex_weekday(ref_y, ref_m, ref_d);
+      int ref_wd0 = ref_wday;
       /* a range of weekdays: "from Monday to Wednesday [next week]",
        * "between Monday and Wednesday", "Monday-Wednesday" */
       size_t re = weekday_range_at(toks, n, i, ref_date, ref_wd0, &t);
@@ -952,7 +989,7 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
                                is_word(toks, n, i - 1, "late") ||
                                is_word(toks, n, i - 1, "early"));
       bool future = next || (!last && !earlier && future_context(toks, n, i));
-      int ref_wd = ng__timex_weekday(ref_y, ref_m, ref_d);
+      int ref_wd = ref_wday;
       long delta;
       if (future) {
         delta = (wd - ref_wd + 7) % 7;
@@ -980,8 +1017,7 @@ ng__timex_scan(const char *text, size_t len, const char *ref_date,
       continue;
     }
     if (has_ref && toks[i].kind == T_WORD) {
-      size_t we = week_at(toks, n, i, ref_date,
-                          ng__timex_weekday(ref_y, ref_m, ref_d), &t);
+      size_t we = week_at(toks, n, i, ref_date, ref_wday, &t);
       if (we) {
         put(out, max, &count, &t);
         i = we;

@@ -94,6 +94,15 @@ ng__utf8_sanitize(const char *s, size_t len, size_t *out_len)
   }
   size_t i = 0, o = 0;
   while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      /* ASCII: kept as is, NUL dropped */
+      if (c != 0) {
+        out[o++] = (char)c;
+      }
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t n = ng__utf8_decode(s + i, len - i, &cp);
     if (n == 0) {
@@ -120,6 +129,11 @@ ng__utf8_cp_count(const char *s, size_t n_bytes)
 {
   size_t i = 0, n = 0;
   while (i < n_bytes) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      n++;
+      continue;
+    }
     uint32_t cp;
     size_t k = ng__utf8_decode(s + i, n_bytes - i, &cp);
     i += k ? k : 1;

@@ -185,6 +185,58 @@ test_index(const struct ng_gazetteer *gaz)
   CHECK(ng__gazetteer_key_first(NULL, "malaysia") == NG_NONE);
 }
 
+/* ng__gazetteer_find_word(), ng__gazetteer_word_kinds() and
+ * ng__gazetteer_find_entry() give what their definition through
+ * ng__gazetteer_match() gives (the first 16 matches at the start of the
+ * word that cover all of it), for words of many kinds and cases, absent
+ * words and words of lengths no name has. */
+static void
+test_word_lookups(const struct ng_gazetteer *gaz)
+{
+  static const char *const words[] = {
+      "he", "He", "she", "they", "the", "The", "THE", "Minister",
+      "minister", "President", "Prime Minister", "Mr", "Dr", "Jr", "said",
+      "Malaysia", "MALAYSIA", "malaysia", "Malaysian", "ASEAN", "Asean",
+      "asean", "Foreign", "Bhd.", "Inc.", "Jan", "Thu", "dollars", "of",
+      "qqzzxv", "Q", "a", "United States", "US", "U.S.", "Kuala Lumpur",
+      "KUALA LUMPUR", "Association of Southeast Asian Nations",
+      "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
+  for (size_t w = 0; w < ARRAY_LEN(words); w++) {
+    const char *s = words[w];
+    size_t len = strlen(s);
+    struct ng_gaz_match m[16];
+    size_t n = ng__gazetteer_match(gaz, s, len, 0, m, ARRAY_LEN(m));
+    uint32_t want = 0;
+    size_t want_entry = NG_NONE;
+    for (size_t x = 0; x < n; x++) {
+      const struct ng_lex_item *it = m[x].item;
+      if (m[x].end != len) {
+        continue;
+      }
+      if (it->len == len && memcmp(it->surface, s, len) == 0) {
+        want |= (uint32_t)1 << (unsigned)it->kind;
+      }
+      if (it->kind == NG_LEX_ENTRY && want_entry == NG_NONE) {
+        want_entry = it->entry;
+      }
+    }
+    CHECK(ng__gazetteer_word_kinds(gaz, s, len) == want);
+    for (unsigned k = 0; k < NG_LEX_COUNT; k++) {
+      const struct ng_lex_item *it =
+          ng__gazetteer_find_word(gaz, (enum ng_lex_kind)k, s, len);
+      CHECK((it != NULL) == (((want >> k) & 1u) != 0));
+      CHECK(!it || (it->kind == k && it->len == len &&
+                    memcmp(it->surface, s, len) == 0));
+    }
+    CHECK(ng__gazetteer_find_entry(gaz, NG_ETYPE_COUNTRY, true, s, len) ==
+          want_entry);
+  }
+  CHECK((ng__gazetteer_word_kinds(gaz, "he", 2) >> NG_LEX_PRONOUN) & 1u);
+  CHECK(ng__gazetteer_word_kinds(gaz, "qqzzxv", 6) == 0);
+  CHECK(ng__gazetteer_word_kinds(gaz, "he", 0) == 0);
+  CHECK(ng__gazetteer_word_kinds(NULL, "he", 2) == 0);
+}
+
 int
 main(void)
 {
@@ -194,6 +246,7 @@ main(void)
     test_entries(world->gaz);
     test_words(world->gaz);
     test_index(world->gaz);
+    test_word_lookups(world->gaz);
   }
   test_errors();
   ng_world_free(world);
