@@ -362,6 +362,9 @@ sink(void *handle, ng_log_level level, const char *msg)
       }
     }
     say_warning(cli, NULL, msg);
+  } else if (level == NG_LOG_INFO && !cli->opts->quiet) {
+    /* what the library is waiting for ("waiting for the lock on ...") */
+    say(cli, SAY_INFO, NULL, "%s", msg);
   }
 }
 
@@ -1576,7 +1579,25 @@ cmd_query(struct cli *cli)
       store, ng_store_query_ex(store, query, o->format, o->timeout, stdout));
   ng_store_free(store);
   free(text);
-  return st == NG_OK ? 0 : fail(cli, "run", "the query", st);
+  if (st == NG_OK) {
+    return 0;
+  }
+  /* the query named by where it came from: "the query in FILE" for -f,
+   * "the query" for the argument; a library message about "the query"
+   * ("the query does not parse: line 1: ...") said once, naming it */
+  char object[1024] = "the query";
+  if (o->query_file) {
+    snprintf(object, sizeof object, "the query in %s",
+             strcmp(o->query_file, "-") == 0 ? "standard input"
+                                             : o->query_file);
+  }
+  const char *why = cli->last_error;
+  if (strncmp(why, "the query ", 10) == 0) {
+    say(cli, SAY_ERROR, o->query_file, "%s %s", object, why + 10);
+    cli->last_error[0] = '\0';
+    return 1;
+  }
+  return fail(cli, "run", object, st);
 }
 
 static int

@@ -269,6 +269,11 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
     if (!*val) {
       return usage_error(err, o, "--store needs a STORE");
     }
+    if (strcmp(val, "sqlite:") == 0) {
+      /* not the default store silently: the path was left out */
+      return usage_error(err, o, "--store sqlite: names no file: give "
+                         "sqlite:PATH (or no --store for newsgraph.db)");
+    }
     o->store = val;
     break;
   case OPT_JOBS:

@@ -381,6 +381,11 @@ merge_nicknames(ng_world *world, struct ng_doc *doc)
     if (n < 0 || (size_t)n >= sizeof full) {
       continue;
     }
+    /* the nickname with the family name ("Tom Wilk" for 'Tomasz "Tom"
+     * Wilk'), a reference to the same person anywhere in the text */
+    char nick[256];
+    int nn = snprintf(nick, sizeof nick, "%.*s %.*s", (int)(ne - nb),
+                      t + nb, (int)(mn->end - b), t + b);
     size_t into = ng__doc_find_entity(doc, NG_ETYPE_PERSON, full);
     if (into == NG_NONE) {
       TRY(st, ng__doc_add_entity(doc, NG_ETYPE_PERSON, full, &into));
@@ -393,6 +398,12 @@ merge_nicknames(ng_world *world, struct ng_doc *doc)
     mn->begin = gb;
     mn->kind = NG_MENTION_NAME;
     TRY(st, absorb(doc, ent, into));
+    size_t same = nn > 0 && (size_t)nn < sizeof nick
+                      ? ng__doc_find_entity(doc, NG_ETYPE_PERSON, nick)
+                      : NG_NONE;
+    if (same != NG_NONE) {
+      TRY(st, ng__coref_merge(doc, same, into));
+    }
     TRY(st, add_family_references(doc, into, b, doc->mentions[m].end));
     /* the given name and the nickname are no mentions of their own */
     for (size_t k = 0; k < doc->n_mentions; k++) {

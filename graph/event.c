@@ -2377,11 +2377,45 @@ figs_add(struct ctx *cx, size_t e)
   return NG_OK;
 }
 
+/* True if token @p at of view @p v opens the sentence's text after its
+ * dateline: every token before it ends by the dateline's dash (cx->head:
+ * "WARSAW, March 10 - ", "LIMA (Reuters) -- "), or the view opens with
+ * the dateline place (ng_doc.dateline, as the entity finder read it)
+ * and the first colon or dash of the sentence, within 12 tokens, comes
+ * right before @p at ("NEW DELHI (PTI): ", "WARSAW, March 10: "). */
+static bool
+opens_after_dateline(const struct ctx *cx, const struct ng_view *v,
+                     size_t at)
+{
+  bool before = true;
+  for (size_t j = 0; j < at && before; j++) {
+    before = v->toks[j].kind == NG_TOK_PUNCT || v->toks[j].end <= cx->head;
+  }
+  if (before) {
+    return true;
+  }
+  const struct ng_doc *doc = cx->doc;
+  if (at < 2 || at > 12 || doc->dateline == NG_NONE ||
+      v->toks[0].kind != NG_TOK_ENT ||
+      v->toks[0].ent != ng__doc_resolve(doc, doc->dateline)) {
+    return false;
+  }
+  for (size_t j = 1; j < at; j++) {
+    const struct ng_tok *t = &v->toks[j];
+    if (tok_is(t, ":") || tok_is(t, "-") || tok_is(t, "--") ||
+        tok_is(t, "\xE2\x80\x94") || tok_is(t, "\xE2\x80\x93")) {
+      return j + 1 == at;
+    }
+  }
+  return false;
+}
+
 /* True if view @p v holds a trade word (ngl:TradeWord) used as a common
  * noun or verb: a capitalised one inside the sentence is part of a name
  * the entity finder did not know ("UK Export Finance will provide a
  * credit line", "the Export-Import Bank"), not a statement about trade.
- * A word opening the sentence counts. */
+ * A word opening the sentence counts, also after the dateline
+ * ("WARSAW, March 10 - Trade between ...": opens_after_dateline()). */
 static bool
 has_trade_word(const struct ctx *cx, const struct ng_view *v)
 {
@@ -2393,11 +2427,7 @@ has_trade_word(const struct ctx *cx, const struct ng_view *v)
       return false;
     }
     unsigned char c = (unsigned char)cx->doc->text[v->toks[at].begin];
-    bool first = true;
-    for (size_t j = 0; j < at && first; j++) {
-      first = v->toks[j].kind == NG_TOK_PUNCT;
-    }
-    if (!(c >= 'A' && c <= 'Z') || first) {
+    if (!(c >= 'A' && c <= 'Z') || opens_after_dateline(cx, v, at)) {
       return true;
     }
     k = at + (n ? n : 1);

@@ -16,6 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Seconds of waiting for a lock after which ng__lock_take() says that it
+ * waits. */
+#define LOCK_TELL_S 1.0
+
 ng_status
 ng__lock_path(ng_world *world, const char *path, const char *suffix,
               char *out, size_t size)
@@ -66,7 +70,9 @@ ng__lock_take(ng_world *world, const char *store, const char *path,
     return ng__errorf(world, NG_ERR_IO, "cannot open lock file %s: %s", path,
                       strerror(errno));
   }
-  double end = ng__monotonic() + (wait_s > 0 ? wait_s : 0);
+  double start = ng__monotonic();
+  double end = start + (wait_s > 0 ? wait_s : 0);
+  bool told = false;
   for (;;) {
     if (flock(f, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0) {
       *fd = f;
@@ -78,8 +84,19 @@ ng__lock_take(ng_world *world, const char *store, const char *path,
       return ng__errorf(world, NG_ERR_IO, "cannot lock %s: %s", path,
                         strerror(e));
     }
-    if (ng__monotonic() >= end) {
+    double now = ng__monotonic();
+    if (now >= end) {
       break;
+    }
+    if (!told && now - start >= LOCK_TELL_S && world && world->sink) {
+      /* a wait the user would otherwise take for a hang: said once, at
+       * information level (the CLI prints it unless -q) */
+      char msg[1024];
+      snprintf(msg, sizeof msg, "waiting for the lock on %s (%s)...", store,
+               exclusive ? "another process is using it"
+                         : "a build is writing");
+      world->sink(world->sink_handle, NG_LOG_INFO, msg);
+      told = true;
     }
     struct timespec ts = {0, 50 * 1000 * 1000};
     nanosleep(&ts, NULL);

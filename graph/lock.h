@@ -9,8 +9,11 @@
 /* Opens (creating, mode 0666 & ~umask) the lock file @p path and takes an
  * flock(2) lock on it: exclusive when @p exclusive (one writer), shared
  * otherwise (readers). Waits up to @p wait_s seconds (0: try once),
- * polling every 50 ms. The lock belongs to the open file description and
- * ends with ng__lock_release() or when the process dies, even by SIGKILL,
+ * polling every 50 ms; after 1 s of waiting it passes one message to
+ * the world's sink at NG_LOG_INFO, "waiting for the lock on STORE (a
+ * build is writing)..." (a writer: "another process is using it"). The
+ * lock belongs to the open file description and ends with
+ * ng__lock_release() or when the process dies, even by SIGKILL,
  * so a killed build never leaves a stale lock. On success *fd is the
  * lock's descriptor, or -1 for a reader in a read-only folder that holds
  * no lock file (no writer can lock the store there either). Errors: NG_ERR_IO (cannot open the file), NG_ERR_RDF

@@ -2070,6 +2070,127 @@ names_graph(const char *sparql)
   return found;
 }
 
+/* ------------------------------------------------- messages held back */
+
+/* Messages to the world's sink held back while rasqal parses or starts a
+ * query (hold_begin(), hold_end()): librdf's logger passes a syntax error
+ * on as a warning ("redland: line 1: ..."), and the error returned then
+ * repeats it, so it would be printed twice. */
+#define HELD_MAX 8
+
+struct held_log {
+  ng_log_sink sink;      /* the world's sink, restored by hold_end() */
+  void *handle;
+  ng_log_level level[HELD_MAX];
+  char msg[HELD_MAX][1024];
+  size_t n;
+};
+
+/* The holding sink: keeps a message, or passes it on when full. */
+static void
+held_sink(void *handle, ng_log_level level, const char *msg)
+{
+  struct held_log *h = handle;
+  if (h->n == HELD_MAX) {
+    h->sink(h->handle, level, msg);
+    return;
+  }
+  h->level[h->n] = level;
+  snprintf(h->msg[h->n], sizeof h->msg[h->n], "%s", msg);
+  h->n++;
+}
+
+/* Holds back the messages @p world's sink would get until hold_end(). */
+static void
+hold_begin(ng_world *world, struct held_log *h)
+{
+  h->sink = world->sink;
+  h->handle = world->sink_handle;
+  h->n = 0;
+  if (world->sink) {
+    world->sink = held_sink;
+    world->sink_handle = h;
+  }
+}
+
+/* Restores @p world's sink and passes on the held messages, except, when
+ * @p failed, the last librdf message (world->rdf_error): the error the
+ * caller returns says it. */
+static void
+hold_end(ng_world *world, struct held_log *h, bool failed)
+{
+  world->sink = h->sink;
+  world->sink_handle = h->handle;
+  size_t skip = SIZE_MAX;
+  char last[sizeof world->rdf_error + 16];
+  snprintf(last, sizeof last, "redland: %s", world->rdf_error);
+  for (size_t i = h->n; failed && world->rdf_error[0] && i-- > 0;) {
+    if (strcmp(h->msg[i], last) == 0) {
+      skip = i;
+      break;
+    }
+  }
+  for (size_t i = 0; h->sink && i < h->n; i++) {
+    if (i != skip) {
+      h->sink(h->handle, h->level[i], h->msg[i]);
+    }
+  }
+}
+
+/* rasqal's messages while query_parses() parses (user data: the
+ * ng_world, which owns the rasqal world): the errors are kept in
+ * world->rdf_error, "line N: text" as store.c's librdf logger writes
+ * them, joined by "; " (the first says the cause: 'The namespace prefix
+ * in "zz:p" was not declared.', then "syntax error"), and nothing is
+ * printed; warnings are dropped as that logger drops rasqal's
+ * (REDLAND-NOTES.md §3). librdf sets its own handler again for each
+ * query it makes (librdf_new_query()). */
+static void
+parse_log(void *user_data, raptor_log_message *message)
+{
+  ng_world *world = user_data;
+  if (message->level < RAPTOR_LOG_LEVEL_ERROR) {
+    return;
+  }
+  const char *text = message->text ? message->text : "";
+  size_t n = strlen(world->rdf_error);
+  size_t room = sizeof world->rdf_error - n;
+  const char *sep = n ? "; " : "";
+  if (message->locator && message->locator->line > 0) {
+    snprintf(world->rdf_error + n, room, "%sline %d: %s", sep,
+             message->locator->line, text);
+  } else {
+    snprintf(world->rdf_error + n, room, "%s%s", sep, text);
+  }
+}
+
+/* NG_OK if rasqal parses @p sparql as librdf will (language "sparql"),
+ * else NG_ERR_PARSE with "the query does not parse: line N: ...": the
+ * syntax error is said once, in the error, not also as a warning of
+ * librdf's logger. Errors: those of ng__store_rdf_world(). */
+static ng_status
+query_parses(ng_world *world, const char *sparql)
+{
+  ng_status st;
+  librdf_world *lw;
+  TRY(st, ng__store_rdf_world(world, &lw));
+  rasqal_world *rw = librdf_world_get_rasqal(lw);
+  rasqal_query *rq = rw ? rasqal_new_query(rw, "sparql", NULL) : NULL;
+  if (!rq) {
+    return NG_OK; /* librdf says what is wrong when it runs the query */
+  }
+  world->rdf_error[0] = '\0';
+  rasqal_world_set_log_handler(rw, world, parse_log);
+  bool bad = rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL) !=
+             0;
+  rasqal_free_query(rq);
+  if (bad) {
+    return ng__errorf(world, NG_ERR_PARSE, "the query does not parse%s%s",
+                      world->rdf_error[0] ? ": " : "", world->rdf_error);
+  }
+  return NG_OK;
+}
+
 /* ng_store_query() once the query text is final. */
 static ng_status
 query_run(ng_store *store, const char *sparql, const char *format,
@@ -2083,6 +2204,7 @@ query_run(ng_store *store, const char *sparql, const char *format,
   ng_world *world = ng__store_world(store);
   TRY(st, ng__query_check(world, sparql, &form));
   TRY(st, check_named_graphs(store, sparql));
+  TRY(st, query_parses(world, sparql));
   if (ng__store_is_virtuoso(store) && !names_graph(sparql)) {
     /* librdf 1.0.17's Virtuoso module (rdf_storage_virtuoso.c,
      * find_statements) matches a pattern without a graph against its
@@ -2154,14 +2276,18 @@ query_exec(ng_store *store, const char *sparql, enum ng_query_form form,
   librdf_world *lw;
   TRY(st, ng__store_rdf_world(world, &lw));
   world->rdf_error[0] = '\0';
+  struct held_log h;
+  hold_begin(world, &h);
   librdf_query *query = librdf_new_query(lw, "sparql", NULL,
                                          (const unsigned char *)sparql, NULL);
+  librdf_query_results *res =
+      query ? librdf_model_query_execute(ng__store_model(store), query)
+            : NULL;
+  hold_end(world, &h, !res);
   if (!query) {
     return ng__errorf(world, NG_ERR_PARSE, "the query does not parse%s%s",
                       world->rdf_error[0] ? ": " : "", world->rdf_error);
   }
-  librdf_query_results *res =
-      librdf_model_query_execute(ng__store_model(store), query);
   if (!res) {
     librdf_free_query(query);
     return ng__errorf(world, NG_ERR_PARSE, "the query does not parse or "

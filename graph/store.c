@@ -736,7 +736,9 @@ open_storage(ng_store *store, const char *spec)
     }
     path = strncmp(spec, "sqlite:", 7) == 0 ? spec + 7 : spec;
     if (!*path) {
-      path = NG_DEFAULT_STORE;
+      /* "sqlite:" alone: a path left out, not the default store */
+      return ng__errorf(world, NG_ERR_ARG, "cannot open store %s: it names "
+                        "no file (sqlite:PATH)", spec);
     }
     if (!store->writer && !exists(path)) {
       /* Readers never create a store (nor its lock file). */

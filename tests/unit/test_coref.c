@@ -2,6 +2,7 @@
 /* Unit tests for coref.c: partial names, pronouns with salience and
  * gender, definite descriptions, acronyms and case variants (N04). */
 #include "entities.h"
+#include "internal.h"
 
 static size_t
 mention_entity(const struct ng_doc *doc, const char *surface, size_t nth)
@@ -212,6 +213,44 @@ test_nicknames(ng_world *world)
   ng_doc_free(doc);
 }
 
+/* The nickname with the family name on a later reference ("Tom Wilk"
+ * after 'Tomasz "Tom" Wilk') names the same person, before or after the
+ * quoted form; the family name alone stays that person too. */
+static void
+test_nickname_references(ng_world *world)
+{
+  static const char *const texts[] = {
+      "WARSAW, March 10 - Polish trade envoy Tomasz \"Tom\" Wilk arrived "
+      "in Nairobi on Monday.\n\nTom Wilk met Kenyan officials on Tuesday. "
+      "Wilk said the talks went well.",
+      "Polish trade envoy Tomasz \xE2\x80\x9CTom\xE2\x80\x9D Wilk arrived "
+      "in Nairobi on Monday. Later, Tom Wilk met Kenyan officials. Wilk "
+      "said the talks went well.",
+      "Tom Wilk met Kenyan officials on Tuesday.\n\nPolish trade envoy "
+      "Tomasz 'Tom' Wilk had arrived in Nairobi on Monday. Wilk said the "
+      "talks went well.",
+  };
+  for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+    struct ng_doc *doc = test_run(world, texts[i], NULL);
+    test_dump(doc);
+    size_t tomasz = test_entity(doc, NG_ETYPE_PERSON, "Tomasz Wilk");
+    CHECK(tomasz != NG_NONE);
+    CHECK(test_count_label(doc, "Tom Wilk") == 0);
+    CHECK(test_count_label(doc, "Wilk") == 0);
+    CHECK(test_count_label(doc, "Tom") == 0);
+    CHECK(has_alt(doc, tomasz, "Tom"));
+    CHECK(mention_entity(doc, "Tom Wilk", 0) == tomasz);
+    CHECK(mention_entity(doc, "Wilk", 0) == tomasz);
+    size_t persons = 0;
+    for (size_t e = 0; doc && e < doc->n_entities; e++) {
+      persons += !doc->entities[e].merged &&
+                 doc->entities[e].type == NG_ETYPE_PERSON;
+    }
+    CHECK(persons == 1);
+    ng_doc_free(doc);
+  }
+}
+
 int
 main(void)
 {
@@ -223,6 +262,7 @@ main(void)
     test_org_short_forms(world);
     test_office_descriptions(world);
     test_nicknames(world);
+    test_nickname_references(world);
   }
   test_merge_api();
   ng_world_free(world);

@@ -1,0 +1,30 @@
+#!/bin/sh
+# --store sqlite: with no path is refused, naming the option, instead of
+# opening the default newsgraph.db; nothing is created.
+set -u
+: "${NEWSGRAPH:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf 'Trade between Poland and Kenya was worth $5 billion in 2025.\n' \
+  >"$tmp/a.txt"
+fail=0
+for args in "build --store sqlite: $tmp/a.txt" "query --store sqlite: ASK{}" \
+  "stats --store=sqlite:" "export --store sqlite:" "graphs --store sqlite:"; do
+  # shellcheck disable=SC2086
+  (cd "$tmp" && "$NEWSGRAPH" $args) >/dev/null 2>"$tmp/err"
+  rc=$?
+  if [ "$rc" = 2 ] && grep -q -- '--store sqlite: names no file' "$tmp/err" &&
+     [ ! -e "$tmp/newsgraph.db" ] && [ ! -e "$tmp/newsgraph.db.lock" ]; then
+    echo "ok   $args: $(head -n 1 "$tmp/err")"
+  else
+    echo "FAIL $args: exit $rc, $(ls "$tmp")"; cat "$tmp/err"; fail=1
+  fi
+done
+# sqlite:PATH still works
+if (cd "$tmp" && "$NEWSGRAPH" -q build --store sqlite:s.db a.txt) &&
+   [ -s "$tmp/s.db" ]; then
+  echo "ok   sqlite:PATH"
+else
+  echo "FAIL sqlite:PATH"; fail=1
+fi
+exit $fail
