@@ -2380,9 +2380,10 @@ figs_add(struct ctx *cx, size_t e)
 /* True if token @p at of view @p v opens the sentence's text after its
  * dateline: every token before it ends by the dateline's dash (cx->head:
  * "WARSAW, March 10 - ", "LIMA (Reuters) -- "), or the view opens with
- * the dateline place (ng_doc.dateline, as the entity finder read it)
- * and the first colon or dash of the sentence, within 12 tokens, comes
- * right before @p at ("NEW DELHI (PTI): ", "WARSAW, March 10: "). */
+ * a dateline's shape, within 12 tokens: places, words in capitals,
+ * commas and bracketed credits, then the sentence's first colon or dash
+ * right before @p at ("NEW DELHI (PTI): ", "WARSAW, March 10: ",
+ * "Warsaw - "). */
 static bool
 opens_after_dateline(const struct ctx *cx, const struct ng_view *v,
                      size_t at)
@@ -2394,20 +2395,74 @@ opens_after_dateline(const struct ctx *cx, const struct ng_view *v,
   if (before) {
     return true;
   }
-  const struct ng_doc *doc = cx->doc;
-  if (at < 2 || at > 12 || doc->dateline == NG_NONE ||
-      v->toks[0].kind != NG_TOK_ENT ||
-      v->toks[0].ent != ng__doc_resolve(doc, doc->dateline)) {
+  if (at < 2 || at > 12) {
     return false;
   }
-  for (size_t j = 1; j < at; j++) {
+  /* A lead the entity finder did not read as a dateline has its shape
+   * all the same: a place, or words in capitals ("NEW DELHI", "HO CHI
+   * MINH CITY"), then a colon or dash right before the word ("WARSAW:
+   * Trade between ...", "Warsaw - Trade ..."); agency credits in
+   * brackets may come between ("NEW DELHI (PTI): "). */
+  const struct ng_doc *doc = cx->doc;
+  /* after the dateline place as the entity finder read it
+   * (ng_doc.dateline), any words: "WARSAW, March 10: " */
+  bool read = doc->dateline != NG_NONE && v->toks[0].kind == NG_TOK_ENT &&
+              v->toks[0].ent == ng__doc_resolve(doc, doc->dateline);
+  bool brackets = false;
+  for (size_t j = 0; j < at; j++) {
     const struct ng_tok *t = &v->toks[j];
     if (tok_is(t, ":") || tok_is(t, "-") || tok_is(t, "--") ||
         tok_is(t, "\xE2\x80\x94") || tok_is(t, "\xE2\x80\x93")) {
-      return j + 1 == at;
+      return j > 0 && j + 1 == at;
+    }
+    if (read) {
+      continue;
+    }
+    if (tok_is(t, "(") || tok_is(t, ")")) {
+      brackets = tok_is(t, "(");
+      continue;
+    }
+    if (brackets || t->kind == NG_TOK_ENT) {
+      continue;
+    }
+    if (t->kind == NG_TOK_PUNCT && tok_is(t, ",")) {
+      continue;
+    }
+    if (t->kind != NG_TOK_WORD) {
+      return false;
+    }
+    for (size_t b = t->begin; b < t->end; b++) {
+      unsigned char c = (unsigned char)doc->text[b];
+      if (c >= 'a' && c <= 'z') {
+        return false;
+      }
     }
   }
   return false;
+}
+
+/* True if the token after the @p n tokens at @p at of view @p v is a
+ * word in capitals or a name: the trade word before it is then the
+ * first word of a name the entity finder did not know ("Export
+ * Development Canada said it lent ...", "Export Finance Australia"), not
+ * a statement about trade. */
+static bool
+name_goes_on(const struct ctx *cx, const struct ng_view *v, size_t at,
+             size_t n)
+{
+  size_t k = at + (n ? n : 1);
+  if (k >= v->n_toks) {
+    return false;
+  }
+  const struct ng_tok *t = &v->toks[k];
+  if (tok_is(t, "-") && k + 1 < v->n_toks) {
+    t = &v->toks[k + 1]; /* "Export-Import Bank" */
+  }
+  if (t->kind == NG_TOK_ENT) {
+    return true;
+  }
+  unsigned char c = (unsigned char)cx->doc->text[t->begin];
+  return t->kind == NG_TOK_WORD && c >= 'A' && c <= 'Z';
 }
 
 /* True if view @p v holds a trade word (ngl:TradeWord) used as a common
@@ -2427,7 +2482,8 @@ has_trade_word(const struct ctx *cx, const struct ng_view *v)
       return false;
     }
     unsigned char c = (unsigned char)cx->doc->text[v->toks[at].begin];
-    if (!(c >= 'A' && c <= 'Z') || opens_after_dateline(cx, v, at)) {
+    if (!(c >= 'A' && c <= 'Z') ||
+        (opens_after_dateline(cx, v, at) && !name_goes_on(cx, v, at, n))) {
       return true;
     }
     k = at + (n ? n : 1);

@@ -73,6 +73,13 @@ test_trade_after_dateline(void)
       "NAIROBI, Kenya, March 10 \xE2\x80\x94 ",
       "NEW DELHI (PTI): ",
       "WARSAW, March 10: ",
+      /* leads the entity finder does not read as datelines, of the same
+       * shape: a place or words in capitals, then a colon or dash */
+      "WARSAW: ",
+      "Warsaw: ",
+      "WARSAW - ",
+      "NEW DELHI: ",
+      "HO CHI MINH CITY: ",
   };
   static const char *const bodies[] = {
       "Trade between Poland and Kenya was worth $5 billion in 2025.\n",
@@ -99,6 +106,26 @@ test_trade_after_dateline(void)
       "lend Kenya $5 billion in 2025.\n");
   CHECK(doc && !has_figure(doc, "5000000000", 2025, "Poland", "Kenya"));
   ng_doc_free(doc);
+  /* a capitalised trade word opening the sentence, followed by a word in
+   * capitals, opens the name of an export credit agency: a loan, not
+   * trade, with and without a dateline */
+  static const char *const agencies[] = {
+      "Export Development Canada said it lent $5 billion to Kenya in "
+      "2025.\n",
+      "OTTAWA, March 10 \xE2\x80\x94 Export Development Canada said it "
+      "lent $5 billion to Kenya in 2025.\n",
+      "Export Finance Canada lent $5 billion to Kenya in 2025.\n",
+      "Export-Import Canada lent $5 billion to Kenya in 2025.\n",
+  };
+  for (size_t a = 0; a < ARRAY_LEN(agencies); a++) {
+    doc = extract_text(world, agencies[a]);
+    bool bad = !doc || has_figure(doc, "5000000000", 2025, "Canada", "Kenya");
+    if (bad) {
+      fprintf(stderr, "a trade figure in: %s", agencies[a]);
+    }
+    CHECK(!bad);
+    ng_doc_free(doc);
+  }
   ng_world_free(world);
 }
 
