@@ -546,6 +546,10 @@ mostly_utf8(const char *s, size_t len)
 {
   size_t i = 0, multi = 0, bad = 0, nonascii = 0;
   while (i < len) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++; /* ASCII: what ng__utf8_decode() would say, without the call */
+      continue;
+    }
     uint32_t cp;
     size_t n = ng__utf8_decode(s + i, len - i, &cp);
     if (n == 0) {
@@ -641,6 +645,12 @@ clean_utf8(const char *s, size_t len, char **out, size_t *out_len)
   ng__buf_init(&b, 0);
   size_t i = 0, run = 0;
   while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\f' ||
+        c == '\r') {
+      i++; /* kept ASCII, tested without the call below */
+      continue;
+    }
     uint32_t cp;
     size_t n = ng__utf8_decode(s + i, len - i, &cp);
     bool ok = n > 0 && cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F);

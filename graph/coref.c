@@ -812,10 +812,19 @@ resolve_sentence(struct resolver *r, size_t s)
 {
   ng_status st;
   struct ng_doc *doc = r->doc;
-  struct ng_token *tok = NULL;
+  struct ng_token *tok = NULL, *made = NULL;
   size_t n = 0;
-  TRY(st, ng__segment_tokenize(doc->text, doc->sentences[s].begin,
-                               doc->sentences[s].end, &tok, &n));
+  if (s < doc->n_tok_sents && doc->toks &&
+      doc->tok_bounds[2 * s] == doc->sentences[s].begin &&
+      doc->tok_bounds[2 * s + 1] == doc->sentences[s].end) {
+    /* NER's tokens of this sentence (doc.h), the same bytes */
+    tok = doc->toks + doc->tok_first[s];
+    n = doc->tok_first[s + 1] - doc->tok_first[s];
+  } else {
+    TRY(st, ng__segment_tokenize(doc->text, doc->sentences[s].begin,
+                                 doc->sentences[s].end, &made, &n));
+    tok = made;
+  }
   size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
   for (size_t i = 0; i < n; i++) {
     if (!(tok[i].flags & NG_TOK_WORD)) {
@@ -932,7 +941,7 @@ resolve_sentence(struct resolver *r, size_t s)
     }
   }
 done:
-  free(tok);
+  free(made);
   return st;
 }
 

@@ -341,6 +341,12 @@ extraction_clear(struct ng_doc *doc)
     free(doc->relset);
     doc->relset = NULL;
   }
+  free(doc->toks);
+  free(doc->tok_first);
+  free(doc->tok_bounds);
+  doc->toks = NULL;
+  doc->tok_first = doc->tok_bounds = NULL;
+  doc->n_tok_sents = 0;
   free(doc->sentences);
   for (size_t i = 0; i < doc->n_entities; i++) {
     struct ng_entity *e = &doc->entities[i];

@@ -197,6 +197,17 @@ struct ng_doc {
    * NG_DOC_MAX_FACTS by the adders, reported by ng_doc_extract() */
   size_t n_refused_entities;
   size_t n_refused_facts;
+
+  /* ner.c: the tokens of each sentence (segment.h ng__segment_tokenize),
+   * kept for ng__coref_run(): those of sentence s are
+   * toks[tok_first[s] .. tok_first[s + 1]), made when its bounds were
+   * [tok_bounds[2s], tok_bounds[2s + 1]) (a sentence whose bounds differ
+   * now is tokenized anew); n_tok_sents sentences; owned, NULL when not
+   * kept; freed with the extraction */
+  struct ng_token *toks;
+  size_t *tok_first;
+  size_t *tok_bounds;
+  size_t n_tok_sents;
 };
 
 /* Most entities one article may hold: ng__doc_add_entity() refuses more

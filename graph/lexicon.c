@@ -10,6 +10,7 @@
 #include "world.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -490,6 +491,41 @@ build(ng_world *world, const struct ng_triples *ld, struct ng_lexicon *lex,
   return NG_OK;
 }
 
+/* Makes the first-byte index of @p wl (struct ng_wordlist). A list of
+ * more than UINT_MAX phrases is left unindexed. Errors: NG_ERR_NOMEM. */
+static ng_status
+index_list(struct ng_wordlist *wl)
+{
+  if (wl->n_phrases == 0 || wl->n_phrases > UINT_MAX) {
+    return NG_OK;
+  }
+  size_t *by = malloc(wl->n_phrases * sizeof *by);
+  unsigned *at = calloc(257, sizeof *at);
+  if (!by || !at) {
+    free(by);
+    free(at);
+    return NG_ERR_NOMEM;
+  }
+  wl->at = at;
+  memset(wl->first, 0, sizeof wl->first);
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    unsigned char c = (unsigned char)wl->phrases[p].words[0][0];
+    wl->at[c + 1]++;
+    wl->first[c >> 6] |= (uint64_t)1 << (c & 63u);
+  }
+  for (unsigned c = 0; c < 256; c++) {
+    wl->at[c + 1] += wl->at[c];
+  }
+  unsigned fill[256];
+  memcpy(fill, wl->at, sizeof fill); /* the first 256 entries */
+  for (size_t p = 0; p < wl->n_phrases; p++) {
+    unsigned char c = (unsigned char)wl->phrases[p].words[0][0];
+    by[fill[c]++] = p; /* file order within a byte */
+  }
+  wl->by_first = by;
+  return NG_OK;
+}
+
 ng_status
 ng__lexicon_load(ng_world *world, const char *dir, struct ng_lexicon **out)
 {
@@ -511,6 +547,18 @@ ng__lexicon_load(ng_world *world, const char *dir, struct ng_lexicon **out)
     st = build(world, &ld, lex, path);
   }
   ng__triples_clear(&ld);
+  for (int w = 0; w < NG_WL_COUNT && st == NG_OK; w++) {
+    st = index_list(&lex->lists[w]);
+  }
+  if (st == NG_OK && lex->n_rules) {
+    lex->sigs = malloc(lex->n_rules * sizeof *lex->sigs);
+    if (!lex->sigs) {
+      st = NG_ERR_NOMEM;
+    }
+    for (size_t r = 0; lex->sigs && r < lex->n_rules; r++) {
+      ng__rule_sig(&lex->rules[r], &lex->sigs[r]);
+    }
+  }
   if (st != NG_OK) {
     ng__lexicon_free(lex);
     return st;
@@ -529,6 +577,7 @@ ng__lexicon_free(struct ng_lexicon *lex)
     ng__lexicon_rule_clear(&lex->rules[i]);
   }
   free(lex->rules);
+  free(lex->sigs);
   for (size_t i = 0; i < lex->n_currencies; i++) {
     money_name_clear(&lex->currencies[i]);
   }
@@ -542,6 +591,8 @@ ng__lexicon_free(struct ng_lexicon *lex)
       free(wl->phrases[i].words);
     }
     free(wl->phrases);
+    free(wl->by_first);
+    free(wl->at);
   }
   free(lex);
 }

@@ -8,6 +8,8 @@
 #include "doc.h"
 #include "money.h"
 
+#include <stdint.h>
+
 /* Word-list roles (ngl:Role individuals in lexicon-relations.ttl). */
 enum ng_wl {
   NG_WL_PLANNED,   /* ngl:PlannedMarker */
@@ -44,6 +46,8 @@ enum ng_wl {
   NG_WL_COUNT
 };
 
+struct ng_rule_sig; /* pattern.h */
+
 /* A phrase of a word list: its lower-case tokens. */
 struct ng_phrase {
   char **words;
@@ -53,6 +57,14 @@ struct ng_phrase {
 struct ng_wordlist {
   struct ng_phrase *phrases;
   size_t n_phrases;
+  /* Index by the first byte of a phrase's first word, made once at load
+   * (ng__lexicon_load): phrases by_first[at[c]] .. by_first[at[c + 1] - 1]
+   * begin with byte c; first has bit c set when any does. by_first and
+   * at (257 entries) are owned, NULL when the list was not indexed (then
+   * scan every phrase). */
+  size_t *by_first;
+  unsigned *at;
+  uint64_t first[4];
 };
 
 enum ng_pel_kind { NG_PEL_LIT, NG_PEL_SLOT, NG_PEL_GAP };
@@ -96,6 +108,9 @@ struct ng_lexicon {
   struct ng_wordlist lists[NG_WL_COUNT];
   struct ng_money_name *currencies; /* ngl:CurrencyName, in file order */
   size_t n_currencies;
+  struct ng_rule_sig *sigs; /* per rule its prefilter signature (pattern.h
+                             * ng__rule_sig), made at load; owned, NULL
+                             * when there are no rules */
 };
 
 /* Compiles the pattern text @p src (pattern language:

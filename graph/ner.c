@@ -3615,6 +3615,34 @@ tokenize_doc(struct ner *n)
   return NG_OK;
 }
 
+/* Hands the tokens of @p n over to its doc (doc->toks, for
+ * ng__coref_run()), with the sentence bounds they were made for; keeps
+ * nothing when out of memory (coref then tokenizes again). */
+static void
+keep_tokens(struct ner *n)
+{
+  struct ng_doc *doc = n->doc;
+  size_t ns = doc->n_sentences;
+  size_t *bounds = ns ? malloc(2 * ns * sizeof *bounds) : NULL;
+  if (!bounds || !n->sent_first) {
+    free(bounds);
+    return;
+  }
+  for (size_t s = 0; s < ns; s++) {
+    bounds[2 * s] = doc->sentences[s].begin;
+    bounds[2 * s + 1] = doc->sentences[s].end;
+  }
+  free(doc->toks);
+  free(doc->tok_first);
+  free(doc->tok_bounds);
+  doc->toks = n->tok;
+  doc->tok_first = n->sent_first;
+  doc->tok_bounds = bounds;
+  doc->n_tok_sents = ns;
+  n->tok = NULL;
+  n->sent_first = NULL;
+}
+
 static void
 ner_clear(struct ner *n)
 {
@@ -3690,6 +3718,7 @@ ng__ner_run(ng_world *world, struct ng_doc *doc)
   if (doc->publisher == NG_NONE && n.agency != NG_NONE) {
     doc->publisher = n.agency;
   }
+  keep_tokens(&n);
 done:
   ner_clear(&n);
   return st;

@@ -663,7 +663,14 @@ phrase_at(const struct ng_view *v, size_t i, const struct ng_wordlist *wl)
     return 0; /* no phrase starts on another kind of token */
   }
   char c0 = v->toks[i].low[0];
-  for (size_t p = 0; p < wl->n_phrases; p++) {
+  /* only the phrases beginning with c0, from the list's index */
+  size_t q = 0, q_end = wl->n_phrases;
+  if (wl->by_first) {
+    q = wl->at[(unsigned char)c0];
+    q_end = wl->at[(unsigned char)c0 + 1];
+  }
+  for (; q < q_end; q++) {
+    size_t p = wl->by_first ? wl->by_first[q] : q;
     const struct ng_phrase *ph = &wl->phrases[p];
     /* the first byte first: most phrases fail there */
     if (ph->n_words == 0 || ph->words[0][0] != c0 ||
@@ -705,7 +712,10 @@ ng__view_find(const struct ng_view *view, size_t from, size_t to,
     return NG_NONE;
   }
   uint64_t first[4] = {0, 0, 0, 0};
-  for (size_t p = 0; p < list->n_phrases; p++) {
+  if (list->by_first) {
+    memcpy(first, list->first, sizeof first);
+  }
+  for (size_t p = 0; !list->by_first && p < list->n_phrases; p++) {
     if (list->phrases[p].n_words > 0) {
       unsigned char c = (unsigned char)list->phrases[p].words[0][0];
       first[c >> 6] |= (uint64_t)1 << (c & 63u);
@@ -944,6 +954,9 @@ is_pronoun(const char *w)
 {
   static const char *const words[] = {"he", "she", "him", "his", "her",
                                       "hers"};
+  if (w[0] != 'h' && w[0] != 's') {
+    return false; /* the first byte of none of them */
+  }
   for (size_t k = 0; k < ARRAY_LEN(words); k++) {
     if (strcmp(w, words[k]) == 0) {
       return true;
@@ -1305,7 +1318,7 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
       }
       continue;
     }
-    if (strcmp(t->low, "they") == 0 && !t->quoted &&
+    if (t->low[0] == 't' && strcmp(t->low, "they") == 0 && !t->quoted &&
         (i == 0 || ng__tok_is_hard_barrier(&v->toks[i - 1]) ||
          strcmp(v->toks[i - 1].low, ",") == 0)) {
       size_t x, y;
@@ -1318,12 +1331,12 @@ resolve_fallbacks(const struct ng_doc *doc, const struct ng_lexicon *lex,
       }
       continue;
     }
-    bool both = strcmp(t->low, "both") == 0;
+    bool both = t->low[0] == 'b' && strcmp(t->low, "both") == 0;
     if (both && phrase_at(v, i, &lex->lists[NG_WL_PAIR]) == 0) {
       (void)person_group(doc, lex, views, vi, i);
       continue;
     }
-    if (strcmp(t->low, "the") != 0 && !both) {
+    if ((t->low[0] != 't' || strcmp(t->low, "the") != 0) && !both) {
       continue;
     }
     /* "the two countries", "both countries" */

@@ -66,7 +66,8 @@ denied_clause(const struct ng_lexicon *lex, const struct ng_view *v,
     const struct ng_tok *t = &v->toks[i];
     bool verb = false;
     for (size_t k = 0; k < ARRAY_LEN(verbs) && !verb; k++) {
-      verb = t->kind == NG_TOK_WORD && strcmp(t->low, verbs[k]) == 0;
+      verb = t->kind == NG_TOK_WORD && t->low[0] == verbs[k][0] &&
+             strcmp(t->low, verbs[k]) == 0;
     }
     if (!verb) {
       continue;
@@ -136,7 +137,7 @@ clause_opener(const struct ng_tok *t)
     return false;
   }
   for (size_t k = 0; k < ARRAY_LEN(words); k++) {
-    if (strcmp(t->low, words[k]) == 0) {
+    if (t->low[0] == words[k][0] && strcmp(t->low, words[k]) == 0) {
       return true;
     }
   }
@@ -560,7 +561,8 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
   struct ng_match found[32];
   /* rules whose words a sentence lacks are not tried on it */
   struct ng_rule_sig *sigs = NULL;
-  if (lex->n_rules) {
+  const struct ng_rule_sig *sig_of = lex->sigs; /* made at load */
+  if (lex->n_rules && !sig_of) {
     sigs = malloc(lex->n_rules * sizeof *sigs);
     if (!sigs) {
       ng__relation_clear(out);
@@ -569,6 +571,7 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
     for (size_t r = 0; r < lex->n_rules; r++) {
       ng__rule_sig(&lex->rules[r], &sigs[r]);
     }
+    sig_of = sigs;
   }
   for (size_t vi = 0; vi < out->views.n; vi++) {
     const struct ng_view *v = &out->views.v[vi];
@@ -576,8 +579,8 @@ ng__relation_find(ng_world *world, const struct ng_doc *doc,
     uint64_t words = ng__view_sig(v, &has_ent);
     for (size_t r = 0; r < lex->n_rules; r++) {
       const struct ng_rule *rule = &lex->rules[r];
-      if (!ng__rule_sig_may_match(&sigs[r], words, has_ent) ||
-          !ng__rule_sig_may_match_view(&sigs[r], v)) {
+      if (!ng__rule_sig_may_match(&sig_of[r], words, has_ent) ||
+          !ng__rule_sig_may_match_view(&sig_of[r], v)) {
         continue;
       }
       size_t n = ng__pattern_match(doc, lex, &out->views, vi, rule, found,

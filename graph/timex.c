@@ -324,8 +324,8 @@ month_name(const char *low)
     return 0;
   }
   for (size_t k = b; k < e; k++) {
-    if (strcmp(low, names[k].name) == 0) {
-      return names[k].month;
+    if (low[1] == names[k].name[1] && strcmp(low, names[k].name) == 0) {
+      return names[k].month; /* byte 0 matched by the switch */
     }
   }
   return 0;
