@@ -280,6 +280,19 @@ test_denied_intent(void)
   CHECK(f && f->modality == NG_MOD_ASSERTED);
   ng_doc_free(doc);
 
+  /* an invitation or offer turned down: the meeting or visit it was for
+   * did not happen (ngl:DeniedClauseMarker) */
+  doc = run("[Mexico|C]'s President [Sofia Ruiz|P] declined an invitation "
+            "to meet [Paul Martin|P] in [Ottawa|Y]. [Sofia Ruiz|P] also "
+            "turned down an offer to visit [Canada|C].", "2025-09-23");
+  f = rd_fact(doc, NG_REL_MEETS, "Sofia Ruiz", "Paul Martin");
+  CHECK(!f || f->modality == NG_MOD_DENIED);
+  f = rd_fact(doc, NG_REL_VISITS, "Sofia Ruiz", "Canada");
+  CHECK(!f || f->modality == NG_MOD_DENIED);
+  f = rd_fact(doc, NG_REL_VISITS, "Sofia Ruiz", "Ottawa");
+  CHECK(!f || f->modality == NG_MOD_DENIED);
+  ng_doc_free(doc);
+
   /* an application or an invitation to join is not membership */
   doc = run("[Turkey|C], which applied to join [BRICS|I] last year, has not "
             "been offered membership. [Saudi Arabia|C] was invited to join "
