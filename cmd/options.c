@@ -274,6 +274,10 @@ set_option(struct ng_cli_options *o, enum opt_id id, const char *name,
       return usage_error(err, o, "--store sqlite: names no file: give "
                          "sqlite:PATH (or no --store for newsgraph.db)");
     }
+    if (strcmp(val, "bdb:") == 0) {
+      return usage_error(err, o, "--store bdb: names no folder: give "
+                         "bdb:DIR (bdb:. for the current folder)");
+    }
     o->store = val;
     break;
   case OPT_JOBS:

@@ -688,8 +688,13 @@ open_storage(ng_store *store, const char *spec)
     snprintf(opts, sizeof opts,
              "hash-type='memory',contexts='yes',index-predicates='yes'");
   } else if (strncmp(spec, "bdb:", 4) == 0) {
-    const char *dir = spec[4] ? spec + 4 : ".";
+    const char *dir = spec + 4;
     char probe[4096];
+    if (!*dir) {
+      /* "bdb:" alone: a folder left out, not the current one */
+      return ng__errorf(world, NG_ERR_ARG, "cannot open store %s: it names "
+                        "no folder (bdb:DIR; bdb:. for this one)", spec);
+    }
     if (strchr(dir, '\'')) {
       return ng__errorf(world, NG_ERR_ARG, "bad store directory: %s", dir);
     }

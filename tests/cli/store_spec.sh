@@ -1,6 +1,7 @@
 #!/bin/sh
 # --store sqlite: with no path is refused, naming the option, instead of
-# opening the default newsgraph.db; nothing is created.
+# opening the default newsgraph.db; bdb: with no folder likewise; nothing
+# is created.
 set -u
 : "${NEWSGRAPH:?}"
 tmp=$(mktemp -d)
@@ -15,6 +16,18 @@ for args in "build --store sqlite: $tmp/a.txt" "query --store sqlite: ASK{}" \
   rc=$?
   if [ "$rc" = 2 ] && grep -q -- '--store sqlite: names no file' "$tmp/err" &&
      [ ! -e "$tmp/newsgraph.db" ] && [ ! -e "$tmp/newsgraph.db.lock" ]; then
+    echo "ok   $args: $(head -n 1 "$tmp/err")"
+  else
+    echo "FAIL $args: exit $rc, $(ls "$tmp")"; cat "$tmp/err"; fail=1
+  fi
+done
+# bdb: with no folder likewise (it used to fill the current folder)
+for args in "build --store bdb: $tmp/a.txt" "stats --store bdb:"; do
+  # shellcheck disable=SC2086
+  (cd "$tmp" && "$NEWSGRAPH" $args) >/dev/null 2>"$tmp/err"
+  rc=$?
+  if [ "$rc" = 2 ] && grep -q -- '--store bdb: names no folder' "$tmp/err" &&
+     [ ! -e "$tmp/newsgraph-sp2o.db" ] && [ ! -e "$tmp/newsgraph.lock" ]; then
     echo "ok   $args: $(head -n 1 "$tmp/err")"
   else
     echo "FAIL $args: exit $rc, $(ls "$tmp")"; cat "$tmp/err"; fail=1
