@@ -435,6 +435,94 @@ merge_nicknames(ng_world *world, struct ng_doc *doc)
   return NG_OK;
 }
 
+/* 'met Polish Foreign Minister Tomasz "Tom" Wilk': the entity finder
+ * ended the person at the given name after a title, and the family name
+ * after the quoted nickname stayed outside. A person mention followed by
+ * a quoted nickname (nickname_ok()) and one capitalised word that no
+ * mention covers is extended over that word: the person is "Tomasz
+ * Wilk", with the nickname as an alternative label, "Tom Wilk" merged
+ * into it, and later "Wilk" a reference to it (add_family_references()).
+ * Errors: NG_ERR_NOMEM. */
+static ng_status
+extend_given_names(struct ng_doc *doc)
+{
+  ng_status st;
+  const char *t = doc->text;
+  for (size_t m = 0; m < doc->n_mentions; m++) {
+    struct ng_mention *mn = &doc->mentions[m];
+    size_t ent = mn->entity == NG_NONE ? NG_NONE
+                                       : ng__doc_resolve(doc, mn->entity);
+    if (ent == NG_NONE || doc->entities[ent].type != NG_ETYPE_PERSON ||
+        (mn->kind != NG_MENTION_NAME && mn->kind != NG_MENTION_PARTIAL) ||
+        mn->sentence >= doc->n_sentences) {
+      continue;
+    }
+    size_t hi = doc->sentences[mn->sentence].end, e = mn->end;
+    if (e + 4 >= hi || t[e] != ' ') {
+      continue;
+    }
+    size_t nb = 0, ne = 0, fb = 0;
+    for (size_t q = 0; q < ARRAY_LEN(nick_quotes) && !fb; q++) {
+      size_t ol = strlen(nick_quotes[q].open);
+      size_t cl = strlen(nick_quotes[q].close);
+      if (e + 1 + ol > hi || memcmp(t + e + 1, nick_quotes[q].open, ol)) {
+        continue;
+      }
+      nb = e + 1 + ol;
+      for (size_t k = nb; k + cl <= hi && k - nb <= 40; k++) {
+        if (memcmp(t + k, nick_quotes[q].close, cl) == 0) {
+          ne = k;
+          fb = k + cl + 1;
+          break;
+        }
+      }
+    }
+    if (!fb || fb >= hi || t[fb - 1] != ' ' ||
+        !nickname_ok(t + nb, ne - nb) || !cap_start((unsigned char)t[fb])) {
+      continue;
+    }
+    size_t fe = fb;
+    while (fe < hi && t[fe] != ' ' && t[fe] != ',' && t[fe] != '.' &&
+           t[fe] != ';' && t[fe] != ':' && t[fe] != ')' && t[fe] != '\'' &&
+           t[fe] != '"' && (unsigned char)t[fe] != 0xE2) {
+      fe++;
+    }
+    bool covered = false;
+    for (size_t k = 0; k < doc->n_mentions && !covered; k++) {
+      covered = doc->mentions[k].begin < fe && doc->mentions[k].end > fb;
+    }
+    char full[256], nick[256];
+    int n = snprintf(full, sizeof full, "%.*s %.*s", (int)(e - mn->begin),
+                     t + mn->begin, (int)(fe - fb), t + fb);
+    int nn = snprintf(nick, sizeof nick, "%.*s %.*s", (int)(ne - nb), t + nb,
+                      (int)(fe - fb), t + fb);
+    if (covered || fe - fb < 2 || n < 0 || (size_t)n >= sizeof full ||
+        nn < 0 || (size_t)nn >= sizeof nick) {
+      continue;
+    }
+    size_t into = ng__doc_find_entity(doc, NG_ETYPE_PERSON, full);
+    if (into == NG_NONE) {
+      TRY(st, ng__doc_add_entity(doc, NG_ETYPE_PERSON, full, &into));
+    }
+    TRY(st, ng__doc_add_alt_label(doc, into, t + nb, ne - nb));
+    mn = &doc->mentions[m];
+    if (into != ent) {
+      doc->entities[ent].n_mentions--;
+      doc->entities[into].n_mentions++;
+      mn->entity = into;
+    }
+    mn->end = fe;
+    mn->kind = NG_MENTION_NAME;
+    TRY(st, absorb(doc, ent, into));
+    size_t same = ng__doc_find_entity(doc, NG_ETYPE_PERSON, nick);
+    if (same != NG_NONE && same != into) {
+      TRY(st, ng__coref_merge(doc, same, into));
+    }
+    TRY(st, add_family_references(doc, into, fb, fe));
+  }
+  return NG_OK;
+}
+
 /* True if @p part is @p whole's first words ("Straits Pacific" of
  * "Straits Pacific Energy Corporation"). */
 static bool
@@ -1035,6 +1123,7 @@ ng__coref_run(ng_world *world, struct ng_doc *doc)
     return NG_OK;
   }
   TRY(st, merge_nicknames(world, doc));
+  TRY(st, extend_given_names(doc));
   TRY(st, merge_names(doc));
   TRY(st, merge_acronyms(doc));
   TRY(st, merge_org_short_forms(world, doc));

@@ -251,6 +251,42 @@ test_nickname_references(ng_world *world)
   }
 }
 
+/* The nicknamed name after a title in mid-sentence: the entity finder
+ * ends the person at the given name ("Minister Tomasz"); the family name
+ * after the nickname completes it (extend_given_names; new-user
+ * finding: a person "Tomasz" met Daniel Kamau, "Wilk" was lost). */
+static void
+test_nickname_after_title(ng_world *world)
+{
+  static const char *const texts[] = {
+      "Kenyan President Daniel Kamau met Polish Foreign Minister Tomasz "
+      "\"Tom\" Wilk on Monday. Tom Wilk later visited Mombasa. Wilk said "
+      "the talks went well.",
+      "Kenyan President Daniel Kamau met Polish Foreign Minister Tomasz "
+      "\xE2\x80\x9CTom\xE2\x80\x9D Wilk, who later visited Mombasa. Wilk "
+      "said the talks went well.",
+  };
+  for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+    struct ng_doc *doc = test_run(world, texts[i], NULL);
+    test_dump(doc);
+    size_t tomasz = test_entity(doc, NG_ETYPE_PERSON, "Tomasz Wilk");
+    CHECK(tomasz != NG_NONE);
+    CHECK(test_count_label(doc, "Tomasz") == 0);
+    CHECK(test_count_label(doc, "Tom Wilk") == 0);
+    CHECK(test_count_label(doc, "Wilk") == 0);
+    CHECK(has_alt(doc, tomasz, "Tom"));
+    CHECK(mention_entity(doc, "Wilk", 0) == tomasz);
+    CHECK(test_entity(doc, NG_ETYPE_PERSON, "Daniel Kamau") != NG_NONE);
+    size_t persons = 0;
+    for (size_t e = 0; doc && e < doc->n_entities; e++) {
+      persons += !doc->entities[e].merged &&
+                 doc->entities[e].type == NG_ETYPE_PERSON;
+    }
+    CHECK(persons == 2);
+    ng_doc_free(doc);
+  }
+}
+
 int
 main(void)
 {
@@ -263,6 +299,7 @@ main(void)
     test_office_descriptions(world);
     test_nicknames(world);
     test_nickname_references(world);
+    test_nickname_after_title(world);
   }
   test_merge_api();
   ng_world_free(world);
