@@ -324,6 +324,22 @@ add_family_references(struct ng_doc *doc, size_t ent, size_t fb, size_t fe)
   return NG_OK;
 }
 
+
+/* The person that mention @p mn names in full or in part, in a known
+ * sentence (what merge_nicknames() and extend_given_names() start
+ * from), or NG_NONE. */
+static size_t
+person_name_of(const struct ng_doc *doc, const struct ng_mention *mn)
+{
+  size_t ent = mn->entity == NG_NONE ? NG_NONE
+                                     : ng__doc_resolve(doc, mn->entity);
+  if (ent == NG_NONE || doc->entities[ent].type != NG_ETYPE_PERSON ||
+      (mn->kind != NG_MENTION_NAME && mn->kind != NG_MENTION_PARTIAL) ||
+      mn->sentence >= doc->n_sentences) {
+    return NG_NONE;
+  }
+  return ent;
+}
 /* A nickname in quotation marks between a person's given name and
  * family name ('Maria "Mimi" Okafor', "Samuel 'Sammy' Mensah") is part of
  * one name, not a name boundary: the family-name mention is extended to
@@ -340,11 +356,8 @@ merge_nicknames(ng_world *world, struct ng_doc *doc)
   bool dropped = false;
   for (size_t m = 0; m < doc->n_mentions; m++) {
     struct ng_mention *mn = &doc->mentions[m];
-    size_t ent = mn->entity == NG_NONE ? NG_NONE
-                                       : ng__doc_resolve(doc, mn->entity);
-    if (ent == NG_NONE || doc->entities[ent].type != NG_ETYPE_PERSON ||
-        (mn->kind != NG_MENTION_NAME && mn->kind != NG_MENTION_PARTIAL) ||
-        mn->sentence >= doc->n_sentences) {
+    size_t ent = person_name_of(doc, mn);
+    if (ent == NG_NONE) {
       continue;
     }
     const char *t = doc->text;
@@ -450,11 +463,8 @@ extend_given_names(struct ng_doc *doc)
   const char *t = doc->text;
   for (size_t m = 0; m < doc->n_mentions; m++) {
     struct ng_mention *mn = &doc->mentions[m];
-    size_t ent = mn->entity == NG_NONE ? NG_NONE
-                                       : ng__doc_resolve(doc, mn->entity);
-    if (ent == NG_NONE || doc->entities[ent].type != NG_ETYPE_PERSON ||
-        (mn->kind != NG_MENTION_NAME && mn->kind != NG_MENTION_PARTIAL) ||
-        mn->sentence >= doc->n_sentences) {
+    size_t ent = person_name_of(doc, mn);
+    if (ent == NG_NONE) {
       continue;
     }
     size_t hi = doc->sentences[mn->sentence].end, e = mn->end;
