@@ -324,7 +324,6 @@ add_family_references(struct ng_doc *doc, size_t ent, size_t fb, size_t fe)
   return NG_OK;
 }
 
-
 /* The person that mention @p mn names in full or in part, in a known
  * sentence (what merge_nicknames() and extend_given_names() start
  * from), or NG_NONE. */
@@ -340,6 +339,7 @@ person_name_of(const struct ng_doc *doc, const struct ng_mention *mn)
   }
   return ent;
 }
+
 /* A nickname in quotation marks between a person's given name and
  * family name ('Maria "Mimi" Okafor', "Samuel 'Sammy' Mensah") is part of
  * one name, not a name boundary: the family-name mention is extended to
