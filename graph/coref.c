@@ -468,8 +468,10 @@ extend_given_names(struct ng_doc *doc)
       continue;
     }
     size_t hi = doc->sentences[mn->sentence].end, e = mn->end;
-    if (e + 4 >= hi || t[e] != ' ') {
-      continue;
+    if (e + 4 >= hi || t[e] != ' ' ||
+        memchr(t + mn->begin, ' ', e - mn->begin)) {
+      continue; /* only a given name alone: "Jan Kowal "Will Not
+                   Resign" Reports Say" has no family name to come */
     }
     size_t nb = 0, ne = 0, fb = 0;
     for (size_t q = 0; q < ARRAY_LEN(nick_quotes) && !fb; q++) {

@@ -353,6 +353,24 @@ modality_of(const struct ng_lexicon *lex, const struct ng_view *v,
   if (at != NG_NONE && at + n <= anchor) {
     return NG_MOD_DENIED;
   }
+  /* a longer marker that ends right before the trigger ("declined an
+   * invitation to | meet", "turned down the offer to | visit"): only
+   * the trigger it leads to is denied, not a later verb of the clause
+   * ("X, who declined an invitation to visit Canada, met Y") */
+  for (size_t from = anchor >= 8 ? anchor - 8 : 0; from < d0;) {
+    if (from < w0) {
+      from = w0;
+      continue;
+    }
+    at = ng__view_find(v, from, anchor, &lex->lists[NG_WL_DENIED], &n);
+    if (at == NG_NONE || at >= d0) {
+      break;
+    }
+    if (at + n == anchor) {
+      return NG_MOD_DENIED;
+    }
+    from = at + 1;
+  }
   if (denied_clause(lex, v, anchor) || denied_tail(lex, v, m)) {
     return NG_MOD_DENIED;
   }

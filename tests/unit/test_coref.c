@@ -285,6 +285,12 @@ test_nickname_after_title(ng_world *world)
     CHECK(persons == 2);
     ng_doc_free(doc);
   }
+  /* a quoted phrase after a full name is no nickname between given and
+   * family names: "Reports" does not join the name */
+  struct ng_doc *doc = test_run(world,
+      "Polish President Jan Kowal \"Will Not Resign\" Reports Say.", NULL);
+  CHECK(test_entity(doc, NG_ETYPE_PERSON, "Jan Kowal Reports") == NG_NONE);
+  ng_doc_free(doc);
 }
 
 int

@@ -292,6 +292,18 @@ test_denied_intent(void)
   f = rd_fact(doc, NG_REL_VISITS, "Sofia Ruiz", "Ottawa");
   CHECK(!f || f->modality == NG_MOD_DENIED);
   ng_doc_free(doc);
+  doc = run("[Sofia Ruiz|P] refused the invitation to meet [Paul Martin|P]. "
+            "[Lena Ortiz|P], who declined an invitation to visit "
+            "[Canada|C] last year, met [Paul Martin|P] in [Nairobi|Y] on "
+            "Monday.", "2025-09-23");
+  f = rd_fact(doc, NG_REL_MEETS, "Sofia Ruiz", "Paul Martin");
+  CHECK(!f || f->modality == NG_MOD_DENIED);
+  f = rd_fact(doc, NG_REL_VISITS, "Lena Ortiz", "Canada");
+  CHECK(!f || f->modality == NG_MOD_DENIED);
+  /* the denial reaches the verb it leads to, not a later one */
+  f = rd_fact(doc, NG_REL_MEETS, "Lena Ortiz", "Paul Martin");
+  CHECK(f && f->modality == NG_MOD_ASSERTED);
+  ng_doc_free(doc);
 
   /* an application or an invitation to join is not membership */
   doc = run("[Turkey|C], which applied to join [BRICS|I] last year, has not "
