@@ -257,6 +257,33 @@ unknown_type(const char *spec)
   return n;
 }
 
+/* False if @p path is a directory or a non-empty file that does not start
+ * with SQLite's header ("SQLite format 3", sqlite.org/fileformat.html);
+ * true for a missing or empty file, or one with the header. */
+static bool
+sqlite_or_new(const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  struct stat sb;
+  if (stat(path, &sb) != 0) {
+    return true;
+  }
+  if (S_ISDIR(sb.st_mode)) {
+    return false;
+  }
+  if (!S_ISREG(sb.st_mode) || sb.st_size == 0) {
+    return true;
+  }
+  char head[16];
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    return true; /* check_sqlite_store() says why, under the lock */
+  }
+  size_t got = fread(head, 1, sizeof head, f);
+  fclose(f);
+  return got == sizeof head && memcmp(head, magic, sizeof magic) == 0;
+}
+
 /* Refuses, for a reader, a file that is not a store librdf's sqlite
  * storage wrote: empty, not an SQLite database (its 16-byte header,
  * sqlite.org/fileformat.html 1.3.1), or without librdf's "triples" and
@@ -749,6 +776,11 @@ open_storage(ng_store *store, const char *spec)
       /* Readers never create a store (nor its lock file). */
       return ng__errorf(world, NG_ERR_IO, "cannot open store %s: no such "
                         "store", path);
+    }
+    /* A directory or a file that is plainly not SQLite is refused before
+     * the lock, so that no lock file is left beside it. */
+    if (!sqlite_or_new(path)) {
+      TRY(st, check_sqlite_store(world, path));
     }
     /* One writer at a time, taken before the existence test below so two
      * builds cannot both create (new='yes' truncates) the file. */

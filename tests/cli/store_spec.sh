@@ -33,6 +33,21 @@ for args in "build --store bdb: $tmp/a.txt" "stats --store bdb:"; do
     echo "FAIL $args: exit $rc, $(ls "$tmp")"; cat "$tmp/err"; fail=1
   fi
 done
+# a file that is not SQLite, or a directory, is refused before the lock:
+# no lock file is left beside it
+mkdir "$tmp/sub"
+for args in "graphs --store a.txt" "build --store a.txt a.txt" \
+  "build --store sub a.txt" "stats --store sub"; do
+  # shellcheck disable=SC2086
+  (cd "$tmp" && "$NEWSGRAPH" $args) >/dev/null 2>"$tmp/err"
+  rc=$?
+  if [ "$rc" != 0 ] && grep -q 'not a newsgraph store' "$tmp/err" &&
+     [ ! -e "$tmp/a.txt.lock" ] && [ ! -e "$tmp/sub.lock" ]; then
+    echo "ok   $args: $(head -n 1 "$tmp/err")"
+  else
+    echo "FAIL $args: exit $rc, $(ls "$tmp")"; cat "$tmp/err"; fail=1
+  fi
+done
 # sqlite:PATH still works
 if (cd "$tmp" && "$NEWSGRAPH" -q build --store sqlite:s.db a.txt) &&
    [ -s "$tmp/s.db" ]; then
