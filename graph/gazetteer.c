@@ -827,6 +827,29 @@ ng__gazetteer_match(const struct ng_gazetteer *gaz, const char *text,
   return n_out;
 }
 
+/* The index of the first name of @p slot, from @p i on, that matches all
+ * of the @p len bytes at @p s (name_matches()), or slot->end. Names are
+ * sorted longer first: longer ones are skipped, and the scan stops at the
+ * first shorter one. */
+static size_t
+whole_next(const struct ng_gazetteer *gaz, const struct slot *slot, size_t i,
+           const char *s, size_t len)
+{
+  for (; i < slot->end; i++) {
+    const struct name *nm = &gaz->names[i];
+    if (nm->item.len > len) {
+      continue;
+    }
+    if (nm->item.len < len) {
+      return slot->end;
+    }
+    if (name_matches(nm, s)) {
+      return i;
+    }
+  }
+  return slot->end;
+}
+
 /* The first item among the first @p max matches ng__gazetteer_match()
  * gives at the start of the @p len bytes at @p s that covers all of them
  * and is of @p kind (any kind when @p any_kind), spelled exactly as @p s
@@ -847,20 +870,11 @@ whole_match(const struct ng_gazetteer *gaz, const char *s, size_t len,
     return NULL;
   }
   size_t n_out = 0;
-  for (size_t i = slot->first; i < slot->end && n_out < max; i++) {
-    const struct name *nm = &gaz->names[i];
-    size_t sl = nm->item.len;
-    if (sl > len) {
-      continue;
-    }
-    if (sl < len) {
-      break;
-    }
-    if (!name_matches(nm, s)) {
-      continue;
-    }
+  for (size_t i = whole_next(gaz, slot, slot->first, s, len);
+       i < slot->end && n_out < max;
+       i = whole_next(gaz, slot, i + 1, s, len)) {
     n_out++;
-    const struct ng_lex_item *it = &nm->item;
+    const struct ng_lex_item *it = &gaz->names[i].item;
     if (it->kind == kind && (!exact || memcmp(it->surface, s, len) == 0) &&
         (any_type || it->type == type)) {
       return it;
@@ -884,18 +898,10 @@ ng__gazetteer_word_kinds(const struct ng_gazetteer *gaz, const char *s,
   /* the loop of whole_match() over every kind */
   uint32_t kinds = 0;
   size_t n_out = 0;
-  for (size_t i = slot->first; i < slot->end && n_out < 16; i++) {
+  for (size_t i = whole_next(gaz, slot, slot->first, s, len);
+       i < slot->end && n_out < 16;
+       i = whole_next(gaz, slot, i + 1, s, len)) {
     const struct name *nm = &gaz->names[i];
-    size_t sl = nm->item.len;
-    if (sl > len) {
-      continue;
-    }
-    if (sl < len) {
-      break;
-    }
-    if (!name_matches(nm, s)) {
-      continue;
-    }
     n_out++;
     if (memcmp(nm->item.surface, s, len) == 0) {
       kinds |= (uint32_t)1 << (unsigned)nm->item.kind;
